@@ -1,0 +1,41 @@
+import { existsSync, readFileSync } from 'node:fs';
+import esbuild from 'rollup-plugin-esbuild';
+import resolve from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const deps = Object.keys(pkg.dependencies);
+/** Node and bundler builds leave dependencies to the installer; only the script-tag file carries them. */
+const external = (id) => id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(d + '/'));
+const ts = (minify = false) => esbuild({ target: 'es2022', minify, tsconfig: 'tsconfig.json' });
+const warn = (w, next) => (w.code === 'CIRCULAR_DEPENDENCY' && w.ids?.every((i) => i.includes('node_modules')) ? undefined : next(w));
+
+const configs = [
+  {
+    input: { index: 'src/index.ts', node: 'src/node/index.ts', cli: 'src/cli/main.ts' },
+    output: { dir: 'dist', format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    external,
+    plugins: [ts()],
+    onwarn: warn,
+  },
+];
+
+if (existsSync('widget/index.ts')) {
+  configs.push(
+    {
+      input: 'widget/script-tag.ts',
+      output: { file: 'dist/helpline.js', format: 'iife', name: 'HelplineBundle' },
+      plugins: [resolve({ browser: true }), commonjs(), ts(true)],
+      onwarn: warn,
+    },
+    {
+      input: 'widget/index.ts',
+      output: { file: 'dist/widget.js', format: 'esm' },
+      external,
+      plugins: [ts()],
+      onwarn: warn,
+    },
+  );
+}
+
+export default configs;

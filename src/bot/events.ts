@@ -1,0 +1,23 @@
+/** A minimal typed event emitter: the bot runs in Node and browsers, so no EventTarget or node:events. */
+export class Emitter<Events extends Record<string, unknown>> {
+  private readonly handlers = new Map<keyof Events, Set<(payload: never) => void>>();
+
+  /** Subscribes; returns a function that unsubscribes. */
+  on<K extends keyof Events>(event: K, handler: (payload: Events[K]) => void): () => void {
+    let set = this.handlers.get(event);
+    if (!set) this.handlers.set(event, (set = new Set()));
+    set.add(handler as (payload: never) => void);
+    return () => set!.delete(handler as (payload: never) => void);
+  }
+
+  /** Calls every handler; a throwing handler is reported, not allowed to break the conversation. */
+  emit<K extends keyof Events>(event: K, payload: Events[K]): void {
+    for (const h of this.handlers.get(event) ?? []) {
+      try {
+        (h as (p: Events[K]) => void)(payload);
+      } catch (e) {
+        console.error(`helpline: a '${String(event)}' handler threw`, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * Thresholds of the answer policy, stored in the pack so a knowledge base can be calibrated at build
+ * (`helpline build --answer 0.5`) and every channel of it behaves the same.
+ */
+export const DEFAULT_SETTINGS = {
+  /** answer directly at or above this confidence */
+  answer: 0.35,
+  /** below `answer`, offer "did you mean…" at or above this */
+  clarify: 0.12,
+  /** a conversational intent (greeting, human …) needs this probability */
+  intent: 0.5,
+  /** consecutive unanswered turns before a human is offered */
+  failuresBeforeHuman: 2,
+  /** share of confidence that search agreement can add (0 = classifier only) */
+  search: 0.25,
+};
+
+export type Settings = typeof DEFAULT_SETTINGS;

@@ -1,0 +1,15 @@
+/**
+ * Helpline's public API: load a pack, create a bot, ask it questions. Runs in browsers and Node.
+ * Building packs from markdown is in `helpline/node`.
+ */
+export { loadPack, serializePack, PackError, PACK_VERSION, type Pack, type PackData } from './knowledge/pack.js';
+export type { Article, Priority } from './knowledge/article.js';
+export { createBot, MAX_MESSAGE, type Bot, type BotOptions, type BotEvents, type FoundArticle } from './bot/create-bot.js';
+export type { Reply, ReplyKind, ArticleRef, Handoff, HandoffReason, UserContext } from './bot/reply.js';
+export type { ConversationState, Turn } from './bot/state.js';
+export { isOpen, nextOpening, type BusinessHours, type Weekday } from './bot/hours.js';
+export { detectFrustration } from './bot/frustration.js';
+export { messages } from './bot/messages.js';
+export { redactSecrets, type Redaction, type SecretKind } from './safety/redact.js';
+export { detectLanguage, normalize, analyze } from './text/index.js';
+export type { Snippet } from './search/snippet.js';

@@ -1,0 +1,42 @@
+import type { Analysis } from '../text/index.js';
+
+/** A sparse feature vector: hashed feature ids and their weights, L2-normalized. */
+export interface Features {
+  ids: number[];
+  values: number[];
+}
+
+/** 32-bit FNV-1a: feature names are hashed so the pack stores numbers, not strings. */
+export function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The classifier's view of a text: stemmed words and glossary concepts, word bigrams, character 3–5-grams
+ * of words (typos, inflections), and CJK characters, bigrams and trigrams.
+ */
+export function extractFeatures(a: Analysis): Features {
+  const counts = new Map<number, number>();
+  const add = (name: string, w = 1) => {
+    const h = hash(name);
+    counts.set(h, (counts.get(h) ?? 0) + w);
+  };
+  for (const t of a.terms) add('t' + t, t.startsWith('~') ? 1.5 : 1);
+  for (let i = 0; i + 1 < a.stems.length; i++) add('b' + a.stems[i] + ' ' + a.stems[i + 1]);
+  for (const word of a.words) {
+    if (word.length > 24) continue;
+    const w = `<${word}>`;
+    for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= w.length; i++) add('c' + w.slice(i, i + n), 0.5);
+  }
+  for (const run of a.unspaced.split(' ')) {
+    const chars = [...run];
+    for (const ch of chars) add('u' + ch, 0.5);
+    for (let i = 0; i + 3 <= chars.length; i++) add('g' + chars[i] + chars[i + 1] + chars[i + 2], 0.7);
+  }
+  const ids = [...counts.keys()].sort((x, y) => x - y);
+  const values = ids.map((id) => Math.sqrt(counts.get(id)!));
+  const norm = Math.hypot(...values) || 1;
+  return { ids, values: values.map((v) => v / norm) };
+}

@@ -1,0 +1,110 @@
+import type { Article } from './article.js';
+import type { GlossaryData, LanguageModel } from '../text/index.js';
+
+/** The pack format this code reads and writes; bump it when a reader of the old format would misread. */
+export const PACK_VERSION = 1;
+export const PACK_FORMAT = 'helpline-pack';
+
+/** Everything the bot needs at ask time, compiled from a knowledge folder. */
+export interface PackData {
+  /** Languages with articles, sorted. */
+  languages: string[];
+  /** The language answers fall back to when a question's language has no article. */
+  defaultLang: string;
+  /** Articles sorted by language, then id. */
+  articles: Article[];
+  glossary: GlossaryData;
+  /** Conversational intents' replies per language. */
+  replies: Record<string, Record<string, string>>;
+  languageModel: LanguageModel;
+  /** The trained intent classifier (see src/intent). */
+  classifier: unknown;
+  /** One serialized MiniSearch index per language. */
+  indexes: Record<string, unknown>;
+  /** Build options that change answers, e.g. thresholds calibrated at build. */
+  settings: Record<string, number>;
+}
+
+/** A loaded, verified pack. */
+export interface Pack {
+  version: number;
+  hash: string;
+  data: PackData;
+}
+
+/** Thrown when a pack cannot be used; the message says why and what to do. */
+export class PackError extends Error {
+  override name = 'PackError';
+}
+
+/**
+ * A fast 53-bit string hash (cyrb53). The pack hash guards against truncated or edited files and keys
+ * caches; it is not a security boundary, so a synchronous hash that runs anywhere beats SubtleCrypto.
+ */
+export function contentHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
+
+/** Serializes a pack: the same data always gives the same bytes. */
+export function serializePack(data: PackData): string {
+  const body = JSON.stringify(data);
+  return `{"format":"${PACK_FORMAT}","version":${PACK_VERSION},"hash":"${contentHash(body)}","data":${body}}\n`;
+}
+
+const HEADER = /^\{"format":"([^"]*)","version":(\d+),"hash":"([0-9a-f]+)","data":/;
+
+/**
+ * Reads a pack from its JSON text (or the parsed object) and verifies format, version and hash.
+ * Throws a PackError that says what is wrong and how to fix it.
+ */
+export function loadPack(source: string | { format?: unknown; version?: unknown; hash?: unknown; data?: unknown }): Pack {
+  let format: unknown, version: unknown, hash: unknown, body: string, data: unknown;
+  if (typeof source === 'string') {
+    const text = source.trimEnd();
+    const m = HEADER.exec(text);
+    if (!m) {
+      if (!text.startsWith('{')) throw new PackError('this is not a Helpline pack: expected JSON written by `helpline build`');
+      let parsed: { format?: unknown; version?: unknown; hash?: unknown; data?: unknown };
+      try {
+        parsed = JSON.parse(text);
+      } catch (e) {
+        throw new PackError(`the pack is not valid JSON (${(e as Error).message}): was the download cut short? Rebuild it with \`helpline build\``);
+      }
+      return loadPack(parsed);
+    }
+    [, format, version, hash] = m;
+    version = Number(version);
+    body = text.slice(m[0].length, -1);
+    checkHeader(format, version);
+    if (contentHash(body) !== hash) throw new PackError('the pack is damaged: its content does not match its hash. Rebuild it with `helpline build`');
+    try {
+      data = JSON.parse(body);
+    } catch (e) {
+      throw new PackError(`the pack is not valid JSON (${(e as Error).message}): rebuild it with \`helpline build\``);
+    }
+  } else {
+    ({ format, version, hash, data } = source ?? {});
+    checkHeader(format, version);
+    if (contentHash(JSON.stringify(data)) !== hash) throw new PackError('the pack is damaged: its content does not match its hash. Rebuild it with `helpline build`');
+  }
+  const d = data as PackData;
+  if (!d || !Array.isArray(d.articles) || !Array.isArray(d.languages)) throw new PackError('the pack has no articles or languages: rebuild it with `helpline build`');
+  return { version: version as number, hash: hash as string, data: d };
+}
+
+function checkHeader(format: unknown, version: unknown): void {
+  if (format !== PACK_FORMAT) throw new PackError(`this is not a Helpline pack (format '${String(format)}'): build one with \`helpline build <dir>\``);
+  if (version !== PACK_VERSION) {
+    const hint = typeof version === 'number' && version > PACK_VERSION ? 'update Helpline to read it' : 'rebuild it with this version of `helpline build`';
+    throw new PackError(`pack format version ${String(version)} is not supported (this Helpline reads version ${PACK_VERSION}): ${hint}`);
+  }
+}

@@ -1,0 +1,72 @@
+import { allStems } from './stem.js';
+import { normalize } from './normalize.js';
+import { segment } from './segment.js';
+import { UNSPACED } from './script.js';
+
+/** Concept id → its terms in any language, as written in `glossary.yml`. */
+export type GlossaryData = Record<string, string[]>;
+
+/** Prefix of concept terms; the tokenizer never produces it, so concepts cannot collide with words. */
+export const CONCEPT = '~';
+
+/**
+ * Finds glossary terms in text and names their concepts. Spaced terms match whole stemmed words (any
+ * language's stem, since users mix languages); unspaced terms (CJK) match as substrings.
+ */
+export class Glossary {
+  private readonly phrases = new Map<string, string>();
+  private readonly unspaced: [string, string][] = [];
+  private maxWords = 1;
+
+  constructor(readonly data: GlossaryData = {}) {
+    for (const [concept, terms] of Object.entries(data)) {
+      for (const term of terms) {
+        const norm = normalize(String(term)).trim();
+        const runs = segment(norm);
+        if (runs.length === 0) continue;
+        if (runs.some((r) => UNSPACED.has(r.script))) {
+          this.unspaced.push([runs.map((r) => r.text).join(''), concept]);
+          continue;
+        }
+        this.maxWords = Math.max(this.maxWords, runs.length);
+        for (const key of stemVariants(runs.map((r) => [r.text, ...allStems(r.text, r.script === 'cyrillic')]))) {
+          if (!this.phrases.has(key)) this.phrases.set(key, concept);
+        }
+      }
+    }
+    this.unspaced.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
+  }
+
+  /** Concepts named in a text, given its unspaced runs joined and its words as [raw, stem] pairs. */
+  match(unspacedText: string, words: [string, string][]): string[] {
+    const found = new Set<string>();
+    for (const [term, concept] of this.unspaced) if (unspacedText.includes(term)) found.add(concept);
+    for (let i = 0; i < words.length; i++) {
+      let raw = '';
+      let stemmed = '';
+      for (let n = 0; n < this.maxWords && i + n < words.length; n++) {
+        raw += (n ? ' ' : '') + words[i + n][0];
+        stemmed += (n ? ' ' : '') + words[i + n][1];
+        const concept = this.phrases.get(stemmed) ?? this.phrases.get(raw);
+        if (concept) found.add(concept);
+      }
+    }
+    return [...found].map((c) => CONCEPT + c);
+  }
+
+  /** True when a normalized word is itself a glossary term: shared vocabulary, not a sign of a language. */
+  has(word: string): boolean {
+    return this.phrases.has(word);
+  }
+}
+
+/** Every way of picking one variant per word, joined by spaces (few: words × up to 3 variants). */
+function stemVariants(words: string[][]): string[] {
+  let keys = [''];
+  for (const variants of words) {
+    const next: string[] = [];
+    for (const k of keys) for (const v of new Set(variants)) next.push(k ? `${k} ${v}` : v);
+    keys = next.slice(0, 64);
+  }
+  return keys;
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { normalize, segment, analyze, Glossary, detectLanguage, trainLanguageModel } from '../../src/text/index.js';
+
+describe('normalize', () => {
+  it('folds width, case and Latin accents but keeps other scripts intact', () => {
+    expect(normalize('ＵＳＤＴ　Depósito')).toBe('usdt deposito');
+    expect(normalize('が出金')).toBe('が出金');
+    expect(normalize('Вывёл й')).toBe('вывел й');
+    expect(normalize('출금')).toBe('출금');
+  });
+  it('drops invisible characters and turns control characters into spaces', () => {
+    expect(normalize('with\u200bdraw\u202e')).toBe('withdraw');
+    expect(normalize('a\u0000b\ud800c')).toBe('a b c');
+  });
+});
+
+describe('segment', () => {
+  it('splits mixed scripts into runs and never splits CJK on whitespace alone', () => {
+    expect(segment(normalize('USDT提现多久到账'))).toEqual([
+      { text: 'usdt', script: 'latin' },
+      { text: '提现多久到账', script: 'han' },
+    ]);
+    expect(segment('ビットコインの出金').map((r) => r.script)).toEqual(['han']);
+    expect(segment('출금이 안돼요').map((r) => r.text)).toEqual(['출금이', '안돼요']);
+  });
+});
+
+describe('analyze', () => {
+  const glossary = new Glossary({ withdraw: ['withdraw', '提现', '提币', '출금', 'retiro', 'вывод'], '2fa': ['2fa', 'two factor', 'google authenticator'] });
+  it('makes CJK bigrams and finds glossary terms inside them', () => {
+    const a = analyze('USDT提现多久到账', 'zh', glossary);
+    expect(a.terms).toEqual(['usdt', '提现', '现多', '多久', '久到', '到账', '~withdraw']);
+  });
+  it('stems per language and matches glossary phrases after stemming', () => {
+    expect(analyze('Withdrawals are slow', 'en', glossary).terms).toContain('~withdraw');
+    expect(analyze('mis retiros', 'es', glossary).terms).toContain('~withdraw');
+    expect(analyze('вывода нет', 'ru', glossary).terms).toContain('~withdraw');
+    expect(analyze('set up Two-Factor auth', 'en', glossary).terms).toContain('~2fa');
+    expect(analyze('출금이 안돼요', 'ko', glossary).terms).toContain('~withdraw');
+  });
+});
+
+describe('detectLanguage', () => {
+  const glossary = new Glossary({ withdraw: ['withdraw', 'retiro', 'retirar'], fee: ['fee', 'fees', 'comision'] });
+  const model = trainLanguageModel(
+    {
+      en: ['How do I withdraw my money to another wallet', 'What is the fee for a withdrawal', 'my deposit has not arrived yet, what should I do', 'how long does verification take'],
+      es: ['Cómo retiro mi dinero a otra billetera', 'Cuál es la comisión de retiro', 'mi depósito no ha llegado todavía, qué hago', 'cuánto tarda la verificación'],
+      zh: ['如何提币到其他钱包', '提现手续费是多少', '我的充值还没有到账怎么办', '实名认证需要多久'],
+      ja: ['他のウォレットに出金する方法', '出金手数料はいくらですか', '入金がまだ反映されません', '本人確認にはどのくらいかかりますか'],
+      ko: ['다른 지갑으로 출금하는 방법', '출금 수수료는 얼마인가요', '입금이 아직 안 들어왔어요', '본인인증 얼마나 걸려요'],
+      ru: ['Как вывести деньги на другой кошелек', 'Какая комиссия за вывод', 'мой депозит еще не пришел', 'сколько длится верификация'],
+    },
+    glossary,
+  );
+  const lang = (text: string, prior?: string) => detectLanguage(text, model, { prior, glossary }).lang;
+  it('decides by script first', () => {
+    expect(lang('USDT提现多久到账')).toBe('zh');
+    expect(lang('USDTの出金が遅い')).toBe('ja');
+    expect(lang('usdt 출금')).toBe('ko');
+    expect(lang('usdt вывод')).toBe('ru');
+  });
+  it('tells Latin languages apart by their own words, not by shared terms', () => {
+    expect(lang('withdraw usdt trc20 como')).toBe('es');
+    expect(lang('how long does my withdrawal take')).toBe('en');
+    expect(lang('cuanto tarda mi retiro')).toBe('es');
+  });
+  it('keeps the conversation language for short text with no evidence', () => {
+    expect(lang('usdt fee?', 'es')).toBe('es');
+    expect(lang('usdt fee?', 'en')).toBe('en');
+    expect(detectLanguage('usdt fee?', model, { prior: 'es', glossary }).confident).toBe(false);
+  });
+  it('tells Chinese from Japanese in Han-only text', () => {
+    expect(lang('出金手数料')).toBe('ja');
+    expect(lang('提现手续费')).toBe('zh');
+  });
+});
