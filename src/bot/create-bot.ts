@@ -28,6 +28,8 @@ export interface BotOptions {
   hours?: BusinessHours;
   /** VIP level at which a handoff's priority goes up one step. */
   vipLevel?: number;
+  /** Overrides of the pack's answer thresholds, e.g. to calibrate them with `helpline eval --answer`. */
+  settings?: Partial<Settings>;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -80,7 +82,8 @@ export interface Bot {
  */
 export function createBot(source: Pack | string, options: BotOptions = {}): Bot {
   const pack = typeof source === 'string' ? loadPack(source) : source;
-  const { data, settings, glossary, classifier, index, byKey } = engineOf(pack);
+  const { data, glossary, classifier, index, byKey } = engineOf(pack);
+  const settings: Settings = { ...engineOf(pack).settings, ...options.settings };
   const events = new Emitter<BotEvents>();
   const now = options.now ?? (() => new Date());
   let user: UserContext | undefined = options.user;

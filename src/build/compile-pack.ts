@@ -43,7 +43,12 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
   for (const a of articles) for (const text of [a.title, ...a.questions]) example(text, a.lang, a.id);
   const replies: Record<string, Record<string, string>> = {};
   for (const [name, intent] of Object.entries(source.intents).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    for (const lang of languages) for (const text of intent.examples?.[lang] ?? []) example(text, lang, '@' + name);
+    for (const lang of languages) {
+      for (const text of intent.examples?.[lang] ?? []) {
+        example(text, lang, '@' + name);
+        samples[lang].push(text);
+      }
+    }
     const r = Object.fromEntries(Object.entries(intent.replies ?? {}).filter(([l]) => languages.includes(l)).sort());
     if (Object.keys(r).length) replies[name] = r;
   }

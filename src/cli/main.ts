@@ -5,12 +5,13 @@ import { buildPack, lintKnowledge, loadKnowledge, formatProblem, KnowledgeError 
 import { createBot } from '../bot/create-bot.js';
 import { evaluate, parseCases, type EvalReport } from '../eval/evaluate.js';
 import { PackError } from '../knowledge/pack.js';
+import type { Settings } from '../bot/settings.js';
 
 const USAGE = `helpline — a support bot for crypto exchanges
 
   helpline build <dir> [-o pack.json] [--default-lang en]   compile a knowledge folder into a pack
   helpline ask --kb <dir|pack> [--lang xx] [--json] "question"
-  helpline eval --kb <dir|pack> --cases <file.jsonl> [--json]
+  helpline eval --kb <dir|pack> --cases <file.jsonl> [--json] [--answer 0.35] [--clarify 0.12]
   helpline lint <dir>                                        every problem, with file and line
 `;
 
@@ -78,7 +79,7 @@ async function ask(args: Args): Promise<number> {
   const source = need(args, 'kb', '--kb <dir or pack.json>');
   const question = args._.join(' ');
   if (!question.trim()) throw new UsageError('missing the question: helpline ask --kb <dir> "how do I withdraw?"');
-  const bot = createBot(loadKnowledge(source), { lang: typeof args.lang === 'string' ? args.lang : undefined });
+  const bot = createBot(loadKnowledge(source), { lang: typeof args.lang === 'string' ? args.lang : undefined, settings: thresholds(args) });
   const reply = await bot.ask(question);
   if (args.json) {
     process.stdout.write(JSON.stringify(reply, null, 2) + '\n');
@@ -99,10 +100,25 @@ async function runEval(args: Args): Promise<number> {
   const cases = parseCases(readFileSync(file, 'utf8'), file);
   const pack = loadKnowledge(source);
   const tty = process.stderr.isTTY && !args.json;
-  const { report } = await evaluate(pack, cases, (n) => tty && process.stderr.write(`\r… ${n}/${cases.length} cases`));
+  const { report } = await evaluate(pack, cases, {
+    settings: thresholds(args),
+    onProgress: (n) => tty && process.stderr.write(`\r… ${n}/${cases.length} cases`),
+  });
   if (tty) process.stderr.write('\r\x1b[K');
   process.stdout.write(args.json ? JSON.stringify(report) + '\n' : formatReport(report));
   return 0;
+}
+
+/** `--answer 0.5 --clarify 0.2`: try thresholds without rebuilding the pack. */
+function thresholds(args: Args): Partial<Settings> {
+  const out: Partial<Settings> = {};
+  for (const key of ['answer', 'clarify', 'intent', 'search'] as const) {
+    if (args[key] === undefined) continue;
+    const v = Number(args[key]);
+    if (!(v >= 0 && v <= 1)) throw new UsageError(`--${key} must be a number from 0 to 1`);
+    out[key] = v;
+  }
+  return out;
 }
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);

@@ -1,6 +1,7 @@
 import { createBot } from '../bot/create-bot.js';
 import type { Pack } from '../knowledge/pack.js';
 import type { Reply } from '../bot/reply.js';
+import type { Settings } from '../bot/settings.js';
 
 /** One evaluation case (DESIGN.md contract): an article id, null for out of scope, or "@handoff". */
 export interface EvalCase {
@@ -57,10 +58,15 @@ export function parseCases(text: string, file = 'cases'): EvalCase[] {
 const share = (n: number, d: number) => (d ? Math.round((n / d) * 10000) / 10000 : null);
 
 /** Asks every case in a fresh conversation and measures the answers. */
-export async function evaluate(pack: Pack, cases: EvalCase[], onProgress?: (done: number) => void): Promise<{ report: EvalReport; outcomes: EvalOutcome[] }> {
+export async function evaluate(
+  pack: Pack,
+  cases: EvalCase[],
+  options: { settings?: Partial<Settings>; onProgress?: (done: number) => void } = {},
+): Promise<{ report: EvalReport; outcomes: EvalOutcome[] }> {
+  const { settings, onProgress } = options;
   const outcomes: EvalOutcome[] = [];
   for (const [i, c] of cases.entries()) {
-    const reply = await createBot(pack, { lang: c.lang }).ask(c.text);
+    const reply = await createBot(pack, { lang: c.lang, settings }).ask(c.text);
     const ok = c.expect === null ? reply.kind !== 'answer' : c.expect === '@handoff' ? !!reply.handoff : reply.kind === 'answer' && reply.article?.id === c.expect;
     outcomes.push({ case: c, reply, ok });
     if (onProgress && (i + 1) % 100 === 0) onProgress(i + 1);
