@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { compileKnowledge } from '../src/node/index.js';
 import type { Pack } from '../src/knowledge/pack.js';
 
-export const root = fileURLToPath(new URL('..', import.meta.url));
-export const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const here = dirname(fileURLToPath(import.meta.url));
+export const root = join(here, '..');
+export const fixture = (name: string) => join(here, 'fixtures', name);
 
 const packs = new Map<string, Pack>();
 

@@ -59,6 +59,8 @@ export interface Bot {
   readonly pack: Pack;
   /** Answers one message. Never throws: bad input gets a fallback reply. */
   ask(text: string, options?: { lang?: string }): Promise<Reply>;
+  /** Answers with one article, e.g. when the user picks a "did you mean" suggestion. */
+  show(id: string): Promise<Reply>;
   /** The user's verdict on an answer (👍/👎). */
   feedback(article: string, helpful: boolean, comment?: string): void;
   /** Hands the conversation to a human now (e.g. the widget's "Talk to a human" button). */
@@ -165,19 +167,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     const articles = candidates.filter((c) => !c.label.startsWith('@'));
     const best = articles[0];
     const declined = top.label === '@out-of-scope' && top.p >= settings.intent;
-    if (!declined && best && best.p >= settings.answer) {
-      state.failures = 0;
-      const article = articleIn(best.label, searchLang)!;
-      if (article.lang !== lang) notices.push(fill(m.notInLanguage, { lang: languageName(article.lang, lang) }));
-      const reply: Reply = { ...base, kind: 'answer', text: article.body, confidence: best.p, article: ref(article), debug };
-      if (article.priority === 'urgent') {
-        notices.push(m.handoffUrgent);
-        reply.handoff = makeHandoff('urgent-topic', article, 'urgent');
-      } else if (frustrated) {
-        reply.offerHuman = true;
-      }
-      return reply;
-    }
+    if (!declined && best && best.p >= settings.answer) return answerWith(articleIn(best.label, searchLang)!, lang, best.p, base, debug, frustrated);
 
     state.failures++;
     const offerHuman = frustrated || state.failures >= settings.failuresBeforeHuman;
@@ -199,8 +189,40 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     return { ...base, kind: 'fallback', text: m.fallback + (offerHuman ? ' ' + m.offerHuman : ''), confidence: best?.p ?? 0, offerHuman, debug };
   }
 
+  /** An answer with a known article: the policy's answer branch, shared by `ask` and `show`. */
+  function answerWith(article: Article, lang: string, confidence: number, base: Pick<Reply, 'lang' | 'notices' | 'redacted'>, debug: Reply['debug'], frustrated = false): Reply {
+    state.failures = 0;
+    const m = messages(lang);
+    if (article.lang !== lang) base.notices.push(fill(m.notInLanguage, { lang: languageName(article.lang, lang) }));
+    const reply: Reply = { ...base, kind: 'answer', text: article.body, confidence, article: ref(article), debug };
+    if (article.priority === 'urgent') {
+      base.notices.push(m.handoffUrgent);
+      reply.handoff = makeHandoff('urgent-topic', article, 'urgent');
+    } else if (frustrated) {
+      reply.offerHuman = true;
+    }
+    return reply;
+  }
+
+  function finish(reply: Reply): Reply {
+    record({ role: 'bot', text: reply.kind === 'answer' ? reply.article!.title : reply.text, kind: reply.kind, article: reply.article?.id, lang: reply.lang });
+    const question = state.turns[state.turns.length - 2]?.text ?? '';
+    if (reply.kind === 'answer') events.emit('answer', { question, reply });
+    if (reply.kind === 'clarify') events.emit('clarify', { question, reply });
+    if (reply.kind === 'fallback') events.emit('unanswered', { question, lang: reply.lang, reply });
+    if (reply.handoff) events.emit('handoff', reply.handoff);
+    return reply;
+  }
+
   const bot: Bot = {
     pack,
+    async show(id) {
+      const lang = state.lang ?? options.lang ?? data.defaultLang;
+      const article = articleIn(String(id), servedLang(lang));
+      if (!article) return bot.ask(String(id));
+      record({ role: 'user', text: article.title, lang });
+      return finish(answerWith(article, lang, 1, { lang, notices: [], redacted: [] }, { candidates: [], detected: { lang, confident: true } }));
+    },
     async ask(text, opts) {
       let reply: Reply;
       try {
@@ -211,13 +233,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
         const lang = state.lang ?? options.lang ?? data.defaultLang;
         reply = { kind: 'fallback', text: messages(lang).fallback + ' ' + messages(lang).offerHuman, lang, confidence: 0, offerHuman: true, notices: [], redacted: [], debug: { candidates: [], detected: { lang, confident: false } } };
       }
-      record({ role: 'bot', text: reply.kind === 'answer' ? reply.article!.title : reply.text, kind: reply.kind, article: reply.article?.id, lang: reply.lang });
-      const question = state.turns[state.turns.length - 2]?.text ?? '';
-      if (reply.kind === 'answer') events.emit('answer', { question, reply });
-      if (reply.kind === 'clarify') events.emit('clarify', { question, reply });
-      if (reply.kind === 'fallback') events.emit('unanswered', { question, lang: reply.lang, reply });
-      if (reply.handoff) events.emit('handoff', reply.handoff);
-      return reply;
+      return finish(reply);
     },
     feedback(article, helpful, comment) {
       const redacted = comment === undefined ? undefined : redactSecrets(comment.slice(0, MAX_MESSAGE)).text;

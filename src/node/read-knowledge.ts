@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
 import { parseArticle } from '../knowledge/parse-article.js';
@@ -11,7 +11,8 @@ import type { KnowledgeSource } from '../build/compile-pack.js';
 export const MAX_FILE_BYTES = 512 * 1024;
 
 /** The intents that ship with Helpline, used when a knowledge folder has no `intents.yml` of its own. */
-export const DEFAULT_INTENTS = fileURLToPath(new URL('../../knowledge/intents.yml', import.meta.url));
+// Paths, not `new URL(…)`: DOM test environments replace the global URL class.
+export const DEFAULT_INTENTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'knowledge', 'intents.yml');
 
 /** A knowledge folder read from disk: what parsed, and every problem found. */
 export interface ReadResult extends KnowledgeSource {

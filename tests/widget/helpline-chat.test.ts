@@ -1,0 +1,166 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import '../../widget/helpline-chat.js';
+import type { HelplineChat } from '../../widget/helpline-chat.js';
+import { fixture, packOf } from '../helpers.js';
+
+const pack = packOf(fixture('kb-mini'));
+
+async function mount(attrs: Record<string, string> = {}): Promise<HelplineChat> {
+  const el = document.createElement('helpline-chat');
+  el.packData = pack;
+  el.pack = 'inline-test';
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  document.body.appendChild(el);
+  await el.updateComplete;
+  return el;
+}
+
+const $ = (el: HelplineChat, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
+const $$ = (el: HelplineChat, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
+const settle = async (el: HelplineChat) => {
+  for (let i = 0; i < 3; i++) await el.updateComplete;
+};
+
+describe('<helpline-chat>', () => {
+  beforeEach(() => sessionStorage.clear());
+  afterEach(() => document.body.replaceChildren());
+
+  it('shows only a labelled launcher until opened, then a dialog with a log and an input', async () => {
+    const el = await mount();
+    expect($(el, '.launcher')!.textContent).toContain('Help');
+    expect($(el, '.panel')).toBeNull();
+    $(el, '.launcher')!.click();
+    await settle(el);
+    expect(el.open).toBe(true);
+    const panel = $(el, '.panel')!;
+    expect(panel.getAttribute('role')).toBe('dialog');
+    expect($(el, '.log')!.getAttribute('aria-live')).toBe('polite');
+    expect($(el, 'label[for="helpline-input"]')).not.toBeNull();
+  });
+
+  it('renders an answer with its article, the notices and 👍/👎 that emit feedback', async () => {
+    const el = await mount();
+    const feedback: unknown[] = [];
+    el.addEventListener('helpline:feedback', (e) => feedback.push((e as CustomEvent).detail));
+    const answers: unknown[] = [];
+    el.addEventListener('helpline:answer', (e) => answers.push((e as CustomEvent).detail));
+    const reply = await el.ask('what is the withdrawal fee for usdt');
+    await settle(el);
+    expect(reply?.kind).toBe('answer');
+    expect(answers).toHaveLength(1);
+    const bot = $$(el, '.msg.bot').at(-1)!;
+    expect(bot.querySelector('h3')!.textContent).toBe('How much does a withdrawal cost?');
+    expect(bot.querySelector('strong')!.textContent).toBe('network fee');
+    (bot.querySelector('button[aria-label="Yes"]') as HTMLElement).click();
+    await settle(el);
+    expect(feedback).toMatchObject([{ article: 'withdrawal-fees', helpful: true }]);
+    expect($$(el, '.msg.bot').at(-1)!.textContent).toContain('Thanks for your feedback');
+  });
+
+  it('renders clarify chips that open the chosen article, and fallbacks as text', async () => {
+    const el = await mount();
+    const reply = await el.ask('tell me a joke');
+    await settle(el);
+    expect(reply?.kind).toBe('fallback');
+    expect($$(el, '.msg.bot').at(-1)!.textContent).toContain("can't help");
+    // A deliberately vague question between two withdrawal articles.
+    const vague = await el.ask('usdt');
+    await settle(el);
+    if (vague?.kind === 'clarify') {
+      const chip = $$(el, '.chip')[0];
+      chip.click();
+      await settle(el);
+      expect($$(el, '.msg.bot').at(-1)!.querySelector('h3')).not.toBeNull();
+    } else {
+      expect(['answer', 'fallback']).toContain(vague?.kind);
+    }
+  });
+
+  it('hands off from the always-visible human button and shows the queued state', async () => {
+    const el = await mount();
+    el.show();
+    await settle(el);
+    const handoffs: { reason: string; live: boolean }[] = [];
+    el.addEventListener('helpline:handoff', (e) => handoffs.push((e as CustomEvent).detail));
+    await el.load();
+    $(el, 'header .human')!.click();
+    await settle(el);
+    expect(handoffs).toMatchObject([{ reason: 'requested', live: true }]);
+    expect($(el, '.handoff')!.dataset.state).toBe('queued');
+    el.setHandoffStatus('connected');
+    await settle(el);
+    expect($(el, '.handoff')!.textContent).toContain('An agent has joined');
+  });
+
+  it('collects a ticket outside business hours instead of a live handoff', async () => {
+    const el = await mount();
+    el.hours = { timeZone: 'UTC', weekly: {} }; // never open
+    const tickets: { ticket: { email: string } }[] = [];
+    el.addEventListener('helpline:ticket', (e) => tickets.push((e as CustomEvent).detail));
+    await el.ask('I want to talk to a real person');
+    await settle(el);
+    expect($(el, '.handoff form')).not.toBeNull();
+    const form = $(el, '.handoff form') as HTMLFormElement;
+    (form.querySelector('input[name="email"]') as HTMLInputElement).value = 'user@example.com';
+    (form.querySelector('textarea') as HTMLTextAreaElement).value = 'withdrawal stuck';
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle(el);
+    expect(tickets[0].ticket).toEqual({ email: 'user@example.com', description: 'withdrawal stuck' });
+    expect($(el, '.handoff')!.textContent).toContain('ticket');
+  });
+
+  it('switches UI language with the lang attribute and answers in the question\'s language', async () => {
+    const el = await mount({ lang: 'es' });
+    expect($(el, '.launcher')!.textContent).toContain('Ayuda');
+    el.lang = 'ja';
+    await settle(el);
+    expect($(el, '.launcher')!.textContent).toContain('ヘルプ');
+    el.lang = 'zh-TW';
+    await settle(el);
+    expect($(el, '.launcher')!.textContent).toContain('幫助');
+    const reply = await el.ask('提币手续费是多少');
+    expect(reply?.lang).toBe('zh');
+  });
+
+  it('restores the conversation after a reload from sessionStorage', async () => {
+    const first = await mount();
+    await first.ask('my withdrawal is still pending');
+    await settle(first);
+    first.remove();
+    const second = await mount();
+    await settle(second);
+    expect(second.open).toBe(true);
+    expect($$(second, '.msg.user')[0].textContent).toContain('my withdrawal is still pending');
+    expect($$(second, '.msg.bot')[0].querySelector('h3')!.textContent).toBe('My withdrawal is pending or has not arrived');
+  });
+
+  it('escapes user text and article HTML: nothing becomes markup', async () => {
+    const el = await mount();
+    await el.ask('<img src=x onerror="window.__pwned=1"> withdrawal fee');
+    await settle(el);
+    expect($(el, '.msg.user')!.querySelector('img')).toBeNull();
+    expect($(el, '.msg.user')!.textContent).toContain('<img src=x');
+  });
+
+  it('closes on Escape and returns focus to the launcher', async () => {
+    const el = await mount({ open: '' });
+    await settle(el);
+    $(el, '.panel')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await settle(el);
+    expect(el.open).toBe(false);
+    expect(el.shadowRoot!.activeElement).toBe($(el, '.launcher'));
+  });
+
+  it('shows a clear error with retry and a contact link when the pack cannot load', async () => {
+    const el = document.createElement('helpline-chat');
+    el.pack = 'http://127.0.0.1:9/nope.json';
+    el.contact = 'mailto:support@example.com';
+    document.body.appendChild(el);
+    el.show();
+    await el.load();
+    await settle(el);
+    expect($(el, '[role="alert"]')!.textContent).toContain("can't be reached");
+    expect($(el, '[role="alert"] a')!.getAttribute('href')).toBe('mailto:support@example.com');
+  });
+});

@@ -1,0 +1,415 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { i18n } from 'i18next';
+import { createBot, loadPack, redactSecrets, type Bot, type BusinessHours, type Handoff, type Pack, type Reply, type UserContext } from '../src/index.js';
+import { styles } from './styles.js';
+import { createI18n, uiLanguage, type UiKey } from './i18n.js';
+import { renderMarkdown } from './markdown.js';
+import { loadSession, saveSession, type Entry } from './session.js';
+import { HandoffOutbox } from './handoff-outbox.js';
+
+/** An entry before it gets its id. */
+type EntryInput = Entry extends infer E ? (E extends Entry ? Omit<E, 'id'> : never) : never;
+
+const BOT_EVENTS = ['answer', 'clarify', 'unanswered', 'handoff', 'feedback', 'message'] as const;
+type Status = 'idle' | 'loading' | 'ready' | 'error';
+type HandoffState = 'queued' | 'connected' | 'offline' | 'sent';
+
+/** Packs shared by every element on the page that uses the same URL: fetched once. */
+const packs = new Map<string, Promise<Pack>>();
+
+function fetchPack(url: string): Promise<Pack> {
+  let p = packs.get(url);
+  if (!p) {
+    p = fetch(url, { credentials: 'same-origin' }).then(async (res) => {
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      return loadPack(await res.text());
+    });
+    p.catch(() => packs.delete(url));
+    packs.set(url, p);
+  }
+  return p;
+}
+
+/**
+ * `<helpline-chat pack="/help/pack.json">`: a launcher button and a chat panel answering from a Helpline
+ * pack. The pack is fetched when the panel first opens, not at page load. Bot events are re-emitted as
+ * DOM events `helpline:<event>` that bubble out of the shadow root.
+ */
+export class HelplineChat extends LitElement {
+  static override styles = styles;
+  static override properties = {
+    pack: { type: String },
+    lang: { type: String },
+    heading: { type: String },
+    accent: { type: String },
+    position: { type: String, reflect: true },
+    theme: { type: String, reflect: true },
+    open: { type: Boolean, reflect: true },
+    handoffUrl: { type: String, attribute: 'handoff-url' },
+    contact: { type: String },
+    status: { state: true },
+    entries: { state: true },
+    handoffState: { state: true },
+    suggestions: { state: true },
+    draft: { state: true },
+  };
+
+  /** URL of the pack built by `helpline build`. */
+  declare pack: string;
+  /** UI language: `auto` (page, then browser) or a code. Answers follow each question's language. */
+  declare lang: string;
+  declare heading: string;
+  declare accent: string;
+  declare position: 'bottom-right' | 'bottom-left';
+  declare theme: 'auto' | 'light' | 'dark';
+  declare open: boolean;
+  /** Where handoffs are POSTed (JSON, Idempotency-Key header). */
+  declare handoffUrl: string;
+  /** A link for when the bot cannot load (mailto: or a contact page). */
+  declare contact: string;
+  /** When agents work; outside these hours a handoff becomes a ticket with the user's email. */
+  hours?: BusinessHours;
+  /** A pack object given directly (SDK users who loaded it themselves), instead of `pack`. */
+  packData?: Pack;
+
+  declare status: Status;
+  declare entries: Entry[];
+  declare handoffState: HandoffState | undefined;
+  declare suggestions: { id: string; title: string }[];
+  declare draft: string;
+
+  private bot?: Bot;
+  private user?: UserContext;
+  private i18n!: i18n;
+  private nextId = 1;
+  private outbox?: HandoffOutbox;
+  private savedState?: unknown;
+  private lastHandoff?: Handoff;
+  private restored = false;
+
+  constructor() {
+    super();
+    this.pack = '';
+    this.lang = 'auto';
+    this.heading = '';
+    this.accent = '';
+    this.position = 'bottom-right';
+    this.theme = 'auto';
+    this.open = false;
+    this.handoffUrl = '';
+    this.contact = '';
+    this.status = 'idle';
+    this.entries = [];
+    this.handoffState = undefined;
+    this.suggestions = [];
+    this.draft = '';
+  }
+
+  private get storageKey(): string {
+    return `helpline:${this.pack || 'inline'}`;
+  }
+
+  private t(key: UiKey, values: Record<string, string> = {}): string {
+    return this.i18n.t(key, values) as string;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.i18n = createI18n(uiLanguage(this.lang, document.documentElement.lang, navigator.languages ?? []));
+    this.restore();
+    this.outbox?.flush();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.outbox?.stop();
+  }
+
+  private restore(): void {
+    if (this.restored) return;
+    this.restored = true;
+    const saved = loadSession(this.storageKey);
+    if (!saved) return;
+    this.entries = saved.entries;
+    this.nextId = Math.max(0, ...saved.entries.map((e) => e.id)) + 1;
+    this.savedState = saved.state;
+    this.handoffState = saved.handoff as HandoffState | undefined;
+    if (saved.open) this.open = true;
+  }
+
+  private persist(): void {
+    saveSession(this.storageKey, { entries: this.entries, state: this.bot?.state ?? this.savedState, open: this.open, handoff: this.handoffState });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('lang') && this.i18n) {
+      this.i18n.changeLanguage(uiLanguage(this.lang, document.documentElement.lang, navigator.languages ?? []));
+    }
+    if (changed.has('accent')) {
+      // CSSOM, not a style attribute: works under a strict Content-Security-Policy.
+      if (this.accent) this.style.setProperty('--helpline-accent', this.accent);
+      else this.style.removeProperty('--helpline-accent');
+    }
+    if (changed.has('handoffUrl')) this.outbox = this.handoffUrl ? new HandoffOutbox(this.handoffUrl) : undefined;
+    if (changed.has('open') && this.open && this.status === 'idle') void this.load();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('entries')) {
+      const log = this.renderRoot.querySelector('.log');
+      if (log) log.scrollTop = log.scrollHeight;
+    }
+    if (changed.has('open')) {
+      if (this.open) (this.renderRoot.querySelector('.composer input') as HTMLElement | null)?.focus();
+      else if (changed.get('open') === true) (this.renderRoot.querySelector('.launcher') as HTMLElement | null)?.focus();
+      this.persist();
+    }
+  }
+
+  /** Loads the pack and starts the bot (once). Resolves when ready or failed. */
+  async load(): Promise<void> {
+    if (this.bot || this.status === 'loading') return;
+    this.status = 'loading';
+    try {
+      const pack = this.packData ?? (await fetchPack(this.pack));
+      const lang = this.i18n.language;
+      this.bot = createBot(pack, { lang, state: this.savedState, user: this.user, hours: this.hours });
+      for (const name of BOT_EVENTS) {
+        this.bot.on(name, (detail) => this.dispatchEvent(new CustomEvent(`helpline:${name}`, { detail, bubbles: true, composed: true })));
+      }
+      this.bot.on('handoff', (h) => this.onHandoff(h));
+      this.status = 'ready';
+    } catch (e) {
+      console.error('helpline: could not load the pack', e);
+      this.status = 'error';
+    }
+  }
+
+  /** Opens the panel. */
+  show(): void {
+    this.open = true;
+  }
+
+  /** Closes the panel. */
+  hide(): void {
+    this.open = false;
+  }
+
+  /** Asks a question as if the user typed it (opens the panel). */
+  async ask(text: string): Promise<Reply | undefined> {
+    this.open = true;
+    await this.load();
+    if (!this.bot) return undefined;
+    this.push({ role: 'user', text: redactSecrets(text).text }); // what the page shows is what the bot keeps
+    const reply = await this.bot.ask(text);
+    this.push({ role: 'bot', reply });
+    return reply;
+  }
+
+  /** Tells the bot who the signed-in user is; handoffs carry it. */
+  identify(user: UserContext): void {
+    this.user = { ...user };
+    this.bot?.identify(this.user);
+  }
+
+  /** Lets the host page's live chat report the handoff's progress (e.g. an agent joined). */
+  setHandoffStatus(state: HandoffState): void {
+    this.handoffState = state;
+    this.persist();
+  }
+
+  /** Forgets the conversation. */
+  reset(): void {
+    this.entries = [];
+    this.handoffState = undefined;
+    this.savedState = undefined;
+    this.bot?.reset();
+    this.persist();
+  }
+
+  private push(entry: EntryInput): void {
+    this.entries = [...this.entries, { ...entry, id: this.nextId++ } as Entry];
+    this.persist();
+  }
+
+  private onHandoff(h: Handoff): void {
+    this.lastHandoff = h;
+    this.handoffState = h.live ? 'queued' : 'offline';
+    if (h.live) void this.outbox?.send(h);
+    this.persist();
+  }
+
+  private async submit(e: Event): Promise<void> {
+    e.preventDefault();
+    const text = this.draft.trim();
+    if (!text) return;
+    this.draft = '';
+    this.suggestions = [];
+    await this.ask(text);
+  }
+
+  private onInput(e: Event): void {
+    this.draft = (e.target as HTMLInputElement).value;
+    this.suggestions = this.bot && this.draft.trim().length >= 3 ? this.bot.suggest(this.draft, { limit: 4 }) : [];
+  }
+
+  private async pick(id: string): Promise<void> {
+    this.suggestions = [];
+    this.draft = '';
+    if (!this.bot) return;
+    const reply = await this.bot.show(id);
+    this.push({ role: 'user', text: reply.article?.title ?? id });
+    this.push({ role: 'bot', reply });
+  }
+
+  private feedback(entry: Extract<Entry, { role: 'bot' }>, helpful: boolean): void {
+    if (!entry.reply.article || entry.feedback) return;
+    this.bot?.feedback(entry.reply.article.id, helpful);
+    this.entries = this.entries.map((e) => (e.id === entry.id ? { ...e, feedback: helpful ? 'up' : 'down' } : e)) as Entry[];
+    this.persist();
+  }
+
+  private async requestHuman(): Promise<void> {
+    await this.load();
+    if (!this.bot) return;
+    this.bot.handoff('requested');
+    this.push({ role: 'system', text: this.t('human') });
+  }
+
+  private sendTicket(e: Event): void {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const email = (form.elements.namedItem('email') as HTMLInputElement).value.trim();
+    const description = (form.elements.namedItem('description') as HTMLTextAreaElement).value.trim();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+      (form.elements.namedItem('email') as HTMLInputElement).setCustomValidity(this.t('badEmail'));
+      form.reportValidity();
+      return;
+    }
+    const ticket = { ...(this.lastHandoff ?? this.bot!.handoff('requested')), ticket: { email, description } };
+    this.dispatchEvent(new CustomEvent('helpline:ticket', { detail: ticket, bubbles: true, composed: true }));
+    void this.outbox?.send(ticket);
+    this.handoffState = 'sent';
+    this.persist();
+  }
+
+  /** Keeps Tab inside the open panel and closes it on Escape (focus goes back to the launcher). */
+  private onKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      this.open = false;
+      return;
+    }
+    if (e.key !== 'Tab') return;
+    const focusable = [...this.renderRoot.querySelectorAll<HTMLElement>('.panel button, .panel input, .panel textarea, .panel a[href]')].filter((el) => !el.hasAttribute('disabled'));
+    if (!focusable.length) return;
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    const active = (this.renderRoot as ShadowRoot).activeElement;
+    if (e.shiftKey && active === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && active === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  }
+
+  override render(): TemplateResult {
+    const title = this.heading || this.t('title');
+    if (!this.open) {
+      return html`<button class="launcher" part="launcher" aria-haspopup="dialog" aria-expanded="false" @click=${this.show}>
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16v12H7l-3 3z" /></svg>${this.t('launcher')}
+      </button>`;
+    }
+    return html`<section class="panel" part="panel" role="dialog" aria-modal="true" aria-labelledby="helpline-title" lang=${this.i18n.language} @keydown=${this.onKeydown}>
+      <header part="header">
+        <h2 id="helpline-title">${title}</h2>
+        <button class="human" part="human-button" @click=${this.requestHuman}>${this.t('human')}</button>
+        <button class="close" aria-label=${this.t('minimize')} @click=${this.hide}>×</button>
+      </header>
+      ${this.renderBody()}
+    </section>`;
+  }
+
+  private renderBody(): TemplateResult {
+    if (this.status === 'loading' && !this.entries.length) return html`<div class="state" role="status">${this.t('loading')}</div>${this.renderComposer()}`;
+    if (this.status === 'error') {
+      return html`<div class="state error" role="alert">
+        <p>${this.t('loadError')}</p>
+        <button class="primary" @click=${() => ((this.status = 'idle'), void this.load())}>${this.t('retry')}</button>
+        ${this.contact ? html`<p><a href=${this.contact}>${this.t('contact')}</a></p>` : nothing}
+      </div>`;
+    }
+    return html`<div class="log" part="log" role="log" aria-live="polite" aria-label=${this.t('messages')}>
+        ${this.entries.map((e) => this.renderEntry(e))} ${this.renderHandoff()}
+      </div>
+      ${this.renderComposer()}`;
+  }
+
+  private renderEntry(e: Entry): TemplateResult {
+    if (e.role === 'user') return html`<div class="msg user" part="user-message"><span class="sr-only">${this.t('you')}: </span>${e.text}</div>`;
+    if (e.role === 'system') return html`<div class="system" part="system-message">${e.text}</div>`;
+    const r = e.reply;
+    const notices = r.notices.map((n) => html`<div class="notice" role="note">${n}</div>`);
+    const human = r.offerHuman ? html`<div class="chips"><button class="chip" @click=${this.requestHuman}>${this.t('human')}</button></div>` : nothing;
+    let body: unknown;
+    if (r.kind === 'answer' && r.article) {
+      body = html`<h3>${r.article.title}</h3>${renderMarkdown(r.article.body)}
+        <div class="feedback" part="feedback">
+          ${e.feedback
+            ? html`<span role="status">${this.t('thanks')}</span>`
+            : html`<span>${this.t('helpful')}</span>
+                <button aria-label=${this.t('yes')} @click=${() => this.feedback(e, true)}>👍</button>
+                <button aria-label=${this.t('no')} @click=${() => this.feedback(e, false)}>👎</button>`}
+        </div>`;
+    } else if (r.kind === 'clarify') {
+      body = html`<p>${r.text}</p><div class="chips" role="group" aria-label=${this.t('didYouMean')}>
+        ${(r.suggestions ?? []).map((s) => html`<button class="chip" part="chip" @click=${() => this.pick(s.id)}>${s.title}</button>`)}
+      </div>`;
+    } else {
+      body = html`<p>${r.text}</p>`;
+    }
+    return html`<div class="msg bot" part="bot-message" lang=${r.lang}><span class="sr-only">${this.t('bot')}: </span>${notices}${body}${human}</div>`;
+  }
+
+  private renderHandoff(): TemplateResult | typeof nothing {
+    const state = this.handoffState;
+    if (!state) return nothing;
+    if (state === 'offline') {
+      return html`<div class="handoff" part="handoff" role="status">
+        <p>${this.t('offline', { when: this.t('offlineSoon') })}</p>
+        <form @submit=${this.sendTicket}>
+          <label>${this.t('email')}<br /><input name="email" type="email" autocomplete="email" required @input=${(e: Event) => (e.target as HTMLInputElement).setCustomValidity('')} /></label>
+          <label>${this.t('describe')}<br /><textarea name="description" rows="3"></textarea></label>
+          <button class="primary" type="submit">${this.t('submit')}</button>
+        </form>
+      </div>`;
+    }
+    const text = state === 'sent' ? this.t('ticketSent') : state === 'connected' ? this.t('connected') : this.t('queued');
+    return html`<div class="handoff" part="handoff" role="status" data-state=${state}>${text}</div>`;
+  }
+
+  private renderComposer(): TemplateResult {
+    return html`<div class="composer" part="composer">
+      ${this.suggestions.length
+        ? html`<ul class="suggest" part="suggestions" aria-label=${this.t('suggested')}>
+            ${this.suggestions.map((s) => html`<li><button @click=${() => this.pick(s.id)}>${s.title}</button></li>`)}
+          </ul>`
+        : nothing}
+      <form @submit=${this.submit}>
+        <label class="sr-only" for="helpline-input">${this.t('placeholder')}</label>
+        <input id="helpline-input" part="input" autocomplete="off" maxlength="2000" .value=${this.draft} placeholder=${this.t('placeholder')} @input=${this.onInput} />
+        <button class="primary" part="send" type="submit" ?disabled=${this.status === 'loading'}>${this.t('send')}</button>
+      </form>
+    </div>`;
+  }
+}
+
+if (!customElements.get('helpline-chat')) customElements.define('helpline-chat', HelplineChat);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'helpline-chat': HelplineChat;
+  }
+}

@@ -1,0 +1,34 @@
+import type { Reply } from '../src/index.js';
+
+/** One line of the visible conversation. */
+export type Entry =
+  | { id: number; role: 'user'; text: string }
+  | { id: number; role: 'bot'; reply: Reply; feedback?: 'up' | 'down' }
+  | { id: number; role: 'system'; text: string };
+
+/** What survives a page reload: the visible conversation and the bot's state. */
+export interface Saved {
+  entries: Entry[];
+  state?: unknown;
+  open?: boolean;
+  handoff?: string;
+}
+
+/** sessionStorage can be missing, full or forbidden (privacy modes): then the conversation just isn't kept. */
+export function loadSession(key: string): Saved | undefined {
+  try {
+    const raw = sessionStorage.getItem(key);
+    const saved = raw ? (JSON.parse(raw) as Saved) : undefined;
+    return saved && Array.isArray(saved.entries) ? saved : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveSession(key: string, saved: Saved): void {
+  try {
+    sessionStorage.setItem(key, JSON.stringify(saved));
+  } catch {
+    /* storage full or denied: keep chatting without persistence */
+  }
+}
