@@ -153,18 +153,22 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     const top = candidates[0];
     const frustrated = detectFrustration(raw, lang);
 
+    // Asking for a person wins even when the message also names a problem ("withdrawal stuck, get me a
+    // human"): the article it names routes the handoff instead of answering it.
+    const human = candidates.find((c) => c.label === '@human');
+    const articles = candidates.filter((c) => !c.label.startsWith('@'));
+    if (human && human.p >= settings.human && human.p >= top.p * 0.5) {
+      const topic = articles[0] && articles[0].p >= settings.clarify ? articleIn(articles[0].label, searchLang) : undefined;
+      const handoff = makeHandoff(frustrated ? 'frustration' : 'requested', topic);
+      return { ...base, kind: 'handoff', text: data.replies.human?.[lang] ?? m.handoff, confidence: human.p, handoff, debug };
+    }
     if (top.label.startsWith('@') && top.p >= settings.intent) {
       const intent = top.label.slice(1);
-      if (intent === 'human') {
-        const handoff = makeHandoff(frustrated ? 'frustration' : 'requested');
-        return { ...base, kind: 'handoff', text: data.replies.human?.[lang] ?? m.handoff, confidence: top.p, handoff, debug };
-      }
       if (intent === 'greeting' || intent === 'thanks' || intent === 'goodbye') {
         return { ...base, kind: 'smalltalk', text: data.replies[intent]?.[lang] ?? m[intent], confidence: top.p, debug };
       }
     }
 
-    const articles = candidates.filter((c) => !c.label.startsWith('@'));
     const best = articles[0];
     const declined = top.label === '@out-of-scope' && top.p >= settings.intent;
     if (!declined && best && best.p >= settings.answer) return answerWith(articleIn(best.label, searchLang)!, lang, best.p, base, debug, frustrated);

@@ -7,8 +7,10 @@ export const DEFAULT_SETTINGS = {
   answer: 0.35,
   /** below `answer`, offer "did you mean…" at or above this */
   clarify: 0.12,
-  /** a conversational intent (greeting, human …) needs this probability */
+  /** a conversational intent (greeting, thanks, out-of-scope) needs this probability */
   intent: 0.5,
+  /** a request for a human needs this probability, and at least half the top candidate's */
+  human: 0.2,
   /** consecutive unanswered turns before a human is offered */
   failuresBeforeHuman: 2,
   /** share of confidence that search agreement can add (0 = classifier only) */

@@ -112,7 +112,7 @@ async function runEval(args: Args): Promise<number> {
 /** `--answer 0.5 --clarify 0.2`: try thresholds without rebuilding the pack. */
 function thresholds(args: Args): Partial<Settings> {
   const out: Partial<Settings> = {};
-  for (const key of ['answer', 'clarify', 'intent', 'search'] as const) {
+  for (const key of ['answer', 'clarify', 'intent', 'human', 'search'] as const) {
     if (args[key] === undefined) continue;
     const v = Number(args[key]);
     if (!(v >= 0 && v <= 1)) throw new UsageError(`--${key} must be a number from 0 to 1`);

@@ -28,9 +28,9 @@ export function table(head: string[], rows: string[][], cls = ''): string {
   return `<table${cls ? ` class="${esc(cls)}"` : ''}><thead><tr>${th}</tr></thead><tbody>\n${tr}\n</tbody></table>`;
 }
 
-/** A list of quoted questions (escaped here). */
-export function quotes(texts: string[]): string {
-  return texts.length ? `<ul class="quotes">${texts.map((t) => `<li>${esc(t)}</li>`).join('')}</ul>` : '';
+/** A list of quoted questions (escaped here), each optionally followed by a note in HTML. */
+export function quotes(texts: string[], notes: string[] = []): string {
+  return texts.length ? `<ul class="quotes">${texts.map((t, i) => `<li><q>${esc(t)}</q>${notes[i] ?? ''}</li>`).join('')}</ul>` : '';
 }
 
 const STYLE = `
@@ -58,8 +58,6 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 code { font: 13px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #eef1f5; padding: 1px 4px; border-radius: 3px; overflow-wrap: anywhere; }
 ul.quotes { margin: 0; padding-left: 18px; }
 ul.quotes li { overflow-wrap: anywhere; }
-ul.quotes li::before { content: "“"; color: var(--muted); }
-ul.quotes li::after { content: "”"; color: var(--muted); }
 .advice { background: #fff; border-left: 4px solid var(--warn); padding: 10px 14px; margin: 10px 0; border-radius: 0 6px 6px 0; }
 .advice p { margin: 0 0 6px; }
 .empty { color: var(--muted); font-style: italic; }

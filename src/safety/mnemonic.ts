@@ -1,4 +1,21 @@
-import { BIP39_LISTS, type WordSet } from './bip39-data.js';
+import { BIP39_LISTS } from './bip39-data.js';
+
+/** One BIP39 wordlist in compact form (written by tools/gen-bip39.ts). */
+export interface WordSet {
+  /** the lists this set stands for, e.g. "zh" for both Chinese lists */
+  lang: string;
+  script: 'latin' | 'kana' | 'hangul' | 'han';
+  /** shortest and longest normalized word, in UTF-16 units */
+  min: number;
+  max: number;
+  /** hashed lists: words map to hash % range; one-character lists store code point − base exactly */
+  range: number;
+  base?: number;
+  /** Rice parameter and number of stored keys */
+  k: number;
+  count: number;
+  data: string;
+}
 
 /** A mnemonic is 12 to 24 words; fewer consecutive list words are ordinary text. */
 export const MIN_MNEMONIC_WORDS = 12;

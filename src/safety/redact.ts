@@ -1,3 +1,5 @@
+import { findMnemonics } from './mnemonic.js';
+
 /** Kinds of secret that never leave the user's browser. */
 export type SecretKind = 'mnemonic' | 'private-key' | 'extended-key' | 'wif' | 'card' | 'password' | 'code';
 
@@ -10,19 +12,35 @@ export interface Redaction {
 const MASK = (kind: SecretKind) => `[${kind} removed]`;
 
 const EXTENDED_KEY = /\b[xyzuvt]prv[1-9A-HJ-NP-Za-km-z]{100,112}\b/g;
+/** Uncompressed (5…) and compressed (K…, L…) WIF keys in base58; addresses are shorter. */
 const WIF = /\b[5KL][1-9A-HJ-NP-Za-km-z]{50,51}\b/g;
-/** 64 hex digits is a private key, but also a TXID: only flagged when the user calls it a key. */
+/** 64 hex digits is a private key, but also a TXID or a block hash: only a key when the user calls it one. */
 const HEX_KEY = /\b(?:0x)?[0-9a-fA-F]{64}\b/g;
-const KEY_WORDS = /private|priv\s*key|secret|私钥|秘密鍵|프라이빗|개인\s*키|clave\s+privada|приватн|секретн/i;
+const KEY_WORDS = /priv(?:ate)?\s*key|secret|私钥|私鑰|秘密鍵|プライベートキー|프라이빗\s*키|개인\s*키|clave\s+privada|приватн\w*\s+ключ|секретн\w*\s+ключ|закрыт\w*\s+ключ/i;
+/** How far before or after a hex string a key word still speaks of it. */
+const KEY_WORD_REACH = 60;
 const CARD = /\b(?:\d[ -]?){12,18}\d\b/g;
-/** "my password is …", "验证码是 …": a label, a link word, then the secret. */
-const LABELLED = new RegExp(
-  String.raw`(password|passcode|passwd|pwd|contraseña|contrasena|clave|пароль|密码|密碼|パスワード|비밀번호|비번` +
-    String.raw`|2fa(?:\s*code)?|otp|verification code|auth(?:enticator)? code|google code|sms code|code|código|codigo|код|验证码|驗證碼|谷歌验证码|認証コード|確認コード|인증\s*번호|인증\s*코드|otp\s*번호)` +
-    String.raw`(\s*(?:is|was|are|es|era|是|为|為|は|:|：|=|-|—|это)?\s*)((?=[^\s]*[\p{L}\p{N}])[^\s,，。.;；、]{4,64})`,
+
+/**
+ * "my password is …", "验证码是 …", "パスワードは…", "비밀번호는 …", "mi contraseña es …", "мой пароль …":
+ * a label, an optional link word, then the secret. Passwords must look like one (a digit, a symbol or an
+ * inner capital) unless they follow a colon or an equals sign, so "my password is wrong" stays as it is.
+ */
+const PASSWORD = new RegExp(
+  String.raw`(password|passcode|passwd|pwd|pass\s*phrase|contraseña|contrasena|пароль|пароля|密码|密碼|口令|パスワード|暗証番号|비밀번호|비번|암호)` +
+    String.raw`(\s*(?:is|was|es|era|是|为|為|は|が|는|은|이|가|это|[:：=\-—])?\s*)` +
+    String.raw`(?:["'«“「『]?)([\x21-\x7E]{4,64})`,
+  'gi',
+);
+/** "the 2FA code is 123456", "验证码：123456", "認証コードは123456", "인증번호 123456", "código 123456", "код 123456". */
+const CODE = new RegExp(
+  String.raw`(?<!(?:error|referral|invite|invitation|promo|promotion|postal|zip|country|area|source|qr|color|colour|tx|transaction|ref)\s*)` +
+    String.raw`(2fa|otp|totp|mfa|g2fa|code|código|codigo|код\w*|验证码|驗證碼|动态码|動態碼|认证码|認證碼|校验码|コード|인증\s*번호|인증\s*코드|otp\s*번호|보안\s*코드)` +
+    String.raw`(\s*(?:is|was|es|era|是|为|為|は|が|는|은|이|가|это|[:：=\-—])?\s*)(\d{3}[ -]?\d{3}|\d{4,8})(?!\d)`,
   'giu',
 );
-const CODE_KINDS = /2fa|otp|code|código|codigo|код|验证码|驗證碼|コード|번호|코드/i;
+const PASSWORD_LIKE = /[\d\W_]|.[A-Z]/;
+const TRAILING_PUNCTUATION = /[.,;:!?)"'»”」』]+$/;
 
 /**
  * Finds secrets a user may paste into a support chat and replaces them with a marker. Ordinary
@@ -30,21 +48,30 @@ const CODE_KINDS = /2fa|otp|code|código|codigo|код|验证码|驗證碼|コ�
  */
 export function redactSecrets(input: string): Redaction {
   const found = new Set<SecretKind>();
-  const replace = (kind: SecretKind) => () => (found.add(kind), MASK(kind));
+  const mask = (kind: SecretKind) => (found.add(kind), MASK(kind));
   let text = String(input ?? '');
 
-  text = text.replace(EXTENDED_KEY, replace('extended-key'));
-  text = text.replace(WIF, (m) => (/[0OIl]/.test(m) ? m : (found.add('wif'), MASK('wif'))));
-  if (KEY_WORDS.test(text)) text = text.replace(HEX_KEY, replace('private-key'));
-  text = text.replace(CARD, (m) => (luhn(m.replace(/\D/g, '')) ? (found.add('card'), MASK('card')) : m));
-  text = text.replace(LABELLED, (m, label: string, sep: string, secret: string) => {
-    if (secret.startsWith('[')) return m;
-    const kind: SecretKind = CODE_KINDS.test(label) ? 'code' : 'password';
-    if (kind === 'code' && !/\d/.test(secret)) return m;
-    found.add(kind);
-    return label + sep + MASK(kind);
+  const mnemonics = findMnemonics(text);
+  for (let i = mnemonics.length - 1; i >= 0; i--) {
+    const [from, to] = mnemonics[i];
+    text = text.slice(0, from) + mask('mnemonic') + text.slice(to);
+  }
+  text = text.replace(EXTENDED_KEY, () => mask('extended-key'));
+  text = text.replace(WIF, () => mask('wif'));
+  text = text.replace(HEX_KEY, (m, at: number, all: string) => (calledKey(all, at, at + m.length) ? mask('private-key') : m));
+  text = text.replace(CARD, (m) => (luhn(m.replace(/\D/g, '')) ? mask('card') : m));
+  text = text.replace(CODE, (_m, label: string, link: string) => label + link + mask('code'));
+  text = text.replace(PASSWORD, (m, label: string, link: string, raw: string) => {
+    const secret = raw.replace(TRAILING_PUNCTUATION, '');
+    if (secret.length < 4 || secret.startsWith('[')) return m;
+    if (!PASSWORD_LIKE.test(secret) && !/[:：=]|["'«“「『]$/.test(m.slice(0, m.length - raw.length))) return m;
+    return label + link + mask('password') + raw.slice(secret.length);
   });
   return { text, found: [...found] };
+}
+
+function calledKey(text: string, from: number, to: number): boolean {
+  return KEY_WORDS.test(text.slice(Math.max(0, from - KEY_WORD_REACH), from)) || KEY_WORDS.test(text.slice(to, to + KEY_WORD_REACH));
 }
 
 /** The Luhn checksum that every payment card number passes. */
