@@ -38,7 +38,6 @@ export function analyze(text: string, lang: string, glossary?: Glossary): Analys
       terms.push(s);
     }
   }
-  const joined = unspaced.join(' ');
-  if (glossary) terms.push(...glossary.match(joined, pairs));
-  return { text: norm, terms, words, stems, unspaced: joined };
+  if (glossary) terms.push(...glossary.match(unspaced, pairs));
+  return { text: norm, terms, words, stems, unspaced: unspaced.join(' ') };
 }

@@ -37,10 +37,12 @@ export class Glossary {
     this.unspaced.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
   }
 
-  /** Concepts named in a text, given its unspaced runs joined and its words as [raw, stem] pairs. */
-  match(unspacedText: string, words: [string, string][]): string[] {
+  /** Concepts named in a text, given its unspaced runs and its words as [raw, stem] pairs. */
+  match(unspacedRuns: string[], words: [string, string][]): string[] {
     const found = new Set<string>();
-    for (const [term, concept] of this.unspaced) if (unspacedText.includes(term)) found.add(concept);
+    // Users space CJK and Korean words freely ("입금 주소", "2차 인증"): terms match across those spaces.
+    const joined = unspacedRuns.join('');
+    for (const [term, concept] of this.unspaced) if (joined.includes(term)) found.add(concept);
     for (let i = 0; i < words.length; i++) {
       let raw = '';
       let stemmed = '';

@@ -22,6 +22,8 @@ export function segment(text: string): Run[] {
       let s = scriptOf(ch);
       if (s === 'kana') s = 'han';
       if (s === 'other') s = current ?? s; // digits and marks stay with their word
+      // Leading digits join the word they start (2段階認証, 2차인증); other script changes split.
+      if (current === 'other' && s !== 'other') current = s;
       if (current && s !== current && (UNSPACED.has(s) || UNSPACED.has(current))) {
         runs.push({ text: chunk.slice(start, i), script: current });
         start = i;

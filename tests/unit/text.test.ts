@@ -22,6 +22,7 @@ describe('segment', () => {
     ]);
     expect(segment('ビットコインの出金').map((r) => r.script)).toEqual(['han']);
     expect(segment('출금이 안돼요').map((r) => r.text)).toEqual(['출금이', '안돼요']);
+    expect(segment('2段階認証 2차인증 5分钟').map((r) => r.text)).toEqual(['2段階認証', '2차인증', '5分钟']);
   });
 });
 
@@ -37,6 +38,10 @@ describe('analyze', () => {
     expect(analyze('вывода нет', 'ru', glossary).terms).toContain('~withdraw');
     expect(analyze('set up Two-Factor auth', 'en', glossary).terms).toContain('~2fa');
     expect(analyze('출금이 안돼요', 'ko', glossary).terms).toContain('~withdraw');
+    const spaced = new Glossary({ 'deposit-address': ['입금주소'], '2fa': ['2차인증', '2段階認証'] });
+    expect(analyze('입금 주소 어디서 봐요', 'ko', spaced).terms).toContain('~deposit-address');
+    expect(analyze('2차 인증 분실', 'ko', spaced).terms).toContain('~2fa');
+    expect(analyze('2段階認証を設定', 'ja', spaced).terms).toContain('~2fa');
   });
 });
 

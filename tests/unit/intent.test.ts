@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, Glossary } from '../../src/text/index.js';
+import { extractFeatures, hash } from '../../src/intent/features.js';
+import { trainClassifier } from '../../src/intent/train.js';
+import { Classifier, softmax } from '../../src/intent/classifier.js';
+import { ByteReader, ByteWriter, fromBase64, toBase64 } from '../../src/intent/codec.js';
+
+const glossary = new Glossary({ withdraw: ['withdraw', '提现', 'retiro'], fee: ['fee', '手续费', 'comision'] });
+const f = (text: string, lang = 'en') => extractFeatures(analyze(text, lang, glossary));
+const examples = [
+  ...['withdrawal fee', 'how much to withdraw', 'fee for withdrawing usdt', 'withdraw cost trc20', '提现手续费', '提现要多少手续费', 'comision de retiro', 'cuanto cuesta retirar'].map((t) => ({ t, l: 'fees' })),
+  ...['forgot password', 'reset my password', 'cannot log in password', 'change login password', '忘记密码', '密码重置', 'olvide mi contraseña', 'cambiar contraseña'].map((t) => ({ t, l: 'password' })),
+  ...['hello', 'hi there', 'good morning', '你好', 'hola', 'buenas'].map((t) => ({ t, l: '@greeting' })),
+].map(({ t, l }) => ({ features: f(t, /[\u4e00-\u9fff]/.test(t) ? 'zh' : /contraseña|retir|comision|cuanto|hola|buenas/.test(t) ? 'es' : 'en'), label: l }));
+
+describe('features', () => {
+  it('are L2-normalized, sorted hashed ids with glossary concepts included', () => {
+    const x = f('USDT withdrawal fee');
+    expect(x.ids).toEqual([...x.ids].sort((a, b) => a - b));
+    expect(Math.hypot(...x.values)).toBeCloseTo(1, 6);
+    expect(x.ids).toContain(hash('t~withdraw'));
+    expect(f('提现手续费', 'zh').ids).toEqual(expect.arrayContaining([hash('t~fee'), hash('t提现'), hash('u提')]));
+  });
+});
+
+describe('trainClassifier', () => {
+  const data = trainClassifier(examples, { epochs: 20, minCount: 1 });
+
+  it('learns labels across languages and generalizes to unseen phrasings', () => {
+    const clf = new Classifier(data);
+    expect(clf.predict(f('what is the fee to withdraw btc'))[0].label).toBe('fees');
+    expect(clf.predict(f('i forgot my password', 'en'))[0].label).toBe('password');
+    expect(clf.predict(f('提现费用', 'zh'))[0].label).toBe('fees');
+    const p = clf.predict(f('hola'));
+    expect(p[0].label).toBe('@greeting');
+    expect(p.reduce((s, x) => s + x.p, 0)).toBeCloseTo(1, 6);
+  });
+
+  it('is deterministic and stores compact int8 weights', () => {
+    expect(trainClassifier(examples, { epochs: 20, minCount: 1 })).toEqual(data);
+    expect(data.labels).toEqual(['@greeting', 'fees', 'password']);
+    expect(fromBase64(data.weights).length).toBeLessThan(examples.length * 400);
+  });
+
+  it('prunes harder with a larger prune share', () => {
+    const lean = trainClassifier(examples, { epochs: 20, minCount: 1, prune: 0.3 });
+    expect(lean.weights.length).toBeLessThan(data.weights.length);
+  });
+});
+
+describe('codec', () => {
+  it('round-trips varints and bytes through base64', () => {
+    const w = new ByteWriter();
+    for (const n of [0, 1, 127, 128, 300, 2 ** 31, 2 ** 40]) w.varint(n);
+    w.byte(0xfe);
+    const r = new ByteReader(fromBase64(toBase64(w.bytes())));
+    expect([0, 1, 2, 3, 4, 5, 6].map(() => r.varint())).toEqual([0, 1, 127, 128, 300, 2 ** 31, 2 ** 40]);
+    expect(r.byte()).toBe(0xfe);
+    expect(r.done).toBe(true);
+    expect(() => r.byte()).toThrow(RangeError);
+  });
+
+  it('softmax is stable for large logits', () => {
+    expect(softmax([1000, 1000])).toEqual([0.5, 0.5]);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { SearchIndex } from '../../src/search/search-index.js';
+import { snippet } from '../../src/search/snippet.js';
+import { Glossary } from '../../src/text/index.js';
+
+const glossary = new Glossary({ withdraw: ['withdraw', '提现', '提币'] });
+const doc = (id: string, title: string, body: string, questions: string[] = [], category = 'c') => ({ id, lang: 'x', title, body, questions, tags: [], category });
+
+describe('SearchIndex', () => {
+  const en = SearchIndex.build('en', [
+    doc('fees', 'Withdrawal fees', 'Every withdrawal pays a network fee.', ['how much is the withdraw fee'], 'withdrawals'),
+    doc('kyc', 'Identity verification', 'Upload your passport and a selfie.', ['how to verify my identity'], 'kyc'),
+  ], glossary);
+
+  it('ranks by title, questions and body, with fuzzy matching on long Latin words', () => {
+    expect(en.search('withdrawal fee')[0].id).toBe('fees');
+    expect(en.search('verfication passport')[0].id).toBe('kyc');
+    expect(en.search('the a of')).toEqual([]);
+  });
+
+  it('filters by id (categories) and completes the last word as a prefix', () => {
+    expect(en.search('fee', { filter: (id) => id !== 'fees' })).toEqual([]);
+    expect(en.search('passp', { prefix: true })[0].id).toBe('kyc');
+    expect(en.search('passp')).toEqual([]);
+  });
+
+  it('survives serialization', () => {
+    const copy = SearchIndex.load('en', JSON.parse(JSON.stringify(en.toJSON())), glossary);
+    expect(copy.search('withdrawal fee')[0].id).toBe('fees');
+  });
+
+  it('finds Chinese by bigrams and glossary synonyms, never by a whitespace split', () => {
+    const zh = SearchIndex.build('zh', [doc('fees', '提币手续费', '每笔提币都会收取网络手续费。'), doc('kyc', '实名认证', '请上传身份证。')], glossary);
+    expect(zh.search('提现手续费多少')[0].id).toBe('fees');
+    expect(zh.search('身份证')[0].id).toBe('kyc');
+  });
+});
+
+describe('snippet', () => {
+  it('picks the best sentence and marks the matched words', () => {
+    const s = snippet('First, open **Assets**. Then pay the network fee shown on [the page](https://x). Done.', ['fee', 'network'], 'en');
+    expect(s.text).toBe('Then pay the network fee shown on the page.');
+    expect(s.highlights.map(([a, b]) => s.text.slice(a, b))).toEqual(['network', 'fee']);
+  });
+});
