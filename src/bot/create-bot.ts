@@ -305,7 +305,7 @@ function engineOf(pack: Pack): Engine {
     // Indexes load on first use: a conversation in one language never pays for the others.
     index(lang) {
       let i = indexes.get(lang);
-      if (!i && data.indexes[lang]) indexes.set(lang, (i = SearchIndex.load(lang, data.indexes[lang], glossary)));
+      if (!i && data.indexes[lang]) indexes.set(lang, (i = SearchIndex.load(lang, JSON.parse(data.indexes[lang]), glossary)));
       return i;
     },
     byKey: new Map(data.articles.map((a) => [`${a.lang}/${a.id}`, a])),

@@ -31,8 +31,8 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
   const glossary = new Glossary(source.glossary);
 
   progress(`indexing ${articles.length} articles in ${languages.length} language(s)`);
-  const indexes: Record<string, unknown> = {};
-  for (const lang of languages) indexes[lang] = SearchIndex.build(lang, articles.filter((a) => a.lang === lang), glossary).toJSON();
+  const indexes: Record<string, string> = {};
+  for (const lang of languages) indexes[lang] = JSON.stringify(SearchIndex.build(lang, articles.filter((a) => a.lang === lang), glossary).toJSON());
 
   progress('learning language profiles');
   const samples: Record<string, string[]> = {};
@@ -62,7 +62,7 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
     languages,
     defaultLang,
     articles: served,
-    glossary: source.glossary,
+    glossary: Glossary.compile(source.glossary),
     replies,
     languageModel: trainLanguageModel(samples, glossary),
     classifier,

@@ -6,13 +6,17 @@ import { createBot } from '../bot/create-bot.js';
 import { evaluate, parseCases, type EvalReport } from '../eval/evaluate.js';
 import { PackError } from '../knowledge/pack.js';
 import type { Settings } from '../bot/settings.js';
+import { report as analytics, writeEvalReport } from './report.js';
+import { serve } from './serve.js';
 
 const USAGE = `helpline — a support bot for crypto exchanges
 
   helpline build <dir> [-o pack.json] [--default-lang en]   compile a knowledge folder into a pack
   helpline ask --kb <dir|pack> [--lang xx] [--json] "question"
-  helpline eval --kb <dir|pack> --cases <file.jsonl> [--json] [--answer 0.35] [--clarify 0.12]
+  helpline eval --kb <dir|pack> --cases <file.jsonl> [--json] [--answer 0.35] [--clarify 0.12] [--html report.html]
   helpline lint <dir>                                        every problem, with file and line
+  helpline serve <dir> [--port 5174]                         preview the bot on 127.0.0.1, rebuilt on every change
+  helpline report <events.jsonl> [-o report.html] [--kb <dir|pack>] [--json]   analytics of the bot's event log
 `;
 
 type Command = (args: Args) => Promise<number>;
@@ -22,6 +26,8 @@ const commands: Record<string, { run: Command; switches?: string[] }> = {
   ask: { run: ask, switches: ['json'] },
   eval: { run: runEval, switches: ['json'] },
   lint: { run: lint },
+  serve: { run: serve },
+  report: { run: analytics, switches: ['json'] },
 };
 
 /** Runs the `helpline` command; resolves to the exit code. */
@@ -100,12 +106,13 @@ async function runEval(args: Args): Promise<number> {
   const cases = parseCases(readFileSync(file, 'utf8'), file);
   const pack = loadKnowledge(source);
   const tty = process.stderr.isTTY && !args.json;
-  const { report } = await evaluate(pack, cases, {
+  const { report, outcomes } = await evaluate(pack, cases, {
     settings: thresholds(args),
     onProgress: (n) => tty && process.stderr.write(`\r… ${n}/${cases.length} cases`),
   });
   if (tty) process.stderr.write('\r\x1b[K');
   process.stdout.write(args.json ? JSON.stringify(report) + '\n' : formatReport(report));
+  if (typeof args.html === 'string') writeEvalReport(args.html, { report, outcomes, pack, kb: source, cases: file, answer: thresholds(args).answer });
   return 0;
 }
 

@@ -21,8 +21,9 @@ export interface Prediction {
 /** Runs a trained softmax classifier over a feature vector. */
 export class Classifier {
   readonly labels: string[];
-  private readonly rows = new Map<number, number>();
-  private readonly starts: number[] = [];
+  /** feature ids, ascending; row k's weights are entries starts[k] .. starts[k+1] */
+  private readonly ids: Uint32Array;
+  private readonly starts: Uint32Array;
   private readonly classes: Uint16Array;
   private readonly weights: Int8Array;
   private readonly bias: Float64Array;
@@ -33,32 +34,55 @@ export class Classifier {
     this.bias = Float64Array.from(data.bias);
     this.scale = data.scale;
     const bytes = fromBase64(data.weights);
-    const r = new ByteReader(bytes);
-    const classes: number[] = [];
-    const weights: number[] = [];
-    let id = 0;
-    while (!r.done) {
-      id += r.varint();
+    // Two passes over the bytes: count, then fill typed arrays. No per-feature objects, no Map.
+    let rows = 0;
+    let entries = 0;
+    for (const r = new ByteReader(bytes); !r.done; rows++) {
+      r.varint();
       const count = r.varint();
-      this.rows.set(id, this.starts.length);
-      this.starts.push(classes.length);
-      for (let i = 0; i < count; i++) {
-        classes.push(r.varint());
+      entries += count;
+      for (let i = 0; i < count; i++) r.varint(), r.byte();
+    }
+    this.ids = new Uint32Array(rows);
+    this.starts = new Uint32Array(rows + 1);
+    this.classes = new Uint16Array(entries);
+    this.weights = new Int8Array(entries);
+    let id = 0;
+    let e = 0;
+    const r = new ByteReader(bytes);
+    for (let k = 0; k < rows; k++) {
+      id += r.varint();
+      this.ids[k] = id;
+      this.starts[k] = e;
+      const count = r.varint();
+      for (let i = 0; i < count; i++, e++) {
+        this.classes[e] = r.varint();
         const b = r.byte();
-        weights.push(b > 127 ? b - 256 : b);
+        this.weights[e] = b > 127 ? b - 256 : b;
       }
     }
-    this.starts.push(classes.length);
-    this.classes = Uint16Array.from(classes);
-    this.weights = Int8Array.from(weights);
+    this.starts[rows] = e;
+  }
+
+  private row(id: number): number {
+    let lo = 0;
+    let hi = this.ids.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = this.ids[mid];
+      if (v === id) return mid;
+      if (v < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 
   /** Probabilities of every label, highest first. */
   predict(f: Features): Prediction[] {
     const logits = Float64Array.from(this.bias);
     for (let k = 0; k < f.ids.length; k++) {
-      const row = this.rows.get(f.ids[k]);
-      if (row === undefined) continue;
+      const row = this.row(f.ids[k]);
+      if (row < 0) continue;
       const x = f.values[k] * this.scale;
       for (let j = this.starts[row]; j < this.starts[row + 1]; j++) logits[this.classes[j]] += x * this.weights[j];
     }
@@ -68,7 +92,7 @@ export class Classifier {
   /** Share (0–1) of a feature vector's weight that the model has seen in training. */
   coverage(f: Features): number {
     let known = 0;
-    for (let k = 0; k < f.ids.length; k++) if (this.rows.has(f.ids[k])) known += f.values[k] * f.values[k];
+    for (let k = 0; k < f.ids.length; k++) if (this.row(f.ids[k]) >= 0) known += f.values[k] * f.values[k];
     return known;
   }
 }

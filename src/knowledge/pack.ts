@@ -1,5 +1,5 @@
 import type { Article } from './article.js';
-import type { GlossaryData, LanguageModel } from '../text/index.js';
+import type { CompiledGlossary, LanguageModel } from '../text/index.js';
 
 /** The pack format this code reads and writes; bump it when a reader of the old format would misread. */
 export const PACK_VERSION = 1;
@@ -13,14 +13,18 @@ export interface PackData {
   defaultLang: string;
   /** Articles sorted by language, then id. */
   articles: Article[];
-  glossary: GlossaryData;
+  /** The glossary's lookup tables, compiled at build. */
+  glossary: CompiledGlossary;
   /** Conversational intents' replies per language. */
   replies: Record<string, Record<string, string>>;
   languageModel: LanguageModel;
   /** The trained intent classifier (see src/intent). */
   classifier: unknown;
-  /** One serialized MiniSearch index per language. */
-  indexes: Record<string, unknown>;
+  /**
+   * One MiniSearch index per language, each as a JSON string: parsing the pack only copies the strings,
+   * and a language's index is parsed when a question in it first needs it.
+   */
+  indexes: Record<string, string>;
   /** Build options that change answers, e.g. thresholds calibrated at build. */
   settings: Record<string, number>;
 }

@@ -23,8 +23,8 @@ export function meaningTerms(text: string, lang: string, glossary?: Glossary): S
 
 /**
  * Leader clustering: questions in order of frequency join the group with the most similar member if
- * the similarity reaches `threshold`, else start a group. Similarity is Jaccard over terms weighted by
- * rarity (idf), so filler words that every question shares count little.
+ * the similarity (Jaccard over meaning terms) reaches `threshold`, else start a group. Deterministic: the
+ * same log always gives the same groups.
  */
 export function groupQuestions(items: { text: string; lang: string }[], options: { glossary?: Glossary; threshold?: number } = {}): QuestionGroup[] {
   const threshold = options.threshold ?? 0.3;
@@ -35,31 +35,29 @@ export function groupQuestions(items: { text: string; lang: string }[], options:
     if (u) u.count++;
     else unique.set(key, { text, lang, count: 1, terms: meaningTerms(text, lang, options.glossary) });
   }
-  const df = new Map<string, number>();
-  for (const u of unique.values()) for (const t of u.terms) df.set(t, (df.get(t) ?? 0) + 1);
-  const weight = (t: string) => 1;
   const similarity = (a: Set<string>, b: Set<string>) => {
     let both = 0;
-    let either = 0;
-    for (const t of new Set([...a, ...b])) {
-      const w = weight(t);
-      either += w;
-      if (a.has(t) && b.has(t)) both += w;
-    }
+    for (const t of a) if (b.has(t)) both++;
+    const either = a.size + b.size - both;
     return either ? both / either : 0;
   };
 
   const ordered = [...unique.values()].sort((a, b) => b.count - a.count);
   const groups: (typeof ordered)[] = [];
+  // term → groups with a member that has it: only those can reach the threshold, so big logs stay fast.
+  const byTerm = new Map<string, Set<number>>();
   for (const q of ordered) {
-    let best: (typeof ordered) | undefined;
+    const near = new Set([...q.terms].flatMap((t) => [...(byTerm.get(t) ?? [])]));
+    let best = -1;
     let bestSim = threshold;
-    for (const g of groups) {
-      const sim = Math.max(...g.map((m) => similarity(q.terms, m.terms)));
-      if (sim >= bestSim) [best, bestSim] = [g, sim];
+    for (const g of [...near].sort((a, b) => a - b)) {
+      const sim = Math.max(...groups[g].map((m) => similarity(q.terms, m.terms)));
+      if (sim > bestSim || (best < 0 && sim === bestSim)) [best, bestSim] = [g, sim];
     }
-    if (best) best.push(q);
-    else groups.push([q]);
+    if (best < 0) groups.push([q]);
+    else groups[best].push(q);
+    const at = best < 0 ? groups.length - 1 : best;
+    for (const t of q.terms) byTerm.set(t, (byTerm.get(t) ?? new Set()).add(at));
   }
   return groups
     .map((g) => ({

@@ -159,7 +159,7 @@ export function renderEvalReport(input: {
           .map(
             (a) =>
               `<div class="advice"><p><strong>${esc(a.title)}</strong> ${code(a.id)} — missed ${a.misses} of ${a.cases}, mean confidence ${a.confidence.toFixed(2)}` +
-              (a.examples !== undefined ? `, ${a.examples} example question(s) today` : '') +
+              (a.examples !== undefined ? `, ${a.examples} example question(s) in all languages today` : '') +
               `${a.missed.length ? `; add questions like these (${esc([...new Set(a.missed.map((m) => m.lang))].join(', '))}):` : '; its questions are answered, but unsurely: add more varied phrasings.'}</p>` +
               quotes(a.missed.slice(0, 6).map((m) => m.text), a.missed.slice(0, 6).map((m) => ` → ${code(m.got)}`)) +
               `</div>`,

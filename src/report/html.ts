@@ -47,7 +47,7 @@ h3 { font-size: 15px; margin: 18px 0 6px; }
 .figure .value { font-size: 26px; font-weight: 650; }
 .figure .caption { color: var(--muted); font-size: 13px; }
 .figure .hint { color: var(--muted); font-size: 12px; margin-top: 2px; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 16px; }
+.charts { margin-top: 16px; display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 16px; }
 .chart { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 12px; overflow-x: auto; }
 .chart h3 { margin-top: 0; }
 svg text { font-family: inherit; fill: var(--ink); }

@@ -21,7 +21,7 @@ export function barChart(bars: Bar[], options: { title: string; max?: number; wi
   const width = options.width ?? 480;
   const row = 24;
   const labelWidth = Math.min(200, Math.max(60, ...bars.map((b) => b.label.length * 7.5 + 12)));
-  const textWidth = 84;
+  const textWidth = Math.max(40, ...bars.map((b) => (b.text ?? fmt(b.value)).length * 7.5 + 12));
   const plot = width - labelWidth - textWidth;
   const max = options.max ?? Math.max(1, ...bars.map((b) => b.value));
   const height = Math.max(row, bars.length * row) + 8;

@@ -19,6 +19,8 @@ export interface WordSet {
 
 /** A mnemonic is 12 to 24 words; fewer consecutive list words are ordinary text. */
 export const MIN_MNEMONIC_WORDS = 12;
+/** Real mnemonics rarely repeat a word; lists in code ("number, number, …") repeat a few. */
+const MIN_DISTINCT = MIN_MNEMONIC_WORDS - 2;
 
 /**
  * The form in which words are compared: NFKD without combining marks, lowercase. Users type "codigo" for
@@ -117,7 +119,10 @@ export function findMnemonics(text: string): [number, number][] {
   for (const { set, keys, shape } of lists()) {
     let runStart = -1;
     const close = (last: number) => {
-      if (runStart >= 0 && last - runStart + 1 >= MIN_MNEMONIC_WORDS) spans.push([tokens[runStart].start, tokens[last].end]);
+      const run = tokens.slice(Math.max(runStart, 0), last + 1);
+      if (runStart >= 0 && run.length >= MIN_MNEMONIC_WORDS && new Set(run.map((t) => t.word)).size >= MIN_DISTINCT) {
+        spans.push([run[0].start, run[run.length - 1].end]);
+      }
       runStart = -1;
     };
     tokens.forEach((t, i) => {

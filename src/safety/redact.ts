@@ -26,21 +26,28 @@ const CARD = /\b(?:\d[ -]?){12,18}\d\b/g;
  * a label, an optional link word, then the secret. Passwords must look like one (a digit, a symbol or an
  * inner capital) unless they follow a colon or an equals sign, so "my password is wrong" stays as it is.
  */
+const LINK = String.raw`(\s*(?:is|was|es|era|是|为|為|は|が|는|은|이|가|это|[:：=\-—])?\s*)`;
 const PASSWORD = new RegExp(
-  String.raw`(password|passcode|passwd|pwd|pass\s*phrase|contraseña|contrasena|пароль|пароля|密码|密碼|口令|パスワード|暗証番号|비밀번호|비번|암호)` +
-    String.raw`(\s*(?:is|was|es|era|是|为|為|は|が|는|은|이|가|это|[:：=\-—])?\s*)` +
-    String.raw`(?:["'«“「『]?)([\x21-\x7E]{4,64})`,
-  'gi',
+  String.raw`(?<![a-z])(password|passcode|passwd|pwd|pass\s*phrase|contraseña|contrasena|пароль|пароля|密码|密碼|口令|パスワード|暗証番号|비밀번호|비번|암호)(?!\p{Ll})` +
+    LINK +
+    String.raw`(["'«“「『]?)([\x21-\x7E]{4,64})`,
+  'giu',
 );
 /** "the 2FA code is 123456", "验证码：123456", "認証コードは123456", "인증번호 123456", "código 123456", "код 123456". */
 const CODE = new RegExp(
-  String.raw`(?<!(?:error|referral|invite|invitation|promo|promotion|postal|zip|country|area|source|qr|color|colour|tx|transaction|ref)\s*)` +
-    String.raw`(2fa|otp|totp|mfa|g2fa|code|código|codigo|код\w*|验证码|驗證碼|动态码|動態碼|认证码|認證碼|校验码|コード|인증\s*번호|인증\s*코드|otp\s*번호|보안\s*코드)` +
-    String.raw`(\s*(?:is|was|es|era|是|为|為|は|が|는|은|이|가|это|[:：=\-—])?\s*)(\d{3}[ -]?\d{3}|\d{4,8})(?!\d)`,
+  String.raw`(?<!(?:error|referral|invite|invitation|promo|promotion|postal|zip|country|area|source|qr|colou?r|tx|transaction|ref|ошибк\p{L}*|エラー|错误|錯誤)\s*(?:с\s+)?)(?<![a-z])` +
+    String.raw`(2fa|otp|totp|mfa|g2fa|code|c[oó]digo(?:\s+de\s+(?:verificaci[oó]n|seguridad|google|autenticaci[oó]n|acceso|sms))?` +
+    String.raw`|код\p{L}*(?:\s+(?:подтверждения|из\s+(?:смс|sms)|2fa|безопасности|гугл|google))?` +
+    String.raw`|验证码|驗證碼|动态码|動態碼|认证码|認證碼|校验码|コード|인증\s*번호|인증\s*코드|otp\s*번호|보안\s*코드)` +
+    LINK +
+    String.raw`(\d{3}[ -]?\d{3}|\d{4,8})(?!\d)`,
   'giu',
 );
+/** A digit, a symbol or an inner capital: what separates "Hunter2!" from "wrong". */
 const PASSWORD_LIKE = /[\d\W_]|.[A-Z]/;
-const TRAILING_PUNCTUATION = /[.,;:!?)"'»”」』]+$/;
+/** A colon, an equals sign, a long dash or quotes say that what follows is the password, whatever it looks like. */
+const EXPLICIT = /[:：=—]/;
+const TRAILING_PUNCTUATION = /[.,;)"'»”」』]+$/;
 
 /**
  * Finds secrets a user may paste into a support chat and replaces them with a marker. Ordinary
@@ -61,11 +68,11 @@ export function redactSecrets(input: string): Redaction {
   text = text.replace(HEX_KEY, (m, at: number, all: string) => (calledKey(all, at, at + m.length) ? mask('private-key') : m));
   text = text.replace(CARD, (m) => (luhn(m.replace(/\D/g, '')) ? mask('card') : m));
   text = text.replace(CODE, (_m, label: string, link: string) => label + link + mask('code'));
-  text = text.replace(PASSWORD, (m, label: string, link: string, raw: string) => {
+  text = text.replace(PASSWORD, (m, label: string, link: string, quote: string, raw: string) => {
     const secret = raw.replace(TRAILING_PUNCTUATION, '');
     if (secret.length < 4 || secret.startsWith('[')) return m;
-    if (!PASSWORD_LIKE.test(secret) && !/[:：=]|["'«“「『]$/.test(m.slice(0, m.length - raw.length))) return m;
-    return label + link + mask('password') + raw.slice(secret.length);
+    if (!PASSWORD_LIKE.test(secret) && !quote && !EXPLICIT.test(link)) return m;
+    return label + link + quote + mask('password') + raw.slice(secret.length);
   });
   return { text, found: [...found] };
 }

@@ -20,8 +20,8 @@ export type LanguageModel = Record<string, LanguageProfile>;
 /** The script a language is written in when the pack has no text for it. */
 const SCRIPT_GUESS: Partial<Record<Script, string>> = { cyrillic: 'ru', hangul: 'ko', han: 'zh', thai: 'th' };
 
-const TOP_WORDS = 1500;
-const TOP_GRAMS = 1500;
+const TOP_WORDS = 1000;
+const TOP_GRAMS = 1000;
 
 /** Learns language profiles from sample texts per language (at build time). */
 export function trainLanguageModel(samples: Record<string, string[]>, glossary?: Glossary): LanguageModel {

@@ -6,6 +6,15 @@ import { UNSPACED } from './script.js';
 /** Concept id → its terms in any language, as written in `glossary.yml`. */
 export type GlossaryData = Record<string, string[]>;
 
+/** The glossary's lookup tables, compiled at build time so loading a pack stems nothing. */
+export interface CompiledGlossary {
+  /** normalized, stemmed word sequence → concept */
+  phrases: Record<string, string>;
+  /** unspaced (CJK) term → concept, longest first */
+  unspaced: [string, string][];
+  maxWords: number;
+}
+
 /** Prefix of concept terms; the tokenizer never produces it, so concepts cannot collide with words. */
 export const CONCEPT = '~';
 
@@ -14,27 +23,37 @@ export const CONCEPT = '~';
  * language's stem, since users mix languages); unspaced terms (CJK) match as substrings.
  */
 export class Glossary {
-  private readonly phrases = new Map<string, string>();
-  private readonly unspaced: [string, string][] = [];
-  private maxWords = 1;
+  private readonly phrases: Map<string, string>;
+  private readonly unspaced: [string, string][];
+  private readonly maxWords: number;
 
-  constructor(readonly data: GlossaryData = {}) {
+  /** From `glossary.yml` data (compiled now) or from a pack's compiled tables. */
+  constructor(source: GlossaryData | CompiledGlossary = {}) {
+    const c = isCompiled(source) ? source : Glossary.compile(source);
+    this.phrases = new Map(Object.entries(c.phrases));
+    this.unspaced = c.unspaced;
+    this.maxWords = c.maxWords;
+  }
+
+  /** Normalizes and stems every term once (at build time). */
+  static compile(data: GlossaryData): CompiledGlossary {
+    const phrases: Record<string, string> = {};
+    const unspaced: [string, string][] = [];
+    let maxWords = 1;
     for (const [concept, terms] of Object.entries(data)) {
       for (const term of terms) {
-        const norm = normalize(String(term)).trim();
-        const runs = segment(norm);
+        const runs = segment(normalize(String(term)).trim());
         if (runs.length === 0) continue;
         if (runs.some((r) => UNSPACED.has(r.script))) {
-          this.unspaced.push([runs.map((r) => r.text).join(''), concept]);
+          unspaced.push([runs.map((r) => r.text).join(''), concept]);
           continue;
         }
-        this.maxWords = Math.max(this.maxWords, runs.length);
-        for (const key of stemVariants(runs.map((r) => [r.text, ...allStems(r.text, r.script === 'cyrillic')]))) {
-          if (!this.phrases.has(key)) this.phrases.set(key, concept);
-        }
+        maxWords = Math.max(maxWords, runs.length);
+        for (const key of stemVariants(runs.map((r) => [r.text, ...allStems(r.text, r.script === 'cyrillic')]))) phrases[key] ??= concept;
       }
     }
-    this.unspaced.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
+    unspaced.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
+    return { phrases, unspaced, maxWords };
   }
 
   /** Concepts named in a text, given its unspaced runs and its words as [raw, stem] pairs. */
@@ -60,6 +79,12 @@ export class Glossary {
   has(word: string): boolean {
     return this.phrases.has(word);
   }
+}
+
+/** Glossary data maps concepts to arrays; only compiled tables have a number and an object in them. */
+function isCompiled(x: GlossaryData | CompiledGlossary): x is CompiledGlossary {
+  const c = x as Partial<CompiledGlossary>;
+  return typeof c.maxWords === 'number' && typeof c.phrases === 'object' && !Array.isArray(c.phrases);
 }
 
 /** Every way of picking one variant per word, joined by spaces (few: words × up to 3 variants). */
