@@ -157,7 +157,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     // human"): the article it names routes the handoff instead of answering it.
     const human = candidates.find((c) => c.label === '@human');
     const articles = candidates.filter((c) => !c.label.startsWith('@'));
-    if (human && human.p >= settings.human && human.p >= top.p * 0.5) {
+    if (human && human.p >= settings.human && human.p >= top.p * 0.4) {
       const topic = articles[0] && articles[0].p >= settings.clarify ? articleIn(articles[0].label, searchLang) : undefined;
       const handoff = makeHandoff(frustrated ? 'frustration' : 'requested', topic);
       return { ...base, kind: 'handoff', text: data.replies.human?.[lang] ?? m.handoff, confidence: human.p, handoff, debug };

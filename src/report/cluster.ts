@@ -24,16 +24,19 @@ export function meaningTerms(text: string, lang: string, glossary?: Glossary): S
 /**
  * Leader clustering: questions in order of frequency join the group with the most similar member if
  * the similarity (Jaccard over meaning terms) reaches `threshold`, else start a group. Deterministic: the
- * same log always gives the same groups.
+ * same log always gives the same groups. Text matching `ignore` (e.g. redaction markers) is left out of the terms.
  */
-export function groupQuestions(items: { text: string; lang: string }[], options: { glossary?: Glossary; threshold?: number } = {}): QuestionGroup[] {
+export function groupQuestions(
+  items: { text: string; lang: string }[],
+  options: { glossary?: Glossary; threshold?: number; ignore?: RegExp } = {},
+): QuestionGroup[] {
   const threshold = options.threshold ?? 0.3;
   const unique = new Map<string, { text: string; lang: string; count: number; terms: Set<string> }>();
   for (const { text, lang } of items) {
     const key = normalize(text).replace(/[\s\p{P}]+/gu, ' ').trim();
     const u = unique.get(key);
     if (u) u.count++;
-    else unique.set(key, { text, lang, count: 1, terms: meaningTerms(text, lang, options.glossary) });
+    else unique.set(key, { text, lang, count: 1, terms: meaningTerms(options.ignore ? text.replace(options.ignore, ' ') : text, lang, options.glossary) });
   }
   const similarity = (a: Set<string>, b: Set<string>) => {
     let both = 0;

@@ -183,7 +183,8 @@ export function analyzeEvents(events: LogEvent[], options: { glossary?: Glossary
     csat: share(up, up + down),
     perLang: [...langs.values()].sort((a, b) => b.questions - a.questions || (a.lang < b.lang ? -1 : 1)),
     perTopic: [...topics.values()].sort((a, b) => b.answers - a.answers || b.handoffs - a.handoffs || (a.id < b.id ? -1 : 1)),
-    unansweredGroups: groupQuestions(unanswered, { glossary: options.glossary }),
+    // "[card removed]" says nothing about what was asked: questions must not group by their redactions.
+    unansweredGroups: groupQuestions(unanswered, { glossary: options.glossary, ignore: /\[[a-z-]+ removed\]/g }),
   };
 }
 
