@@ -84,7 +84,7 @@ export interface Bot {
  */
 export function createBot(source: Pack | string, options: BotOptions = {}): Bot {
   const pack = typeof source === 'string' ? loadPack(source) : source;
-  const { data, glossary, classifier, index, byKey } = engineOf(pack);
+  const { data, glossary, classifier, asksForHuman, index, byKey } = engineOf(pack);
   const settings: Settings = { ...engineOf(pack).settings, ...options.settings };
   const events = new Emitter<BotEvents>();
   const now = options.now ?? (() => new Date());
@@ -145,11 +145,13 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     }
 
     const analysis = analyze(text, lang, glossary);
-    const predictions = classifier.predict(extractFeatures(analysis));
+    const features = extractFeatures(analysis);
+    const predictions = classifier.predict(features);
+    const wantsHuman = asksForHuman?.predict(features).find((p) => p.label === 'yes')?.p ?? 0;
     const searchLang = servedLang(lang);
     const hits: SearchHit[] = index(searchLang)?.search(text, { limit: 5 }) ?? [];
     const candidates = blend(predictions, hits, settings.search);
-    const debug = { candidates: candidates.slice(0, 5), searchTop: hits[0]?.id, detected };
+    const debug = { candidates: candidates.slice(0, 5), searchTop: hits[0]?.id, detected, asksForHuman: wantsHuman };
     const top = candidates[0];
     const frustrated = detectFrustration(raw, lang);
 
@@ -157,10 +159,10 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     // human"): the article it names routes the handoff instead of answering it.
     const human = candidates.find((c) => c.label === '@human');
     const articles = candidates.filter((c) => !c.label.startsWith('@'));
-    if (human && human.p >= settings.human && human.p >= top.p * 0.4) {
+    if (wantsHuman >= settings.asksForHuman || (human && human.p >= settings.human && human.p >= top.p * 0.4)) {
       const topic = articles[0] && articles[0].p >= settings.clarify ? articleIn(articles[0].label, searchLang) : undefined;
       const handoff = makeHandoff(frustrated ? 'frustration' : 'requested', topic);
-      return { ...base, kind: 'handoff', text: data.replies.human?.[lang] ?? m.handoff, confidence: human.p, handoff, debug };
+      return { ...base, kind: 'handoff', text: data.replies.human?.[lang] ?? m.handoff, confidence: Math.max(wantsHuman, human?.p ?? 0), handoff, debug };
     }
     if (top.label.startsWith('@') && top.p >= settings.intent) {
       const intent = top.label.slice(1);
@@ -285,6 +287,7 @@ interface Engine {
   settings: Settings;
   glossary: Glossary;
   classifier: Classifier;
+  asksForHuman?: Classifier;
   index(lang: string): SearchIndex | undefined;
   byKey: Map<string, Article>;
 }
@@ -302,6 +305,7 @@ function engineOf(pack: Pack): Engine {
     settings: { ...DEFAULT_SETTINGS, ...data.settings },
     glossary,
     classifier: new Classifier(data.classifier as ClassifierData),
+    asksForHuman: data.asksForHuman ? new Classifier(data.asksForHuman as ClassifierData) : undefined,
     // Indexes load on first use: a conversation in one language never pays for the others.
     index(lang) {
       let i = indexes.get(lang);

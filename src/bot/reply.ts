@@ -65,5 +65,5 @@ export interface Reply {
   /** kinds of secret removed from the user's message */
   redacted: SecretKind[];
   /** why the bot decided as it did, for previews and debugging */
-  debug: { candidates: { label: string; p: number }[]; searchTop?: string; detected: { lang: string; confident: boolean } };
+  debug: { candidates: { label: string; p: number }[]; searchTop?: string; detected: { lang: string; confident: boolean }; asksForHuman?: number };
 }

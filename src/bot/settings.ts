@@ -9,8 +9,10 @@ export const DEFAULT_SETTINGS = {
   clarify: 0.12,
   /** a conversational intent (greeting, thanks, out-of-scope) needs this probability */
   intent: 0.5,
-  /** a request for a human needs this probability, and at least half the top candidate's */
+  /** a request for a human needs this probability, and at least 40% of the top candidate's */
   human: 0.2,
+  /** …or this probability from the yes/no "asks for a human" classifier */
+  asksForHuman: 0.3,
   /** consecutive unanswered turns before a human is offered */
   failuresBeforeHuman: 2,
   /** share of confidence that search agreement can add (0 = classifier only) */

@@ -54,6 +54,11 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
   }
   progress(`training the intent classifier on ${examples.length} examples`);
   const classifier = trainClassifier(examples, options.train);
+  // One question on its own: does the user ask for a person? In the main model a request that also names
+  // a problem splits its probability with that problem's article; here nothing competes with it.
+  const asksForHuman = examples.some((e) => e.label === '@human')
+    ? trainClassifier(examples.map((e) => ({ features: e.features, label: e.label === '@human' ? 'yes' : 'no' })), options.train)
+    : undefined;
 
   const served: Article[] = articles.map(({ id, lang, title, category, tags, priority, body }) => ({
     id, lang, title, category, tags, ...(priority ? { priority } : {}), body,
@@ -66,6 +71,7 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
     replies,
     languageModel: trainLanguageModel(samples, glossary),
     classifier,
+    ...(asksForHuman ? { asksForHuman } : {}),
     indexes,
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
   };

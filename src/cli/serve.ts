@@ -51,7 +51,8 @@ export async function startPreview(
   const clients = new Set<ServerResponse>();
 
   function build(): void {
-    const shown = (p: Problem): Problem => ({ ...p, file: relative(dir, resolve(dir, p.file)) || p.file });
+    // Problems name files relative to the working directory; the page names them relative to the folder.
+    const shown = (p: Problem): Problem => ({ ...p, file: relative(dir, resolve(p.file)) || p.file });
     let next: Omit<PreviewState, 'version' | 'dir' | 'widget'> & { pack?: string };
     try {
       const { text, pack, read } = compileKnowledge(dir);
@@ -115,12 +116,22 @@ export async function startPreview(
     process.stderr.write(`helpline serve: cannot watch ${folder} (${(e as Error).message}); restart to see changes\n`);
   }
 
-  await new Promise<void>((ok, fail) => {
-    server.once('error', (e: NodeJS.ErrnoException) =>
-      fail(e.code === 'EADDRINUSE' ? new UsageError(`port ${options.port} is in use: try --port ${(options.port ?? DEFAULT_PORT) + 1}`) : e),
-    );
-    server.listen(options.port ?? DEFAULT_PORT, '127.0.0.1', ok);
-  });
+  const stop = () => {
+    clearTimeout(timer);
+    clearInterval(keepAlive);
+    watcher?.close();
+  };
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', (e: NodeJS.ErrnoException) =>
+        fail(e.code === 'EADDRINUSE' ? new UsageError(`port ${options.port} is in use: try --port ${(options.port ?? DEFAULT_PORT) + 1}`) : e),
+      );
+      server.listen(options.port ?? DEFAULT_PORT, '127.0.0.1', ok);
+    });
+  } catch (e) {
+    stop();
+    throw e;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
 
@@ -131,9 +142,7 @@ export async function startPreview(
     },
     close: () =>
       new Promise<void>((ok) => {
-        clearTimeout(timer);
-        clearInterval(keepAlive);
-        watcher?.close();
+        stop();
         for (const c of clients) c.end();
         server.close(() => ok());
         server.closeAllConnections();

@@ -20,6 +20,8 @@ export interface PackData {
   languageModel: LanguageModel;
   /** The trained intent classifier (see src/intent). */
   classifier: unknown;
+  /** A yes/no classifier: does the message ask for a human? (absent without `human` intent examples) */
+  asksForHuman?: unknown;
   /**
    * One MiniSearch index per language, each as a JSON string: parsing the pack only copies the strings,
    * and a language's index is parsed when a question in it first needs it.
