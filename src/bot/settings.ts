@@ -12,7 +12,7 @@ export const DEFAULT_SETTINGS = {
   /** a request for a human needs this probability, and at least 40% of the top candidate's */
   human: 0.2,
   /** …or this probability from the yes/no "asks for a human" classifier */
-  asksForHuman: 0.3,
+  asksForHuman: 0.4,
   /** consecutive unanswered turns before a human is offered */
   failuresBeforeHuman: 2,
   /** share of confidence that search agreement can add (0 = classifier only) */
