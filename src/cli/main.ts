@@ -5,6 +5,7 @@ import { buildPack, lintKnowledge, loadKnowledge, formatProblem, KnowledgeError 
 import { createBot } from '../bot/create-bot.js';
 import { evaluate, parseCases, type EvalReport } from '../eval/evaluate.js';
 import { PackError } from '../knowledge/pack.js';
+import { redactSecrets } from '../safety/redact.js';
 import type { Settings } from '../bot/settings.js';
 import { report as analytics, writeEvalReport } from './report.js';
 import { serve } from './serve.js';
@@ -142,7 +143,7 @@ function formatReport(r: EvalReport): string {
   ];
   if (r.confusions.length) {
     lines.push('', 'worst confusions (expected → got):');
-    for (const c of r.confusions) lines.push(`  ${c.count}× ${c.expected} → ${c.got}   e.g. "${c.examples[0]}"`);
+    for (const c of r.confusions) lines.push(`  ${c.count}× ${c.expected} → ${c.got}   e.g. "${redactSecrets(c.examples[0]).text}"`);
   }
   return lines.join('\n') + '\n';
 }

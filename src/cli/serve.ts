@@ -44,7 +44,10 @@ export async function startPreview(
   const dir = resolve(folder);
   if (!existsSync(dir)) throw new UsageError(`no such folder: ${folder}`);
   // Looked up on each request, so running `npm run build` while the preview is open is enough.
-  const widget = () => options.widget ?? findWidget();
+  const widget = () => {
+    const file = options.widget ?? findWidget();
+    return file && existsSync(file) ? file : undefined;
+  };
   const boot = randomBytes(4).toString('hex');
   let builds = 0;
   let state: PreviewState & { pack?: string; signature?: string };
@@ -85,10 +88,11 @@ export async function startPreview(
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', 'method not allowed\n');
     if (path === '/') return send(200, 'text/html; charset=utf-8', previewPage({ ...state, widget: !!widget() }));
     if (path === '/pack.json') return state.pack ? send(200, 'application/json', state.pack) : send(503, 'application/json', JSON.stringify({ error: 'the knowledge folder has errors', problems: state.problems.map(formatProblem) }));
+    if (path === '/favicon.ico') return send(204, 'image/x-icon', '');
     if (path === '/status.json') return send(200, 'application/json', JSON.stringify({ version: state.version, ok: state.ok, summary: state.summary, problems: state.problems.map(formatProblem) }));
     if (path === '/helpline.js') {
       const file = widget();
-      return file && existsSync(file) ? send(200, 'text/javascript; charset=utf-8', readFileSync(file)) : send(404, 'text/plain', 'dist/helpline.js is missing: run `npm run build`\n');
+      return file ? send(200, 'text/javascript; charset=utf-8', readFileSync(file)) : send(404, 'text/plain', 'dist/helpline.js is missing: run `npm run build`\n');
     }
     if (path === '/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -168,7 +172,9 @@ export async function serve(args: Args): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not ${raw}`);
   const report = (s: PreviewState) => {
     const errors = s.problems.filter((p) => p.severity === 'error');
-    process.stderr.write(s.ok ? `${new Date().toLocaleTimeString()} built: ${s.summary}\n` : `${new Date().toLocaleTimeString()} ${errors.length} error(s):\n${errors.map(formatProblem).join('\n')}\n`);
+    // In the terminal, paths relative to where the command ran, so editors can open them.
+    const where = (p: Problem) => formatProblem({ ...p, file: join(dir, p.file) });
+    process.stderr.write(s.ok ? `${new Date().toLocaleTimeString()} built: ${s.summary}\n` : `${new Date().toLocaleTimeString()} ${errors.length} error(s):\n${errors.map(where).join('\n')}\n`);
   };
   const preview = await startPreview(dir, { port, onBuild: report });
   if (!preview.state.widget) process.stderr.write('dist/helpline.js is missing: the page shows no bot until you run `npm run build`\n');

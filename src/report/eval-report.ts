@@ -130,7 +130,6 @@ export function renderEvalReport(input: {
   const { report: r, outcomes, pack } = input;
   const x = evalInsights(outcomes, pack, { answer: input.answer, examples: input.examples });
   const code = (s: string) => `<code>${esc(s)}</code>`;
-  const n = (v: number) => `<span class="num">${v}</span>`;
   const oosCases = outcomes.filter((o) => o.case.expect === null).length;
   const handoffCases = outcomes.filter((o) => o.case.expect === '@handoff').length;
   const articleCases = outcomes.filter(isArticleCase).length;
@@ -171,14 +170,14 @@ export function renderEvalReport(input: {
     `<p class="muted">A question meant for the first article was answered with the second. Pairs marked ⇄ steal in both directions: their example questions overlap; make each article's questions name what sets it apart.</p>`,
     table(
       ['expected', 'answered with', 'cases', 'questions'],
-      x.steals.map((s) => [code(s.expected), `${code(s.got)}${s.mutual ? ' ⇄' : ''}`, n(s.count), quotes(s.questions.slice(0, 8))]),
+      x.steals.map((s) => [code(s.expected), `${code(s.got)}${s.mutual ? ' ⇄' : ''}`, String(s.count), quotes(s.questions.slice(0, 8))]),
     ),
 
     `<h2>Out-of-scope questions answered by mistake</h2>`,
     `<p class="muted">The bot should have declined these. Add them (or their kind) to <code>out-of-scope</code> in intents.yml, or make the article's questions more specific.</p>`,
     table(
       ['question', 'answered with', 'confidence', 'language'],
-      x.oosAnswered.map((o) => [esc(o.text), code(o.article), n(+o.confidence.toFixed(2)), esc(o.lang)]),
+      x.oosAnswered.map((o) => [esc(o.text), code(o.article), o.confidence.toFixed(2), esc(o.lang)]),
     ),
 
     `<h2>Requests for a human that were not handed off</h2>`,

@@ -54,7 +54,6 @@ svg text { font-family: inherit; fill: var(--ink); }
 table { border-collapse: collapse; width: 100%; background: #fff; border: 1px solid var(--line); font-size: 14px; }
 th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--line); }
 th { background: #eef1f5; font-weight: 600; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 code { font: 13px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #eef1f5; padding: 1px 4px; border-radius: 3px; overflow-wrap: anywhere; }
 ul.quotes { margin: 0; padding-left: 18px; }
 ul.quotes li { overflow-wrap: anywhere; }
@@ -62,7 +61,6 @@ ul.quotes li { overflow-wrap: anywhere; }
 .advice p { margin: 0 0 6px; }
 .empty { color: var(--muted); font-style: italic; }
 .bad { color: var(--bad); }
-.ok { color: var(--ok); }
 .muted { color: var(--muted); }
 footer { margin-top: 48px; color: var(--muted); font-size: 12px; }
 @media print {

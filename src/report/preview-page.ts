@@ -32,8 +32,8 @@ export function previewPage(s: PreviewState): string {
     ? `<section class="problems" id="problems"><h2>${errors.length} error(s): the bot is not rebuilt until they are fixed</h2><ul>${errors.map(line).join('')}</ul></section>`
     : !s.widget
       ? `<section class="problems"><h2>dist/helpline.js is missing</h2><p>Run <code>npm run build</code> in the Helpline folder, then reload.</p></section>`
-      : `<section class="hello"><h2>Ask the bot</h2><p>The chat opens at the bottom left. Every question you ask is explained in the panel on the right.</p></section>
-<script src="/helpline.js" data-pack="/pack.json?v=${esc(s.version)}" data-position="bottom-left" data-open="true" data-title="Preview" async></script>`;
+      : `<section class="hello"><h2>Ask the bot</h2><p>The chat opens at the bottom right. Every question you ask is explained in the panel on the left.</p></section>
+<script src="/helpline.js" data-pack="/pack.json?v=${esc(s.version)}" data-open="true" data-title="Preview" async></script>`;
 
   return `<!doctype html>
 <html lang="en">
@@ -43,14 +43,16 @@ export function previewPage(s: PreviewState): string {
 <title>${s.ok ? '' : '✖ '}Helpline preview — ${esc(s.dir)}</title>
 <style>
 * { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: #1d2430; background: #f6f7f9; display: grid; grid-template-columns: 1fr 400px; min-height: 100vh; }
+body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: #1d2430; background: #f6f7f9; display: grid; grid-template-columns: 400px 1fr; grid-template-rows: auto 1fr; min-height: 100vh; }
 header { grid-column: 1 / -1; background: #fff; border-bottom: 1px solid #dde2ea; padding: 10px 20px; }
 header h1 { font-size: 17px; margin: 0; }
 header p { margin: 0; color: #5b6474; font-size: 13px; }
 main { padding: 20px; }
-aside { background: #fff; border-left: 1px solid #dde2ea; padding: 16px; overflow-y: auto; font-size: 14px; }
+aside { grid-column: 1; grid-row: 2; background: #fff; border-right: 1px solid #dde2ea; padding: 16px; overflow-y: auto; font-size: 14px; }
+main { grid-column: 2; grid-row: 2; }
 aside h2 { font-size: 15px; margin: 0 0 8px; }
 code { font: 13px ui-monospace, Menlo, Consolas, monospace; background: #eef1f5; padding: 1px 4px; border-radius: 3px; overflow-wrap: anywhere; }
+.hello { max-width: 380px; }
 .problems { background: #fff; border: 2px solid #c8432f; border-radius: 8px; padding: 12px 16px; }
 .problems h2 { color: #c8432f; font-size: 16px; margin-top: 0; }
 .problems li { margin: 4px 0; }
@@ -68,7 +70,7 @@ dd { margin: 0; overflow-wrap: anywhere; }
 .cand .bar i { position: absolute; top: -3px; bottom: -3px; width: 2px; background: #1d2430; }
 .why { background: #f6f7f9; border-left: 3px solid #2f6fdf; padding: 8px 10px; margin-top: 10px; }
 .muted { color: #5b6474; }
-@media (max-width: 900px) { body { grid-template-columns: 1fr; } aside { border-left: 0; border-top: 1px solid #dde2ea; } }
+@media (max-width: 900px) { body { grid-template-columns: 1fr; } main, aside { grid-column: 1; grid-row: auto; } aside { border-right: 0; border-top: 1px solid #dde2ea; } }
 </style>
 </head>
 <body>
@@ -88,6 +90,7 @@ ${warnings.length ? `<details><summary>${warnings.length} warning(s)</summary><u
 <dt>search top</dt><dd id="search"></dd>
 </dl>
 <div id="candidates"></div>
+<p class="muted">Top candidates by probability; the line marks the answer threshold.</p>
 <p class="why" id="why"></p>
 <p id="handoff"></p>
 </div>
@@ -96,6 +99,8 @@ ${warnings.length ? `<details><summary>${warnings.length} warning(s)</summary><u
 (() => {
   const VERSION = ${inline(s.version)};
   const SETTINGS = ${inline(s.settings)};
+  // Tools that keep function names (tsx) wrap inner functions in __name(); the page has no such helper.
+  const __name = (f) => f;
   const explain = (${explainChoice.toString()});
   const $ = (id) => document.getElementById(id);
   const show = () => { $('empty').hidden = true; $('last').hidden = false; };

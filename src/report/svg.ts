@@ -14,7 +14,7 @@ export interface Bar {
 
 export const COLOURS = { accent: '#2f6fdf', ok: '#2e8b57', warn: '#d99a1e', bad: '#c8432f', grey: '#9aa3b2' };
 
-const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
+const fmt = (n: number) => String(+n.toFixed(2));
 
 /** Horizontal bars, one per row, with the label on the left and the value on the right. */
 export function barChart(bars: Bar[], options: { title: string; max?: number; width?: number } ): string {
