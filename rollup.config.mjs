@@ -2,12 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
 import resolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
+import terser from '@rollup/plugin-terser';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const deps = Object.keys(pkg.dependencies);
 /** Node and bundler builds leave dependencies to the installer; only the script-tag file carries them. */
 const external = (id) => id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(d + '/'));
-const ts = (minify = false) => esbuild({ target: 'es2022', minify, tsconfig: 'tsconfig.json' });
+const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 const warn = (w, next) => (w.code === 'CIRCULAR_DEPENDENCY' && w.ids?.every((i) => i.includes('node_modules')) ? undefined : next(w));
 
 const configs = [
@@ -25,7 +26,8 @@ if (existsSync('widget/index.ts')) {
     {
       input: 'widget/script-tag.ts',
       output: { file: 'dist/helpline.js', format: 'iife', name: 'HelplineBundle' },
-      plugins: [resolve({ browser: true }), commonjs(), ts(true)],
+      // terser squeezes ~2 KB gzip more than esbuild's minifier from the script-tag file (bench/RESULTS.md).
+      plugins: [resolve({ browser: true }), commonjs(), ts(), terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } })],
       onwarn: warn,
     },
     {

@@ -9,7 +9,7 @@ export type { Reply, ReplyKind, ArticleRef, Handoff, HandoffReason, UserContext 
 export type { ConversationState, Turn } from './bot/state.js';
 export { isOpen, nextOpening, type BusinessHours, type Weekday } from './bot/hours.js';
 export { detectFrustration } from './bot/frustration.js';
-export { messages } from './bot/messages.js';
+export { messages, type Messages } from './bot/messages.js';
 export { redactSecrets, type Redaction, type SecretKind } from './safety/redact.js';
 export { detectLanguage, normalize, analyze } from './text/index.js';
 export type { Snippet } from './search/snippet.js';

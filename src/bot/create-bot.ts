@@ -1,13 +1,13 @@
 import { analyze, detectLanguage, Glossary } from '../text/index.js';
 import { loadPack, type Pack } from '../knowledge/pack.js';
-import type { Article, Priority } from '../knowledge/article.js';
+import { LANG_PATTERN, type Article, type Priority } from '../knowledge/article.js';
 import { SearchIndex, type SearchHit } from '../search/search-index.js';
 import { snippet, type Snippet } from '../search/snippet.js';
 import { Classifier, type ClassifierData } from '../intent/classifier.js';
 import { extractFeatures } from '../intent/features.js';
-import { redactSecrets } from '../safety/redact.js';
+import { redactHead } from '../safety/redact.js';
 import { Emitter } from './events.js';
-import { fill, languageName, messages } from './messages.js';
+import { fill, languageName, messages as sentences } from './messages.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { emptyState, restoreState, MAX_TURNS, type ConversationState, type Turn } from './state.js';
 import { isOpen, type BusinessHours } from './hours.js';
@@ -83,6 +83,7 @@ export interface Bot {
  * needs no DOM.
  */
 export function createBot(source: Pack | string, options: BotOptions = {}): Bot {
+  options = { ...options, lang: languageTag(options.lang) };
   const pack = typeof source === 'string' ? loadPack(source) : source;
   const { data, glossary, classifier, asksForHuman, index, byKey } = engineOf(pack);
   const settings: Settings = { ...engineOf(pack).settings, ...options.settings };
@@ -93,6 +94,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
 
   const articleIn = (id: string, lang: string) => byKey.get(`${lang}/${id}`) ?? byKey.get(`${data.defaultLang}/${id}`) ?? data.articles.find((a) => a.id === id);
   const ref = (a: Article): ArticleRef => ({ id: a.id, title: a.title, body: a.body, lang: a.lang, category: a.category });
+  const messages = (lang: string) => sentences(lang, data.messages);
   const servedLang = (lang: string) => (data.languages.includes(lang) ? lang : data.defaultLang);
 
   function record(turn: Omit<Turn, 'at'>): Turn {
@@ -131,7 +133,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
   }
 
   function respond(raw: string, hint?: string): Reply {
-    const { text, found } = redactSecrets(String(raw ?? '').slice(0, MAX_MESSAGE));
+    const { text, found } = redactHead(String(raw ?? ''), MAX_MESSAGE);
     const detected = detectLanguage(text, data.languageModel, { prior: hint ?? state.lang ?? options.lang, fallback: options.lang ?? data.defaultLang, glossary });
     const lang = detected.lang;
     if (detected.confident || !state.lang) state.lang = lang;
@@ -232,7 +234,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     async ask(text, opts) {
       let reply: Reply;
       try {
-        reply = respond(text, opts?.lang);
+        reply = respond(text, languageTag(opts?.lang));
       } catch (e) {
         // A bug must not end the user's conversation: answer with the way to a human instead.
         console.error('helpline: ask failed', e);
@@ -242,7 +244,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
       return finish(reply);
     },
     feedback(article, helpful, comment) {
-      const redacted = comment === undefined ? undefined : redactSecrets(comment.slice(0, MAX_MESSAGE)).text;
+      const redacted = comment === undefined ? undefined : redactHead(comment, MAX_MESSAGE).text;
       events.emit('feedback', { article, helpful, lang: state.lang ?? data.defaultLang, ...(redacted ? { comment: redacted } : {}), at: now().toISOString() });
     },
     handoff(reason = 'requested') {
@@ -254,7 +256,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
       user = { ...u };
     },
     search(query, opts = {}) {
-      const q = redactSecrets(String(query ?? '').slice(0, MAX_MESSAGE)).text;
+      const q = redactHead(String(query ?? ''), MAX_MESSAGE).text;
       const lang = servedLang(opts.lang ?? detectLanguage(q, data.languageModel, { prior: state.lang ?? options.lang, fallback: data.defaultLang, glossary }).lang);
       const filter = opts.category ? (id: string) => articleIn(id, lang)?.category === opts.category : undefined;
       return (index(lang)?.search(q, { limit: opts.limit ?? 5, filter }) ?? []).map((h) => {
@@ -329,6 +331,11 @@ function blend(predictions: { label: string; p: number }[], hits: SearchHit[], w
   return predictions
     .map(({ label, p }) => ({ label, p: (1 - weight) * p + weight * (support.get(label) ?? 0) * (label.startsWith('@') ? 0 : 1) }))
     .sort((a, b) => b.p - a.p);
+}
+
+/** A language hint from the host page, or undefined when it is not a language tag ("", "__proto__"). */
+function languageTag(lang: unknown): string | undefined {
+  return typeof lang === 'string' && LANG_PATTERN.test(lang) ? lang : undefined;
 }
 
 function randomId(): string {

@@ -5,6 +5,7 @@ import { SearchIndex } from '../search/search-index.js';
 import { extractFeatures } from '../intent/features.js';
 import { trainClassifier, type Example, type TrainOptions } from '../intent/train.js';
 import { DEFAULT_SETTINGS } from '../bot/settings.js';
+import { DEFAULT_MESSAGES } from './default-messages.js';
 
 /** A knowledge folder's content, parsed and validated. */
 export interface KnowledgeSource {
@@ -69,6 +70,7 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
     articles: served,
     glossary: Glossary.compile(source.glossary),
     replies,
+    messages: Object.fromEntries(languages.filter((l) => Object.hasOwn(DEFAULT_MESSAGES, l)).map((l) => [l, DEFAULT_MESSAGES[l]])),
     languageModel: trainLanguageModel(samples, glossary),
     classifier,
     ...(asksForHuman ? { asksForHuman } : {}),

@@ -1,4 +1,5 @@
 import type { Article } from './article.js';
+import type { Messages } from '../bot/messages.js';
 import type { CompiledGlossary, LanguageModel } from '../text/index.js';
 
 /** The pack format this code reads and writes; bump it when a reader of the old format would misread. */
@@ -17,6 +18,8 @@ export interface PackData {
   glossary: CompiledGlossary;
   /** Conversational intents' replies per language. */
   replies: Record<string, Record<string, string>>;
+  /** The bot's own sentences (fallback, clarify, warnings …) for the pack's languages. */
+  messages?: Record<string, Messages>;
   languageModel: LanguageModel;
   /** The trained intent classifier (see src/intent). */
   classifier: unknown;
