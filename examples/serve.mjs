@@ -3,7 +3,7 @@
 // strict Content-Security-Policy (no inline scripts or styles), as a careful exchange would.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -14,9 +14,14 @@ const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 const ROUTES = { '/helpline.js': join(root, 'dist', 'helpline.js') };
 
 const server = createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  let path;
+  try {
+    path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  } catch {
+    return void res.writeHead(400).end('bad request'); // a malformed %-escape must not take the server down
+  }
   const file = ROUTES[path] ?? join(site, normalize(path === '/' ? '/index.html' : path).replace(/^(\.\.[/\\])+/, ''));
-  if (!file.startsWith(site) && !Object.values(ROUTES).includes(file)) return void res.writeHead(403).end('forbidden');
+  if (!file.startsWith(site + sep) && !Object.values(ROUTES).includes(file)) return void res.writeHead(403).end('forbidden');
   try {
     const body = await readFile(file);
     res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP, 'Cache-Control': 'no-cache' });

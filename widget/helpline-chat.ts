@@ -14,6 +14,9 @@ const BOT_EVENTS = ['answer', 'clarify', 'unanswered', 'handoff', 'feedback', 'm
 type Status = 'idle' | 'loading' | 'ready' | 'error';
 type HandoffState = 'queued' | 'connected' | 'offline' | 'sent';
 
+/** A thumb drawn, not an emoji: the same on every system, in the text colour (👎 is it turned over). */
+const THUMB = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M2 21h4V9H2zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.5-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7z"/></svg>`;
+
 /** Packs shared by every element on the page that uses the same URL: fetched once. */
 const packs = new Map<string, Promise<Pack>>();
 
@@ -86,6 +89,7 @@ export class HelplineChat extends LitElement {
   private savedState?: unknown;
   private lastHandoff?: Handoff;
   private restored = false;
+  private loading?: Promise<void>;
 
   constructor() {
     super();
@@ -150,25 +154,70 @@ export class HelplineChat extends LitElement {
       if (this.accent) this.style.setProperty('--helpline-accent', this.accent);
       else this.style.removeProperty('--helpline-accent');
     }
-    if (changed.has('handoffUrl')) this.outbox = this.handoffUrl ? new HandoffOutbox(this.handoffUrl) : undefined;
+    if (changed.has('handoffUrl')) {
+      this.outbox?.stop();
+      this.outbox = this.handoffUrl ? new HandoffOutbox(this.handoffUrl) : undefined;
+      void this.outbox?.flush(); // handoffs left unsent by an earlier page go out now
+    }
     if (changed.has('open') && this.open && this.status === 'idle') void this.load();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('entries')) {
-      const log = this.renderRoot.querySelector('.log');
-      if (log) log.scrollTop = log.scrollHeight;
-    }
+    this.pickOnAccent();
+    // A new log element (opened, loaded) or a new message scrolls; a 👍 on an old answer does not.
+    if (changed.has('open') || changed.has('status') || (changed.has('entries') && changed.get('entries')?.length !== this.entries.length)) this.scrollToLatest();
     if (changed.has('open')) {
-      if (this.open) (this.renderRoot.querySelector('.composer input') as HTMLElement | null)?.focus();
-      else if (changed.get('open') === true) (this.renderRoot.querySelector('.launcher') as HTMLElement | null)?.focus();
+      // Only a user's open moves the focus: a panel restored open on page load must not steal it.
+      if (this.open && changed.get('open') === false) this.focusInput();
+      else if (!this.open && changed.get('open') === true) (this.renderRoot.querySelector('.launcher') as HTMLElement | null)?.focus();
       this.persist();
     }
   }
 
-  /** Loads the pack and starts the bot (once). Resolves when ready or failed. */
-  async load(): Promise<void> {
-    if (this.bot || this.status === 'loading') return;
+  private focusInput(): void {
+    (this.renderRoot.querySelector('.composer input') as HTMLElement | null)?.focus();
+  }
+
+  /**
+   * Shows the newest message from its top (with the question above an answer), not the end of a long
+   * article; when everything new fits, that is simply the bottom of the log.
+   */
+  private scrollToLatest(): void {
+    const log = this.renderRoot.querySelector('.log');
+    const items = log?.querySelectorAll('.msg, .system');
+    if (!log || !items?.length) return;
+    let anchor = items[items.length - 1];
+    const before = items[items.length - 2];
+    if (anchor.classList.contains('bot') && before?.classList.contains('user')) anchor = before;
+    log.scrollTop += anchor.getBoundingClientRect().top - log.getBoundingClientRect().top - 12;
+  }
+
+  /**
+   * Text on the accent colour (header, launcher, send, the user's bubbles) is black or white, whichever
+   * contrasts more with the accent the page chose (data-accent or --helpline-accent): AA on any accent.
+   */
+  private pickOnAccent(): void {
+    const swatch = this.renderRoot.querySelector('.launcher, header');
+    const m = swatch && /rgba?\((\d+)[, ]+(\d+)[, ]+(\d+)/.exec(getComputedStyle(swatch).backgroundColor);
+    if (!m) return;
+    const [r, g, b] = m.slice(1).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    // contrast with white is 1.05 / (lum + 0.05), with #111827 (luminance 0.0089) (lum + 0.05) / 0.0589
+    const on = 1.05 / (lum + 0.05) >= (lum + 0.05) / 0.0589 ? '#ffffff' : '#111827';
+    if (this.style.getPropertyValue('--_auto-on-accent') !== on) this.style.setProperty('--_auto-on-accent', on);
+  }
+
+  /** Loads the pack and starts the bot (once). Resolves when ready or failed; callers during loading wait too. */
+  load(): Promise<void> {
+    if (this.bot) return Promise.resolve();
+    if (this.status !== 'loading' || !this.loading) this.loading = this.start();
+    return this.loading;
+  }
+
+  private async start(): Promise<void> {
     this.status = 'loading';
     try {
       const pack = this.packData ?? (await fetchPack(this.pack));
@@ -256,6 +305,7 @@ export class HelplineChat extends LitElement {
   private async pick(id: string): Promise<void> {
     this.suggestions = [];
     this.draft = '';
+    this.focusInput(); // the clicked chip or suggestion may be gone after this render
     if (!this.bot) return;
     const reply = await this.bot.show(id);
     this.push({ role: 'user', text: reply.article?.title ?? id });
@@ -267,13 +317,15 @@ export class HelplineChat extends LitElement {
     this.bot?.feedback(entry.reply.article.id, helpful);
     this.entries = this.entries.map((e) => (e.id === entry.id ? { ...e, feedback: helpful ? 'up' : 'down' } : e)) as Entry[];
     this.persist();
+    void this.updateComplete.then(() => (this.renderRoot.querySelector(`[data-entry="${entry.id}"] .feedback [tabindex]`) as HTMLElement | null)?.focus());
   }
 
   private async requestHuman(): Promise<void> {
     await this.load();
-    if (!this.bot) return;
+    // Already waiting for or talking to an agent: a second press must not open a second ticket.
+    if (!this.bot || this.handoffState === 'queued' || this.handoffState === 'connected') return;
+    this.push({ role: 'user', text: this.t('human') }); // what the user asked for, in their words
     this.bot.handoff('requested');
-    this.push({ role: 'system', text: this.t('human') });
   }
 
   private sendTicket(e: Event): void {
@@ -333,36 +385,40 @@ export class HelplineChat extends LitElement {
   }
 
   private renderBody(): TemplateResult {
-    if (this.status === 'loading' && !this.entries.length) return html`<div class="state" role="status">${this.t('loading')}</div>${this.renderComposer()}`;
     if (this.status === 'error') {
       return html`<div class="state error" role="alert">
         <p>${this.t('loadError')}</p>
-        <button class="primary" @click=${() => ((this.status = 'idle'), void this.load())}>${this.t('retry')}</button>
+        <button class="primary" @click=${() => void this.load().then(() => this.updateComplete).then(() => this.focusInput())}>${this.t('retry')}</button>
         ${this.contact ? html`<p><a href=${this.contact}>${this.t('contact')}</a></p>` : nothing}
       </div>`;
     }
-    return html`<div class="log" part="log" role="log" aria-live="polite" aria-label=${this.t('messages')}>
-        ${this.entries.map((e) => this.renderEntry(e))} ${this.renderHandoff()}
-      </div>
+    // One template for loading and ready, so the composer (and what the user is typing in it) stays the
+    // same element when the pack arrives.
+    return html`${this.status === 'loading' && !this.entries.length
+        ? html`<div class="state" role="status">${this.t('loading')}</div>`
+        : html`<div class="log" part="log" role="log" aria-live="polite" aria-label=${this.t('messages')}>
+            ${this.entries.map((e) => this.renderEntry(e))} ${this.renderHandoff()}
+          </div>`}
       ${this.renderComposer()}`;
   }
 
   private renderEntry(e: Entry): TemplateResult {
-    if (e.role === 'user') return html`<div class="msg user" part="user-message"><span class="sr-only">${this.t('you')}: </span>${e.text}</div>`;
-    if (e.role === 'system') return html`<div class="system" part="system-message">${e.text}</div>`;
+    if (e.role === 'user') return html`<div class="msg user" part="user-message" data-entry=${e.id}><span class="sr-only">${this.t('you')}: </span><span dir="auto">${e.text}</span></div>`;
+    if (e.role === 'system') return html`<div class="system" part="system-message" data-entry=${e.id}>${e.text}</div>`;
     const r = e.reply;
     const notices = r.notices.map((n) => html`<div class="notice" role="note">${n}</div>`);
     const human = r.offerHuman ? html`<div class="chips"><button class="chip" @click=${this.requestHuman}>${this.t('human')}</button></div>` : nothing;
     let body: unknown;
+    let feedback: unknown = nothing;
     if (r.kind === 'answer' && r.article) {
-      body = html`<h3>${r.article.title}</h3>${renderMarkdown(r.article.body)}
-        <div class="feedback" part="feedback">
-          ${e.feedback
-            ? html`<span role="status">${this.t('thanks')}</span>`
-            : html`<span>${this.t('helpful')}</span>
-                <button aria-label=${this.t('yes')} @click=${() => this.feedback(e, true)}>👍</button>
-                <button aria-label=${this.t('no')} @click=${() => this.feedback(e, false)}>👎</button>`}
-        </div>`;
+      body = html`<h3 class="title">${r.article.title}</h3>${renderMarkdown(r.article.body)}`;
+      feedback = html`<div class="feedback" part="feedback">
+        ${e.feedback
+          ? html`<span role="status" tabindex="-1">${this.t('thanks')}</span>`
+          : html`<span>${this.t('helpful')}</span>
+              <button aria-label=${this.t('yes')} @click=${() => this.feedback(e, true)}>${THUMB}</button>
+              <button aria-label=${this.t('no')} @click=${() => this.feedback(e, false)}>${THUMB}</button>`}
+      </div>`;
     } else if (r.kind === 'clarify') {
       body = html`<p>${r.text}</p><div class="chips" role="group" aria-label=${this.t('didYouMean')}>
         ${(r.suggestions ?? []).map((s) => html`<button class="chip" part="chip" @click=${() => this.pick(s.id)}>${s.title}</button>`)}
@@ -370,7 +426,8 @@ export class HelplineChat extends LitElement {
     } else {
       body = html`<p>${r.text}</p>`;
     }
-    return html`<div class="msg bot" part="bot-message" lang=${r.lang}><span class="sr-only">${this.t('bot')}: </span>${notices}${body}${human}</div>`;
+    // The reply is in the question's language; the controls around it are in the UI's.
+    return html`<div class="msg bot" part="bot-message" data-entry=${e.id}><span class="sr-only">${this.t('bot')}: </span><div lang=${r.lang}>${notices}${body}</div>${feedback}${human}</div>`;
   }
 
   private renderHandoff(): TemplateResult | typeof nothing {
@@ -400,7 +457,7 @@ export class HelplineChat extends LitElement {
       <form @submit=${this.submit}>
         <label class="sr-only" for="helpline-input">${this.t('placeholder')}</label>
         <input id="helpline-input" part="input" autocomplete="off" maxlength="2000" .value=${this.draft} placeholder=${this.t('placeholder')} @input=${this.onInput} />
-        <button class="primary" part="send" type="submit" ?disabled=${this.status === 'loading'}>${this.t('send')}</button>
+        <button class="primary" part="send" type="submit">${this.t('send')}</button>
       </form>
     </div>`;
   }

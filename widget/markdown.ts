@@ -37,14 +37,21 @@ export function renderMarkdown(source: string): TemplateResult[] {
 }
 
 const INLINE = /\*\*(.+?)\*\*|__(.+?)__|`([^`]+)`|\[([^\]]+)\]\(\s*([^)\s]+)\s*\)|\*([^*\s][^*]*?)\*|_([^_\s][^_]*?)_/g;
+const WORD = /[\p{L}\p{N}_]/u;
 
 /** Bold, italic, code and links inside a line; anything else is text. */
 export function inline(text: string): (TemplateResult | string)[] {
   const out: (TemplateResult | string)[] = [];
+  const re = new RegExp(INLINE); // own lastIndex: inline() recurses
   let last = 0;
-  for (const m of text.matchAll(INLINE)) {
-    if (m.index! > last) out.push(text.slice(last, m.index));
-    const [, bold, bold2, code, label, href, em, em2] = m;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const [whole, bold, bold2, code, label, href, em, em2] = m;
+    // As in CommonMark, underscores inside a word (snake_case, window.__name) are not emphasis.
+    if ((bold2 ?? em2) !== undefined && (WORD.test(text[m.index - 1] ?? '') || WORD.test(text[m.index + whole.length] ?? ''))) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    if (m.index > last) out.push(text.slice(last, m.index));
     if (bold ?? bold2) out.push(html`<strong>${inline(bold ?? bold2)}</strong>`);
     else if (code) out.push(html`<code>${code}</code>`);
     else if (label) {
@@ -52,16 +59,19 @@ export function inline(text: string): (TemplateResult | string)[] {
       const external = url && /^https?:/i.test(url);
       out.push(url ? html`<a href=${url} target=${external ? '_blank' : nothing} rel=${external ? 'noopener noreferrer' : nothing}>${inline(label)}</a>` : label);
     } else out.push(html`<em>${inline(em ?? em2)}</em>`);
-    last = m.index! + m[0].length;
+    last = m.index + whole.length;
   }
   if (last < text.length) out.push(text.slice(last));
   return out;
 }
 
-/** http(s), mailto and same-site relative links pass; javascript:, data: and the like do not. */
+/**
+ * http(s), mailto and same-site relative links pass; javascript:, data: and the like do not, nor `//host`
+ * and `/\host`, which browsers resolve to another site.
+ */
 export function safeUrl(href: string): string | undefined {
   const h = href.trim();
   if (/^(https?:|mailto:)/i.test(h)) return h;
-  if (/^\/(?!\/)/.test(h) || /^#/.test(h)) return h;
+  if (/^\/(?![/\\])/.test(h) || /^#/.test(h)) return h;
   return undefined;
 }

@@ -3,53 +3,71 @@ import { css } from 'lit';
 /**
  * Everything lives in shadow DOM: the host page's CSS cannot reach in, ours cannot leak out. Theming goes
  * through CSS custom properties (--helpline-*) and ::part(launcher | panel | header | log | input | …).
+ *
+ * Why the CSS is as it is (comments stay out of the template: they would ship in the bundle):
+ * - Every :host declaration is !important: a host page's rules on the helpline-chat element itself (even
+ *   `* { font-size: 30px !important }`) would otherwise beat :host, and `all: initial` cuts off everything
+ *   inherited from the page. Pages theme the widget through --helpline-* properties, not by restyling it.
+ * - --_control (form controls' outlines) must reach 3:1 against the panel (WCAG 1.4.11); --_border
+ *   (dividers) need not.
+ * - Phones: the open panel takes the whole screen, minus notches and home indicators on pages with
+ *   viewport-fit=cover; 16px inputs keep iOS from zooming in on focus.
  */
 export const styles = css`
   :host {
-    --_accent: var(--helpline-accent, #1a56db);
-    --_on-accent: var(--helpline-on-accent, #ffffff);
-    --_bg: var(--helpline-bg, #ffffff);
-    --_fg: var(--helpline-fg, #111827);
-    --_muted: var(--helpline-muted, #4b5563);
-    --_bubble: var(--helpline-bubble, #f3f4f6);
-    --_border: var(--helpline-border, #d1d5db);
-    --_warn-bg: var(--helpline-warn-bg, #fef3c7);
-    --_warn-fg: var(--helpline-warn-fg, #78350f);
-    --_radius: var(--helpline-radius, 14px);
-    --_font: var(--helpline-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'PingFang SC', 'Hiragino Sans', 'Malgun Gothic', sans-serif);
-    all: initial;
-    position: fixed;
-    z-index: 2147483000;
-    bottom: 20px;
-    right: 20px;
-    font-family: var(--_font);
-    font-size: 15px;
-    line-height: 1.45;
-    color: var(--_fg);
+    all: initial !important;
+    --_accent: var(--helpline-accent, #1a56db) !important;
+    --_on-accent: var(--helpline-on-accent, var(--_auto-on-accent, #ffffff)) !important;
+    --_bg: var(--helpline-bg, #ffffff) !important;
+    --_fg: var(--helpline-fg, #111827) !important;
+    --_muted: var(--helpline-muted, #4b5563) !important;
+    --_bubble: var(--helpline-bubble, #f3f4f6) !important;
+    --_border: var(--helpline-border, #d1d5db) !important;
+    --_control: var(--helpline-control-border, #6b7280) !important;
+    --_warn-bg: var(--helpline-warn-bg, #fef3c7) !important;
+    --_warn-fg: var(--helpline-warn-fg, #78350f) !important;
+    --_radius: var(--helpline-radius, 14px) !important;
+    --_gap: var(--helpline-offset, 20px) !important;
+    --_font: var(--helpline-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'PingFang SC', 'Hiragino Sans', 'Malgun Gothic', sans-serif) !important;
+    display: block !important;
+    position: fixed !important;
+    z-index: var(--helpline-z-index, 2147483000) !important;
+    bottom: var(--_gap) !important;
+    right: var(--_gap) !important;
+    direction: ltr !important;
+    unicode-bidi: isolate !important;
+    font-family: var(--_font) !important;
+    font-size: 15px !important;
+    line-height: 1.45 !important;
+    color: var(--_fg) !important;
   }
-  :host([position='bottom-left']) { right: auto; left: 20px; }
+  :host([hidden]) { display: none !important; }
+  :host([position='bottom-left']) { right: auto !important; left: var(--_gap) !important; }
   :host([theme='dark']) {
-    --_bg: var(--helpline-bg, #111827);
-    --_fg: var(--helpline-fg, #f9fafb);
-    --_muted: var(--helpline-muted, #d1d5db);
-    --_bubble: var(--helpline-bubble, #1f2937);
-    --_border: var(--helpline-border, #374151);
-    --_warn-bg: var(--helpline-warn-bg, #451a03);
-    --_warn-fg: var(--helpline-warn-fg, #fde68a);
+    --_bg: var(--helpline-bg, #111827) !important;
+    --_fg: var(--helpline-fg, #f9fafb) !important;
+    --_muted: var(--helpline-muted, #d1d5db) !important;
+    --_bubble: var(--helpline-bubble, #1f2937) !important;
+    --_border: var(--helpline-border, #374151) !important;
+    --_control: var(--helpline-control-border, #9ca3af) !important;
+    --_warn-bg: var(--helpline-warn-bg, #451a03) !important;
+    --_warn-fg: var(--helpline-warn-fg, #fde68a) !important;
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_bg: var(--helpline-bg, #111827);
-      --_fg: var(--helpline-fg, #f9fafb);
-      --_muted: var(--helpline-muted, #d1d5db);
-      --_bubble: var(--helpline-bubble, #1f2937);
-      --_border: var(--helpline-border, #374151);
-      --_warn-bg: var(--helpline-warn-bg, #451a03);
-      --_warn-fg: var(--helpline-warn-fg, #fde68a);
+      --_bg: var(--helpline-bg, #111827) !important;
+      --_fg: var(--helpline-fg, #f9fafb) !important;
+      --_muted: var(--helpline-muted, #d1d5db) !important;
+      --_bubble: var(--helpline-bubble, #1f2937) !important;
+      --_border: var(--helpline-border, #374151) !important;
+      --_control: var(--helpline-control-border, #9ca3af) !important;
+      --_warn-bg: var(--helpline-warn-bg, #451a03) !important;
+      --_warn-fg: var(--helpline-warn-fg, #fde68a) !important;
     }
   }
   *, *::before, *::after { box-sizing: border-box; }
   button, input, textarea { font: inherit; color: inherit; margin: 0; }
+  input::placeholder, textarea::placeholder { color: var(--_muted); opacity: 1; }
   button { cursor: pointer; }
   :focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
@@ -64,7 +82,7 @@ export const styles = css`
 
   .panel {
     position: absolute; bottom: 0; right: 0;
-    width: min(400px, calc(100vw - 40px)); height: min(620px, calc(100vh - 40px));
+    width: min(400px, calc(100vw - 2 * var(--_gap))); height: min(620px, calc(100vh - 2 * var(--_gap)));
     display: flex; flex-direction: column;
     background: var(--_bg); color: var(--_fg);
     border: 1px solid var(--_border); border-radius: var(--_radius);
@@ -72,20 +90,24 @@ export const styles = css`
   }
   :host([position='bottom-left']) .panel { right: auto; left: 0; }
   @media (max-width: 520px) {
-    :host([open]) { inset: 0; }
-    .panel { position: fixed; inset: 0; width: 100vw; height: 100%; border-radius: 0; border: 0; }
+    :host([open]) { inset: 0 !important; }
+    .panel { position: fixed; inset: 0; width: auto; height: auto; border-radius: 0; border: 0; }
+    header { padding-top: calc(12px + env(safe-area-inset-top, 0px)); }
+    .composer { padding-bottom: calc(10px + env(safe-area-inset-bottom, 0px)); }
+    .composer input { font-size: 16px; }
   }
 
   header { display: flex; align-items: center; gap: 8px; padding: 12px 14px; background: var(--_accent); color: var(--_on-accent); }
   header h2 { flex: 1; margin: 0; font-size: 16px; font-weight: 700; }
-  header button { border: 1px solid rgb(255 255 255 / 0.6); background: transparent; color: inherit; border-radius: 999px; padding: 4px 10px; font-size: 13px; }
+  header button { border: 1px solid currentColor; background: transparent; color: inherit; border-radius: 999px; padding: 4px 10px; font-size: 13px; }
   header .close { border: 0; font-size: 22px; line-height: 1; padding: 2px 8px; }
 
   .log { flex: 1; overflow-y: auto; padding: 14px; display: flex; flex-direction: column; gap: 10px; }
   .msg { max-width: 88%; padding: 9px 12px; border-radius: 12px; overflow-wrap: anywhere; }
   .user { align-self: flex-end; background: var(--_accent); color: var(--_on-accent); border-bottom-right-radius: 4px; white-space: pre-wrap; }
-  .bot { align-self: flex-start; background: var(--_bubble); border-bottom-left-radius: 4px; }
+  .bot { align-self: flex-start; max-width: 100%; background: var(--_bubble); border-bottom-left-radius: 4px; }
   .bot h3 { margin: 0 0 6px; font-size: 15px; }
+  .bot h3.title { font-size: 16px; }
   .bot h4 { margin: 8px 0 4px; font-size: 14px; }
   .bot p { margin: 0 0 8px; }
   .bot ul, .bot ol { margin: 0 0 8px; padding-left: 20px; }
@@ -95,18 +117,20 @@ export const styles = css`
   .chips { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
   .chip { border: 1px solid var(--_accent); color: var(--_fg); background: var(--_bg); border-radius: 999px; padding: 5px 11px; font-size: 13px; text-align: left; }
   .feedback { display: flex; align-items: center; gap: 6px; margin-top: 6px; font-size: 13px; color: var(--_muted); }
-  .feedback button { border: 1px solid var(--_border); background: var(--_bg); border-radius: 8px; padding: 2px 8px; }
+  .feedback button { display: inline-flex; border: 1px solid var(--_control); background: var(--_bg); border-radius: 8px; padding: 4px 8px; }
+  .feedback svg { width: 16px; height: 16px; fill: currentColor; }
+  .feedback button:last-child svg { transform: rotate(180deg); }
   .system { align-self: center; font-size: 13px; color: var(--_muted); text-align: center; }
   .handoff { align-self: stretch; border: 1px solid var(--_border); border-radius: 12px; padding: 10px 12px; font-size: 14px; }
   .handoff form { display: flex; flex-direction: column; gap: 6px; margin-top: 8px; }
-  .handoff input, .handoff textarea { border: 1px solid var(--_border); border-radius: 8px; padding: 6px 8px; background: var(--_bg); }
+  .handoff input, .handoff textarea { border: 1px solid var(--_control); border-radius: 8px; padding: 6px 8px; background: var(--_bg); }
   .primary { border: 0; border-radius: 8px; padding: 7px 12px; background: var(--_accent); color: var(--_on-accent); font-weight: 600; }
   .error { color: var(--_fg); }
   .state { padding: 24px; text-align: center; color: var(--_muted); }
 
   .composer { position: relative; border-top: 1px solid var(--_border); padding: 10px; }
   .composer form { display: flex; gap: 8px; }
-  .composer input { flex: 1; min-width: 0; border: 1px solid var(--_border); border-radius: 999px; padding: 9px 14px; background: var(--_bg); }
+  .composer input { flex: 1; min-width: 0; border: 1px solid var(--_control); border-radius: 999px; padding: 9px 14px; background: var(--_bg); }
   .suggest { position: absolute; left: 10px; right: 10px; bottom: 100%; margin: 0 0 4px; padding: 4px; list-style: none; background: var(--_bg); border: 1px solid var(--_border); border-radius: 10px; box-shadow: 0 6px 20px rgb(0 0 0 / 0.15); }
   .suggest button { display: block; width: 100%; text-align: left; border: 0; background: transparent; padding: 6px 8px; border-radius: 6px; }
   .suggest button:hover, .suggest button:focus-visible { background: var(--_bubble); }

@@ -3,7 +3,7 @@ import type { Messages } from '../bot/messages.js';
 import type { CompiledGlossary, LanguageModel } from '../text/index.js';
 
 /** The pack format this code reads and writes; bump it when a reader of the old format would misread. */
-export const PACK_VERSION = 1;
+export const PACK_VERSION = 2;
 export const PACK_FORMAT = 'helpline-pack';
 
 /** Everything the bot needs at ask time, compiled from a knowledge folder. */
