@@ -11,5 +11,6 @@ export { isOpen, nextOpening, type BusinessHours, type Weekday } from './bot/hou
 export { detectFrustration } from './bot/frustration.js';
 export { messages, type Messages } from './bot/messages.js';
 export { redactSecrets, type Redaction, type SecretKind } from './safety/redact.js';
+export { useWordLists, type WordSet } from './safety/mnemonic.js';
 export { detectLanguage, normalize, analyze } from './text/index.js';
 export type { Snippet } from './search/snippet.js';

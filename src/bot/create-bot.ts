@@ -3,9 +3,10 @@ import { loadPack, type Pack } from '../knowledge/pack.js';
 import { LANG_PATTERN, type Article, type Priority } from '../knowledge/article.js';
 import { SearchIndex, type SearchHit } from '../search/search-index.js';
 import { snippet, type Snippet } from '../search/snippet.js';
-import { Classifier, type ClassifierData } from '../intent/classifier.js';
+import { ARTICLE_LABEL, Classifier, type ClassifierData } from '../intent/classifier.js';
 import { extractFeatures } from '../intent/features.js';
 import { redactHead } from '../safety/redact.js';
+import { useWordLists } from '../safety/mnemonic.js';
 import { Emitter } from './events.js';
 import { fill, languageName, messages as sentences } from './messages.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
@@ -297,9 +298,11 @@ interface Engine {
 const engines = new WeakMap<Pack, Engine>();
 
 function engineOf(pack: Pack): Engine {
+  const data = pack.data;
+  // Registered on every bot, not once per engine: pages and servers may hold bots of several packs.
+  if (data.wordLists) useWordLists(data.wordLists);
   let engine = engines.get(pack);
   if (engine) return engine;
-  const data = pack.data;
   const glossary = new Glossary(data.glossary);
   const indexes = new Map<string, SearchIndex>();
   engine = {
@@ -325,6 +328,14 @@ function engineOf(pack: Pack): Engine {
  * high gains up to `weight` of the probability mass, so the two must agree for high confidence.
  */
 function blend(predictions: { label: string; p: number }[], hits: SearchHit[], weight: number): { label: string; p: number }[] {
+  const about = predictions.find((c) => c.label === ARTICLE_LABEL);
+  if (about) {
+    // A pack too large for a label per article: the classifier says "a question about an article", and
+    // search shares that probability among its hits by score, so close hits clarify and a clear one answers.
+    const total = hits.reduce((sum, h) => sum + h.score, 0);
+    const ranked = hits.map((h) => ({ label: h.id, p: (about.p * h.score) / total }));
+    return [...predictions.filter((c) => c !== about), ...ranked].sort((a, b) => b.p - a.p);
+  }
   if (!weight || !hits.length) return predictions;
   const top = hits[0].score;
   const support = new Map(hits.map((h) => [h.id, h.score / top]));

@@ -2,45 +2,68 @@
 export interface BusinessHours {
   /** IANA time zone, e.g. "Asia/Singapore" */
   timeZone: string;
-  /** per weekday, opening ranges like "09:00-18:00"; a missing day is closed */
+  /**
+   * per weekday, opening ranges like "09:00-18:00"; a missing day is closed. A range that ends at or before
+   * it starts runs past midnight ("22:00-02:00"); "00:00-24:00" is the whole day.
+   */
   weekly: Partial<Record<Weekday, string[]>>;
-  /** closed dates, "YYYY-MM-DD" in `timeZone` */
+  /** closed dates, "YYYY-MM-DD" in `timeZone`; a range that starts the evening before still runs past midnight */
   holidays?: string[];
 }
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 
 const DAYS: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const DAY_MINUTES = 24 * 60;
 
+const formats = new Map<string, Intl.DateTimeFormat>();
 /** The date, weekday and minute of the day at an instant in a time zone. */
-function local(hours: BusinessHours, at: Date): { date: string; day: Weekday; minute: number } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: hours.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
+function local(timeZone: string, at: Date): { date: string; day: Weekday; minute: number } {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
   const day = parts.weekday.toLowerCase().slice(0, 3) as Weekday;
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, day: DAYS.includes(day) ? day : 'mon', minute: Number(parts.hour) * 60 + Number(parts.minute) };
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, day, minute: Number(parts.hour) * 60 + Number(parts.minute) };
 }
 
 function minutes(hhmm: string): number {
   const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());
-  if (!m) throw new RangeError(`business hours: '${hhmm}' is not a time like 09:30`);
-  return Number(m[1]) * 60 + Number(m[2]);
+  const value = m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+  if (!m || Number(m[2]) > 59 || value > DAY_MINUTES) throw new RangeError(`business hours: '${hhmm}' is not a time like 09:30`);
+  return value;
+}
+
+/** A day's ranges as [from, to] minutes; `to <= from` runs past midnight. */
+function ranges(hours: BusinessHours, day: Weekday): [number, number][] {
+  return (hours.weekly[day] ?? []).map((range) => {
+    const [from, to, extra] = String(range).split('-');
+    if (to === undefined || extra !== undefined) throw new RangeError(`business hours: '${range}' is not a range like 09:00-18:00`);
+    return [minutes(from), minutes(to)];
+  });
+}
+
+function dayBefore(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
 }
 
 /** True when humans are at work at that instant. */
 export function isOpen(hours: BusinessHours, at: Date): boolean {
-  const { date, day, minute } = local(hours, at);
-  if (hours.holidays?.includes(date)) return false;
-  return (hours.weekly[day] ?? []).some((range) => {
-    const [from, to] = range.split('-').map(minutes);
-    return minute >= from && minute < (to === 0 ? 24 * 60 : to);
-  });
+  const { date, day, minute } = local(hours.timeZone, at);
+  const closed = (d: string) => hours.holidays?.includes(d) ?? false;
+  const today = !closed(date) && ranges(hours, day).some(([from, to]) => minute >= from && (to > from ? minute < to : true));
+  if (today) return true;
+  // The part after midnight of a range that started yesterday evening.
+  const yesterday = DAYS[(DAYS.indexOf(day) + 6) % 7];
+  return !closed(dayBefore(date)) && ranges(hours, yesterday).some(([from, to]) => to <= from && minute < to);
 }
 
 /** The next instant (to the quarter hour, within two weeks) when humans are at work. */
 export function nextOpening(hours: BusinessHours, from: Date): Date | undefined {
+  // Every time zone's offset is a whole number of quarter hours, so quarter hours in UTC are quarter hours there.
   const step = 15 * 60_000;
   let t = Math.ceil(from.getTime() / step) * step;
   for (let i = 0; i < 14 * 96; i++, t += step) if (isOpen(hours, new Date(t))) return new Date(t);

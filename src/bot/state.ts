@@ -1,3 +1,5 @@
+import { LANG_PATTERN } from '../knowledge/article.js';
+
 /** One message of the conversation, secrets already redacted. */
 export interface Turn {
   role: 'user' | 'bot';
@@ -33,5 +35,5 @@ export function restoreState(value: unknown): ConversationState {
   const turns = s.turns
     .filter((t) => t && (t.role === 'user' || t.role === 'bot') && typeof t.text === 'string')
     .slice(-MAX_TURNS);
-  return { v: 1, lang: typeof s.lang === 'string' ? s.lang : undefined, failures: s.failures, turns, handedOff: !!s.handedOff };
+  return { v: 1, lang: typeof s.lang === 'string' && LANG_PATTERN.test(s.lang) ? s.lang : undefined, failures: s.failures, turns, handedOff: !!s.handedOff };
 }

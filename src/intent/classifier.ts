@@ -12,6 +12,12 @@ export interface ClassifierData {
   weights: string;
 }
 
+/**
+ * The one label of every article question in a pack too large for a label per article: the classifier then
+ * tells questions about articles from the conversational intents, and search says which article.
+ */
+export const ARTICLE_LABEL = '@article';
+
 /** A label and its probability. */
 export interface Prediction {
   label: string;

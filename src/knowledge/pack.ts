@@ -1,5 +1,6 @@
 import type { Article } from './article.js';
 import type { Messages } from '../bot/messages.js';
+import type { WordSet } from '../safety/mnemonic.js';
 import type { CompiledGlossary, LanguageModel } from '../text/index.js';
 
 /** The pack format this code reads and writes; bump it when a reader of the old format would misread. */
@@ -18,6 +19,8 @@ export interface PackData {
   glossary: CompiledGlossary;
   /** Conversational intents' replies per language. */
   replies: Record<string, Record<string, string>>;
+  /** The BIP39 word lists (hashed) the secret finder needs: shipped here to keep the widget small. */
+  wordLists?: WordSet[];
   /** The bot's own sentences (fallback, clarify, warnings …) for the pack's languages. */
   messages?: Record<string, Messages>;
   languageModel: LanguageModel;

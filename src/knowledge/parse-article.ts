@@ -1,10 +1,12 @@
-import { LineCounter, parseDocument, isMap, isScalar, type Pair } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, visit, type Document, type Pair } from 'yaml';
 import { ID_PATTERN, PRIORITIES, type Priority, type Problem, type SourceArticle } from './article.js';
 
 const FIELDS = new Set(['id', 'title', 'category', 'tags', 'questions', 'lang', 'priority']);
 /** Raw HTML would be shown as text by the widget; it almost always means a mistake or an attack. */
 const HTML_TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/i;
-const UNSAFE_LINK = /\]\(\s*<?\s*(?:javascript|vbscript|data|file):/i;
+/** Link targets in the three Markdown forms: [text](target), [ref]: target, and <target>. */
+const LINK_TARGETS = [/\]\(\s*<?([^)>\s]*)/g, /^\s{0,3}\[[^\]]+\]:\s*<?(\S*)/g, /<([a-z][a-z0-9+.-]*:[^>\s]*)>/gi];
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
 
 /** What a file's place in the folder says about it. */
 export interface ArticlePlace {
@@ -45,14 +47,20 @@ export function parseArticle(text: string, place: ArticlePlace): { article?: Sou
     return { problems };
   }
 
-  const fieldLine: Record<string, number> = {};
+  // A Map: a field named "__proto__" must not reach Object.prototype.
+  const fieldLine = new Map<string, number>();
   for (const pair of doc.contents.items as Pair[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    fieldLine[key] = lineOf((pair.key as { range?: [number] })?.range?.[0]);
-    if (!FIELDS.has(key)) problem(fieldLine[key], `unknown field '${key}' (allowed: ${[...FIELDS].join(', ')})`);
+    fieldLine.set(key, lineOf((pair.key as { range?: [number] })?.range?.[0]));
+    if (!FIELDS.has(key)) problem(fieldLine.get(key)!, `unknown field '${key}' (allowed: ${[...FIELDS].join(', ')})`);
   }
-  const data = doc.toJS() as Record<string, unknown>;
-  const at = (field: string) => fieldLine[field] ?? 2;
+  const parsed = toData(doc);
+  if (!parsed.data) {
+    problem(lineOf(parsed.at), parsed.error);
+    return { problems };
+  }
+  const data = parsed.data;
+  const at = (field: string) => fieldLine.get(field) ?? 2;
 
   const id = data.id;
   if (id === undefined || id === null) problem(2, "missing required field 'id'");
@@ -95,7 +103,7 @@ export function parseArticle(text: string, place: ArticlePlace): { article?: Sou
   if (!body) problem(bodyStart, 'the article has no answer: write it in Markdown below the front matter');
   lines.slice(end + 1).forEach((l, i) => {
     if (HTML_TAG.test(l)) problem(bodyStart + i, `raw HTML '${HTML_TAG.exec(l)![0].slice(0, 40)}' is not allowed: write Markdown (it would be shown as text)`);
-    if (UNSAFE_LINK.test(l)) problem(bodyStart + i, 'links must be http(s), mailto or relative: javascript:, data: and file: links are not allowed');
+    for (const scheme of unsafeSchemes(l)) problem(bodyStart + i, `links must be http(s), mailto or relative: '${scheme}:' links are not allowed`);
   });
 
   if (problems.some((p) => p.severity === 'error')) return { problems };
@@ -113,4 +121,41 @@ export function parseArticle(text: string, place: ArticlePlace): { article?: Sou
       file: place.file,
     },
   };
+}
+
+/**
+ * The front matter as plain data. Anchors and aliases can expand into billions of nodes ("YAML bomb"):
+ * the yaml library refuses past a limit, and that refusal becomes a problem at the first alias.
+ */
+function toData(doc: Document): { data: Record<string, unknown> } | { data?: undefined; error: string; at?: number } {
+  try {
+    return { data: (doc.toJS() ?? {}) as Record<string, unknown> };
+  } catch (e) {
+    let at: number | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        at = node.range?.[0];
+        return visit.BREAK;
+      },
+    });
+    return { error: `YAML: ${(e as Error).message}: anchors and aliases (&name, *name) that expand this much are refused`, at };
+  }
+}
+
+/** Schemes of links in a line that the widget would not follow: anything but http(s), mailto and relative. */
+function unsafeSchemes(line: string): string[] {
+  const out: string[] = [];
+  for (const pattern of LINK_TARGETS) {
+    for (const m of line.matchAll(pattern)) {
+      // Browsers ignore entities, blanks and control characters inside a scheme ("jav&#x61;script:", "java\tscript:").
+      const target = m[1]
+        .replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(Math.min(parseInt(h, 16), 0x10ffff)))
+        .replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Math.min(Number(d), 0x10ffff)))
+        .replace(/&colon;/gi, ':')
+        .replace(/[\u0000-\u0020]/g, '');
+      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(target)?.[1].toLowerCase();
+      if (scheme && !SAFE_SCHEMES.has(scheme)) out.push(scheme);
+    }
+  }
+  return out;
 }

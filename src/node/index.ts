@@ -9,11 +9,17 @@ import { checkArticleLanguages } from './language-check.js';
 import { compilePack, type CompileOptions } from '../build/compile-pack.js';
 import { loadPack, serializePack, type Pack } from '../knowledge/pack.js';
 import type { Problem } from '../knowledge/article.js';
+import { BIP39_LISTS } from '../safety/bip39-data.js';
+import { useWordLists } from '../safety/mnemonic.js';
+
+// In Node the word lists cost nothing to carry: redactSecrets finds seed phrases before any pack loads.
+useWordLists(BIP39_LISTS);
 
 export { readKnowledge, type ReadResult } from './read-knowledge.js';
 export { compilePack, type CompileOptions, type KnowledgeSource } from '../build/compile-pack.js';
 export { evaluate, parseCases, summarize, type EvalCase, type EvalReport, type EvalOutcome, type Confusion } from '../eval/evaluate.js';
 export type { Problem } from '../knowledge/article.js';
+export { signWebhook, verifyWebhook, verifyUserHash, SIGNATURE_HEADER } from './webhook.js';
 export * from '../index.js';
 
 /** Thrown when a knowledge folder has errors; `problems` lists them all. */
@@ -44,9 +50,19 @@ export function compileKnowledge(dir: string, options: CompileOptions = {}): { t
   return { text, pack: loadPack(text), read };
 }
 
-/** Builds a pack file. Writes to a temporary file and renames it, so a failure never leaves half a pack. */
+/**
+ * Builds a pack file. Writes to a temporary file and renames it, so a failure never leaves half a pack;
+ * a folder with errors also removes the previous pack, so a stale one is never served as if it were new.
+ */
 export function buildPack(dir: string, out: string, options: CompileOptions = {}): { pack: Pack; bytes: number; read: ReadResult } {
-  const { text, pack, read } = compileKnowledge(dir, options);
+  let compiled: ReturnType<typeof compileKnowledge>;
+  try {
+    compiled = compileKnowledge(dir, options);
+  } catch (e) {
+    if (e instanceof KnowledgeError) rmSync(out, { force: true });
+    throw e;
+  }
+  const { text, pack, read } = compiled;
   mkdirSync(dirname(out), { recursive: true });
   const tmp = `${out}.${process.pid}.tmp`;
   try {

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
@@ -27,12 +27,14 @@ export interface ReadResult extends KnowledgeSource {
 export function readKnowledge(dir: string, options: { defaultIntents?: string | false } = {}): ReadResult {
   const problems: Problem[] = [];
   const articles: SourceArticle[] = [];
-  const rel = (p: string) => relative(process.cwd(), p) || p;
+  // Control characters in a file name would break the one-problem-a-line output.
+  const rel = (p: string) => (relative(process.cwd(), p) || p).replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   const add = (file: string, line: number, message: string, severity: Problem['severity'] = 'error') =>
     problems.push({ file: rel(file), line, message, severity });
   let files = 0;
 
-  if (!existsSync(dir) || !lstatSync(dir).isDirectory()) {
+  // The folder given may itself be a link (the user named it); links inside it are not followed.
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     add(dir, 0, 'not a folder: give the knowledge folder that holds <lang>/<category>/<id>.md');
     return { articles, glossary: {}, intents: {}, problems, files };
   }
@@ -42,6 +44,7 @@ export function readKnowledge(dir: string, options: { defaultIntents?: string | 
       const path = join(folder, name);
       const st = lstatSync(path);
       if (st.isSymbolicLink()) add(path, 0, 'symbolic links are not followed: copy the file into the knowledge folder', 'warning');
+      else if (/[\u0000-\u001f\u007f]/.test(name)) add(path, 0, 'the name contains control characters (a line break, a tab …): rename it');
       else if (st.isDirectory()) depth < 3 ? walk(path, lang, depth + 1) : add(path, 0, 'folder nested too deep: use <lang>/<category>/<id>.md');
       else if (name.endsWith('.md')) {
         files++;
@@ -119,6 +122,7 @@ function readYaml(path: string, add: Add, check: Checker): Record<string, unknow
   const line = (n: YamlNode | null | undefined) => (n?.range ? lineCounter.linePos(n.range[0]).line : 1);
   let bad = false;
   if (doc.contents) check(doc.contents, line, (l, msg) => ((bad = true), add(path, l, msg)));
+  // The checks accept no aliases where values go, so a "YAML bomb" is an error before it can expand.
   return bad ? undefined : ((doc.toJS() ?? {}) as Record<string, unknown>);
 }
 
@@ -137,6 +141,7 @@ const checkIntents: Checker = (root, line, add) => {
   if (!isMap(root)) return add(1, 'intents.yml must map each intent (greeting, thanks, goodbye, human, out-of-scope) to examples and replies');
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key)) add(line(pair.key as YamlNode), `intent '${key}' must be lowercase letters, digits and dashes`);
     const value = pair.value as YamlNode;
     if (!isMap(value)) {
       add(line(pair.key as YamlNode), `intent '${key}' must have 'examples' (and optionally 'replies') per language`);

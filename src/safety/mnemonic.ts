@@ -1,4 +1,3 @@
-import { BIP39_LISTS } from './bip39-data.js';
 
 /** One BIP39 wordlist in compact form (written by tools/gen-bip39.ts). */
 export interface WordSet {
@@ -18,9 +17,12 @@ export interface WordSet {
 }
 
 /** A mnemonic is 12 to 24 words; fewer consecutive list words are ordinary text. */
-export const MIN_MNEMONIC_WORDS = 12;
-/** Real mnemonics rarely repeat a word; lists in code ("number, number, …") repeat a few. */
-const MIN_DISTINCT = MIN_MNEMONIC_WORDS - 2;
+const MIN_MNEMONIC_WORDS = 12;
+/**
+ * Real mnemonics seldom repeat a word; lists in code ("number, number, …", "case 1: return 1; case 2: …")
+ * repeat a few, and so do lists in prose ("human agent, live agent, live chat"). Three words in four must differ.
+ */
+const varied = (words: string[]) => new Set(words).size * 4 >= words.length * 3;
 
 /**
  * The form in which words are compared: NFKD without combining marks, lowercase. Users type "codigo" for
@@ -60,7 +62,8 @@ export function riceEncode(values: number[], k: number): string {
   return btoa(binary);
 }
 
-export function riceDecode(data: string, k: number, count: number): Set<number> {
+/** The integers that riceEncode wrote. */
+function riceDecode(data: string, k: number, count: number): Set<number> {
   const bytes = atob(data);
   const out = new Set<number>();
   let pos = 0;
@@ -91,10 +94,21 @@ const SHAPES: Record<WordSet['script'], RegExp> = {
   han: /^\p{scx=Han}$/u,
 };
 
+let sets: WordSet[] = [];
 let loaded: LoadedList[] | undefined;
-/** Decoded on first use: pages where nobody pastes a long message never pay for it. */
+
+/**
+ * Gives the finder its word lists. They are 7 KB gzip, too much for the widget's budget, so they travel
+ * in the pack (createBot registers them) and `helpline/node` registers them from bip39-data.ts.
+ */
+export function useWordLists(lists: WordSet[]): void {
+  if (lists === sets) return;
+  sets = lists;
+  loaded = undefined;
+}
+/** Decoded on first use: a conversation of short messages never pays for it. */
 function lists(): LoadedList[] {
-  return (loaded ??= BIP39_LISTS.map((set) => ({ set, keys: riceDecode(set.data, set.k, set.count), shape: SHAPES[set.script] })));
+  return (loaded ??= sets.map((set) => ({ set, keys: riceDecode(set.data, set.k, set.count), shape: SHAPES[set.script] })));
 }
 
 /**
@@ -102,38 +116,83 @@ function lists(): LoadedList[] {
  * wallets use), commas, dashes, line breaks and numbering such as "1." or "2)". A full stop or any other
  * word ends the run, so ordinary sentences rarely qualify.
  */
-const SEPARATOR = /^(?:[\s,，、;；|/·・•\-–—]|\d{1,2}(?!\d)[.):．）]?)+$/u;
+const SEPARATOR = /^(?:[\s,，、;；·・•\-–—]|\d{1,2}(?!\d)[.):．）]?)+$/u;
 const MAX_SEPARATOR = 16;
 const WORD = /[\p{L}\p{M}]+/gu;
 
+/**
+ * Japanese, Korean and Chinese writers glue particles or the sentence to the first or last word of a
+ * phrase ("…　さほどです", "… 식생활입니다", "助记词是的 一 …"): what may stand glued before the first word
+ * and after the last one, per script.
+ */
+const GLUE: Partial<Record<WordSet['script'], { before?: RegExp; after?: RegExp }>> = {
+  kana: { before: /[はがをにでともの]$/u, after: /^(?:でした|です|だ|を|は|が|と|で|も|の|ね|よ)+$/u },
+  hangul: { before: /[는은이가를]$/u, after: /^(?:입니다|이에요|예요|이요|이고|고|요|을|를|은|는|이|가|와|과|이랑|랑)$/u },
+  han: { before: /./u, after: /./u },
+};
+
+interface Token {
+  start: number;
+  end: number;
+  word: string;
+}
+
 /** Spans [start, end) of the text that hold 12 or more consecutive words of one BIP39 wordlist. */
 export function findMnemonics(text: string): [number, number][] {
-  const tokens: { start: number; end: number; word: string }[] = [];
+  const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     // No list word is longer than 11 letters, even decomposed; skipping long tokens keeps huge inputs cheap.
     tokens.push({ start: m.index, end: m.index + m[0].length, word: m[0].length > 24 ? '' : normalizeWord(m[0]) });
   }
-  if (tokens.length < MIN_MNEMONIC_WORDS) return [];
+  if (tokens.length < MIN_MNEMONIC_WORDS - 2) return [];
 
   const spans: [number, number][] = [];
-  for (const { set, keys, shape } of lists()) {
-    let runStart = -1;
-    const close = (last: number) => {
-      const run = tokens.slice(Math.max(runStart, 0), last + 1);
-      if (runStart >= 0 && run.length >= MIN_MNEMONIC_WORDS && new Set(run.map((t) => t.word)).size >= MIN_DISTINCT) {
-        spans.push([run[0].start, run[run.length - 1].end]);
+  for (const list of lists()) {
+    const member = (word: string) => word.length >= list.set.min && word.length <= list.set.max && list.shape.test(word) && list.keys.has(wordKey(list.set, word));
+    let first = -1;
+    for (let i = 0; i <= tokens.length; i++) {
+      const continues = i < tokens.length && member(tokens[i].word) && (first < 0 || separates(text, tokens[i - 1].end, tokens[i].start));
+      if (first >= 0 && !continues) {
+        const span = runSpan(text, tokens, first, i - 1, list, member);
+        if (span) spans.push(span);
+        first = -1;
       }
-      runStart = -1;
-    };
-    tokens.forEach((t, i) => {
-      const member = t.word.length >= set.min && t.word.length <= set.max && shape.test(t.word) && keys.has(wordKey(set, t.word));
-      if (!member) return close(i - 1);
-      if (runStart >= 0 && !separates(text, tokens[i - 1].end, t.start)) close(i - 1);
-      if (runStart < 0) runStart = i;
-    });
-    close(tokens.length - 1);
+      if (first < 0 && i < tokens.length && member(tokens[i].word)) first = i;
+    }
   }
   return merge(spans);
+}
+
+/** The span of the run tokens[first..last], with a glued word at either edge, if it makes a mnemonic. */
+function runSpan(text: string, tokens: Token[], first: number, last: number, list: LoadedList, member: (w: string) => boolean): [number, number] | undefined {
+  if (last - first + 1 < MIN_MNEMONIC_WORDS - 2) return undefined;
+  const words = tokens.slice(first, last + 1).map((t) => t.word);
+  let [from, to] = [tokens[first].start, tokens[last].end];
+  const glue = GLUE[list.set.script];
+  const before = tokens[first - 1];
+  const head = glue?.before && before && separates(text, before.end, from) ? gluedWord(text, before, glue.before, 'before', member) : undefined;
+  if (head) {
+    words.unshift(head.word);
+    from = head.at;
+  }
+  const after = tokens[last + 1];
+  const tail = glue?.after && after && separates(text, to, after.start) ? gluedWord(text, after, glue.after, 'after', member) : undefined;
+  if (tail) {
+    words.push(tail.word);
+    to = tail.at;
+  }
+  return words.length >= MIN_MNEMONIC_WORDS && varied(words) ? [from, to] : undefined;
+}
+
+/** A list word inside a token, with glue before or after it: the word and where it starts or ends. */
+function gluedWord(text: string, token: Token, glue: RegExp, side: 'before' | 'after', member: (w: string) => boolean): { word: string; at: number } | undefined {
+  const s = text.slice(token.start, token.end);
+  for (let p = 1; p < s.length; p++) {
+    const [rest, part] = side === 'before' ? [s.slice(0, p), s.slice(p)] : [s.slice(s.length - p), s.slice(0, s.length - p)];
+    const word = normalizeWord(part);
+    if (glue.test(rest.normalize('NFC')) && member(word)) return { word, at: side === 'before' ? token.start + p : token.end - p };
+  }
+  return undefined;
 }
 
 function separates(text: string, from: number, to: number): boolean {

@@ -16,12 +16,26 @@ export interface SearchHit {
 }
 
 const BOOST = { title: 3, questions: 2, tags: 2, body: 1 };
+/**
+ * A term in more of a language's articles than this is common: it scores the candidates that the other
+ * terms pick, but picks none itself. Every matching article costs search a result object, so a question of
+ * common terms (CJK bigrams, "withdraw", "~usdt") costs as many as the language has articles (bench/RESULTS.md,
+ * scale). Small knowledge bases have no common terms and search as before.
+ */
+const commonAbove = (articles: number) => Math.max(100, articles * 0.05);
+/** How many of the articles the rare terms find are scored with every term. */
+const CANDIDATES = 100;
+/** When every term is common, the rarest pick the candidates, up to this many articles between them. */
+const PICK_ARTICLES = 1000;
 
 /** Search terms of a text: the analyzer's terms less stopwords. */
 export function searchTerms(a: Analysis, lang: string): string[] {
   const stop = new Set(a.stems.filter((_, i) => isStopword(a.words[i], lang)));
   return stop.size ? a.terms.filter((t) => !stop.has(t)) : a.terms;
 }
+
+/** Edit distance means nothing on a CJK bigram or a concept tag; only long spaced words get it. */
+const fuzzy = (term: string) => (term.length > 4 && /^[\p{Script=Latin}\p{Script=Cyrillic}]+$/u.test(term) ? 0.2 : false);
 
 function options(lang: string, glossary?: Glossary): Options<IndexedArticle> {
   const tokenize = (text: string) => searchTerms(analyze(text, lang, glossary), lang);
@@ -37,8 +51,7 @@ function options(lang: string, glossary?: Glossary): Options<IndexedArticle> {
     searchOptions: {
       tokenize,
       boost: BOOST,
-      // Edit distance means nothing on a CJK bigram or a concept tag; only long spaced words get it.
-      fuzzy: (term) => (term.length > 4 && /^[\p{Script=Latin}\p{Script=Cyrillic}]+$/u.test(term) ? 0.2 : false),
+      fuzzy,
     },
   };
 }
@@ -48,30 +61,64 @@ export class SearchIndex {
   private constructor(
     readonly lang: string,
     private readonly index: MiniSearch<IndexedArticle>,
+    private readonly tokenize: (text: string) => string[],
+    /** common term → how many articles have it */
+    private readonly common = new Map<string, number>(),
   ) {}
 
   /** Indexes articles of one language (at build time). */
   static build(lang: string, articles: IndexedArticle[], glossary?: Glossary): SearchIndex {
-    const index = new MiniSearch<IndexedArticle>(options(lang, glossary));
+    const o = options(lang, glossary);
+    const index = new MiniSearch<IndexedArticle>(o);
     index.addAll(articles);
-    return new SearchIndex(lang, index);
+    return new SearchIndex(lang, index, o.tokenize!);
   }
 
   /** Loads an index serialized with `toJSON` (at ask time). */
   static load(lang: string, json: unknown, glossary?: Glossary): SearchIndex {
-    return new SearchIndex(lang, MiniSearch.loadJS(json as never, options(lang, glossary)));
+    const o = options(lang, glossary);
+    return new SearchIndex(lang, MiniSearch.loadJS(json as never, o), o.tokenize!, new Map(Object.entries((json as { common?: Record<string, number> }).common ?? {})));
   }
 
+  /** MiniSearch's JSON, plus the common terms and their article counts (MiniSearch ignores the extra key). */
   toJSON(): unknown {
-    return this.index.toJSON();
+    const json = this.index.toJSON() as unknown as { documentCount: number; index: [string, Record<string, Record<string, number>>][] };
+    const above = commonAbove(json.documentCount);
+    const common: Record<string, number> = {};
+    for (const [term, fields] of json.index) {
+      const n = new Set(Object.values(fields).flatMap((docs) => Object.keys(docs))).size;
+      if (n > above) common[term] = n;
+    }
+    return { ...json, common };
   }
 
   /** Articles matching a query, best first; `filter` restricts by id (e.g. a category). */
   search(query: string, opts: { limit?: number; prefix?: boolean; filter?: (id: string) => boolean } = {}): SearchHit[] {
-    const results: SearchResult[] = this.index.search(query, {
-      prefix: opts.prefix ? (_term, i, terms) => i === terms.length - 1 : false,
-      filter: opts.filter ? (r) => opts.filter!(r.id as string) : undefined,
-    });
+    // A term in more than half the articles says almost nothing (BM25 idf < 0.7) and costs the most: a stopword.
+    const all = this.tokenize(query);
+    const stop = this.index.documentCount / 2;
+    const kept = this.common.size ? all.filter((t) => !(this.common.get(t)! > stop)) : all;
+    const terms = kept.length ? kept : all;
+    // The terms that pick candidates: the rare ones, or when there are none, the rarest common ones.
+    let picking = this.common.size ? terms.filter((t) => !this.common.has(t)) : terms;
+    if (!picking.length && terms.length > 1) {
+      let articles = 0;
+      picking = [...new Set(terms)].sort((a, b) => this.common.get(a)! - this.common.get(b)!).filter((t, i) => (articles += this.common.get(t)!) <= PICK_ARTICLES || i === 0);
+    }
+    const base = {
+      tokenize: () => terms,
+      // A common term is in the index as typed; its near spellings would only add more common postings.
+      ...(this.common.size ? { fuzzy: (term: string) => (this.common.has(term) ? false : fuzzy(term)) } : {}),
+      prefix: opts.prefix ? (_term: string, i: number, all: string[]) => i === all.length - 1 : false,
+      filter: opts.filter ? (r: SearchResult) => opts.filter!(r.id as string) : undefined,
+    };
+    let boostDocument: ((id: string) => number) | undefined;
+    if (picking.length && picking.length < terms.length) {
+      // Every term scores the candidates; other articles cost a lookup, not a result.
+      const picked = new Set(this.index.search(query, { ...base, tokenize: () => picking }).slice(0, CANDIDATES).map((r) => r.id as string));
+      boostDocument = (id) => (picked.has(id) ? 1 : 0);
+    }
+    const results: SearchResult[] = this.index.search(query, { ...base, boostDocument });
     return results.slice(0, opts.limit ?? 10).map((r) => ({ id: r.id as string, score: r.score, terms: r.terms }));
   }
 }

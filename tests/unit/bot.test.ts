@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBot, type BotEvents } from '../../src/bot/create-bot.js';
+import { useWordLists } from '../../src/safety/mnemonic.js';
+import { redactSecrets } from '../../src/safety/redact.js';
 import { fixture, packOf } from '../helpers.js';
 
 const pack = () => packOf(fixture('kb-mini'));
@@ -100,6 +102,15 @@ describe('createBot', () => {
     const all = JSON.stringify([bot.state, emitted, reply]);
     expect(all).not.toContain('Hunter2');
     expect(all).not.toContain('4111 1111');
+  });
+
+  it('finds seed phrases with the word lists the pack carries, as in a browser without helpline/node', async () => {
+    const phrase = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+    useWordLists([]);
+    expect(redactSecrets(`my seed ${phrase}`).found).toEqual([]);
+    const reply = await createBot(pack()).ask(`my withdrawal is pending, my seed is ${phrase}`);
+    expect(reply.redacted).toEqual(['mnemonic']);
+    expect(redactSecrets(`my seed ${phrase}`).found).toEqual(['mnemonic']);
   });
 
   it('carries the identified user and raises priority for VIPs', async () => {

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { compileKnowledge } from '../../src/node/index.js';
+import { createBot } from '../../src/bot/create-bot.js';
+import { ARTICLE_LABEL, type ClassifierData } from '../../src/intent/classifier.js';
+import { SearchIndex } from '../../src/search/search-index.js';
+import { fixture } from '../helpers.js';
+
+// kb-mini has 4 articles; a limit of 2 makes it a "large" pack: search ranks the articles.
+const labelsOf = (limit: number) => (compileKnowledge(fixture('kb-mini'), { maxClassifiedArticles: limit }).pack.data.classifier as ClassifierData).labels;
+
+describe('packs with more articles than the classifier learns one by one', () => {
+  const { pack } = compileKnowledge(fixture('kb-mini'), { maxClassifiedArticles: 2 });
+
+  it('train the classifier on the intents and one article label', () => {
+    expect(labelsOf(2)).toContain(ARTICLE_LABEL);
+    expect(labelsOf(2).filter((l) => !l.startsWith('@'))).toEqual([]);
+    expect(labelsOf(4)).toEqual(expect.arrayContaining(['password-reset', 'withdrawal-fees']));
+    expect(labelsOf(4)).not.toContain(ARTICLE_LABEL);
+  });
+
+  it('answer with the article search ranks first', async () => {
+    expect(await createBot(pack).ask('how much is the fee to withdraw usdt?')).toMatchObject({ kind: 'answer', article: { id: 'withdrawal-fees', lang: 'en' } });
+    expect(await createBot(pack).ask('USDT提现多久到账，一直没收到')).toMatchObject({ kind: 'answer', article: { id: 'withdrawal-pending', lang: 'zh' } });
+  });
+
+  it('still tell small talk, requests for a human and nonsense apart from questions', async () => {
+    expect((await createBot(pack).ask('hello')).kind).toBe('smalltalk');
+    expect((await createBot(pack).ask('I want to talk to a real person')).kind).toBe('handoff');
+    expect((await createBot(pack).ask('qwxz vbnm')).kind).not.toBe('answer');
+  });
+});
+
+describe('search over many articles', () => {
+  // 300 articles that all mention "wallet", half mention "network", each has its own made-up coin name.
+  const letters = 'bcdfghjklmnpqrtvwxz';
+  const coin = (i: number) => 'qx' + letters[i % letters.length] + letters[Math.floor(i / letters.length) % letters.length];
+  const articles = Array.from({ length: 300 }, (_, i) => ({
+    id: `a${i}`, lang: 'en', title: `${coin(i)} wallet`, category: 'c', tags: [], questions: [],
+    body: `send ${coin(i)} to your wallet${i % 2 ? ' on the network' : ''}`,
+  }));
+  const json = JSON.parse(JSON.stringify(SearchIndex.build('en', articles).toJSON()));
+  const index = SearchIndex.load('en', json);
+
+  it('records which terms are common, with how many articles have them', () => {
+    expect(json.common).toMatchObject({ wallet: 300, network: 150 });
+    expect(json.common[coin(7)]).toBeUndefined();
+    const few = JSON.parse(JSON.stringify(SearchIndex.build('en', articles.slice(0, 50)).toJSON()));
+    expect(few.common).toEqual({});
+  });
+
+  it('finds the article of the rare term and ranks it with every term', () => {
+    expect(index.search(`${coin(7)} wallet network`, { limit: 3 })[0]).toMatchObject({ id: 'a7', terms: expect.arrayContaining([coin(7), 'network']) });
+    expect(index.search(`${coin(8)} network`, { limit: 3 })[0].id).toBe('a8');
+  });
+
+  it('still answers a question made only of common terms', () => {
+    const hits = index.search('wallet network', { limit: 5 });
+    expect(hits).toHaveLength(5);
+    expect(hits.every((h) => Number(h.id.slice(1)) % 2 === 1)).toBe(true);
+  });
+});
