@@ -14,7 +14,7 @@ const USAGE = `helpline — a support bot for crypto exchanges
 
   helpline build <dir> [-o pack.json] [--default-lang en]   compile a knowledge folder into a pack
   helpline ask --kb <dir|pack> [--lang xx] [--json] "question"
-  helpline eval --kb <dir|pack> --cases <file.jsonl> [--json] [--answer 0.35] [--clarify 0.12] [--html report.html]
+  helpline eval --kb <dir|pack> --cases <file.jsonl> [--json] [--answer 0.3] [--clarify 0.12] [--html report.html]
   helpline lint <dir>                                        every problem, with file and line
   helpline serve <dir> [--port 5174]                         preview the bot on 127.0.0.1, rebuilt on every change
   helpline report <events.jsonl> [-o report.html] [--kb <dir|pack>] [--json]   analytics of the bot's event log
