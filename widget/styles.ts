@@ -13,6 +13,18 @@ import { css } from 'lit';
  * - Phones: the open panel takes the whole screen, minus notches and home indicators on pages with
  *   viewport-fit=cover; 16px inputs keep iOS from zooming in on focus.
  */
+/** The dark palette: chosen by theme="dark", or by the system unless theme="light". */
+const dark = css`
+  --_bg: var(--helpline-bg, #111827) !important;
+  --_fg: var(--helpline-fg, #f9fafb) !important;
+  --_muted: var(--helpline-muted, #d1d5db) !important;
+  --_bubble: var(--helpline-bubble, #1f2937) !important;
+  --_border: var(--helpline-border, #374151) !important;
+  --_control: var(--helpline-control-border, #9ca3af) !important;
+  --_warn-bg: var(--helpline-warn-bg, #451a03) !important;
+  --_warn-fg: var(--helpline-warn-fg, #fde68a) !important;
+`;
+
 export const styles = css`
   :host {
     all: initial !important;
@@ -43,27 +55,9 @@ export const styles = css`
   }
   :host([hidden]) { display: none !important; }
   :host([position='bottom-left']) { right: auto !important; left: var(--_gap) !important; }
-  :host([theme='dark']) {
-    --_bg: var(--helpline-bg, #111827) !important;
-    --_fg: var(--helpline-fg, #f9fafb) !important;
-    --_muted: var(--helpline-muted, #d1d5db) !important;
-    --_bubble: var(--helpline-bubble, #1f2937) !important;
-    --_border: var(--helpline-border, #374151) !important;
-    --_control: var(--helpline-control-border, #9ca3af) !important;
-    --_warn-bg: var(--helpline-warn-bg, #451a03) !important;
-    --_warn-fg: var(--helpline-warn-fg, #fde68a) !important;
-  }
+  :host([theme='dark']) { ${dark} }
   @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_bg: var(--helpline-bg, #111827) !important;
-      --_fg: var(--helpline-fg, #f9fafb) !important;
-      --_muted: var(--helpline-muted, #d1d5db) !important;
-      --_bubble: var(--helpline-bubble, #1f2937) !important;
-      --_border: var(--helpline-border, #374151) !important;
-      --_control: var(--helpline-control-border, #9ca3af) !important;
-      --_warn-bg: var(--helpline-warn-bg, #451a03) !important;
-      --_warn-fg: var(--helpline-warn-fg, #fde68a) !important;
-    }
+    :host(:not([theme='light'])) { ${dark} }
   }
   *, *::before, *::after { box-sizing: border-box; }
   button, input, textarea { font: inherit; color: inherit; margin: 0; }
