@@ -329,7 +329,7 @@ function engineOf(pack: Pack): Engine {
  */
 function blend(predictions: { label: string; p: number }[], hits: SearchHit[], weight: number): { label: string; p: number }[] {
   const about = predictions.find((c) => c.label === ARTICLE_LABEL);
-  if (about) {
+  if (about && hits.length) {
     // A pack too large for a label per article: the classifier says "a question about an article", and
     // search shares that probability among its hits by score, so close hits clarify and a clear one answers.
     const total = hits.reduce((sum, h) => sum + h.score, 0);

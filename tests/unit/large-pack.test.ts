@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileKnowledge } from '../../src/node/index.js';
+import { compileKnowledge, compilePack, readKnowledge, loadPack, serializePack } from '../../src/node/index.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import { ARTICLE_LABEL, type ClassifierData } from '../../src/intent/classifier.js';
 import { SearchIndex } from '../../src/search/search-index.js';
@@ -21,6 +21,14 @@ describe('packs with more articles than the classifier learns one by one', () =>
   it('answer with the article search ranks first', async () => {
     expect(await createBot(pack).ask('how much is the fee to withdraw usdt?')).toMatchObject({ kind: 'answer', article: { id: 'withdrawal-fees', lang: 'en' } });
     expect(await createBot(pack).ask('USDT提现多久到账，一直没收到')).toMatchObject({ kind: 'answer', article: { id: 'withdrawal-pending', lang: 'zh' } });
+  });
+
+  it('fall back calmly when nothing matches, even without conversational intents', async () => {
+    const read = readKnowledge(fixture('kb-mini'));
+    const bare = loadPack(serializePack(compilePack({ ...read, intents: {} }, { maxClassifiedArticles: 2 })));
+    const reply = await createBot(bare).ask('qwxz vbnm');
+    // A crash inside ask() also ends in a fallback, but one that offers a human at once.
+    expect(reply).toMatchObject({ kind: 'fallback', offerHuman: false });
   });
 
   it('still tell small talk, requests for a human and nonsense apart from questions', async () => {
