@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { i18n } from 'i18next';
-import { createBot, loadPack, redactSecrets, type Bot, type BusinessHours, type Handoff, type Pack, type Reply, type UserContext } from '../src/index.js';
+import { createBot, loadPack, nextOpening, redactSecrets, type Bot, type BusinessHours, type Handoff, type Pack, type Reply, type UserContext } from '../src/index.js';
 import { styles } from './styles.js';
 import { createI18n, uiLanguage, type UiKey } from './i18n.js';
 import { renderMarkdown } from './markdown.js';
@@ -435,7 +435,7 @@ export class HelplineChat extends LitElement {
     if (!state) return nothing;
     if (state === 'offline') {
       return html`<div class="handoff" part="handoff" role="status">
-        <p>${this.t('offline', { when: this.t('offlineSoon') })}</p>
+        <p>${this.t('offline', { when: this.whenAgentsReturn() })}</p>
         <form @submit=${this.sendTicket}>
           <label>${this.t('email')}<br /><input name="email" type="email" autocomplete="email" required @input=${(e: Event) => (e.target as HTMLInputElement).setCustomValidity('')} /></label>
           <label>${this.t('describe')}<br /><textarea name="description" rows="3"></textarea></label>
@@ -445,6 +445,13 @@ export class HelplineChat extends LitElement {
     }
     const text = state === 'sent' ? this.t('ticketSent') : state === 'connected' ? this.t('connected') : this.t('queued');
     return html`<div class="handoff" part="handoff" role="status" data-state=${state}>${text}</div>`;
+  }
+
+  /** When agents are back, in the UI language and the support team's time zone. */
+  private whenAgentsReturn(): string {
+    const next = this.hours && nextOpening(this.hours, new Date());
+    if (!next) return this.t('offlineSoon');
+    return new Intl.DateTimeFormat(this.i18n.language, { weekday: 'long', hour: 'numeric', minute: '2-digit', timeZone: this.hours!.timeZone, timeZoneName: 'short' }).format(next);
   }
 
   private renderComposer(): TemplateResult {

@@ -110,6 +110,20 @@ describe('<helpline-chat>', () => {
     expect($(el, '.handoff')!.textContent).toContain('ticket');
   });
 
+  it('says when agents will be back outside business hours', async () => {
+    const el = await mount();
+    const today = new Date().toISOString().slice(0, 10);
+    const allDay = ['00:00-24:00'];
+    // Closed today (a holiday), open all day every day: agents are back at midnight UTC.
+    el.hours = { timeZone: 'UTC', weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, holidays: [today] };
+    await el.ask('I want to talk to a real person');
+    await settle(el);
+    const tomorrow = new Date(`${today}T00:00:00Z`);
+    tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+    const weekday = new Intl.DateTimeFormat('en', { weekday: 'long', timeZone: 'UTC' }).format(tomorrow);
+    expect($(el, '.handoff p')!.textContent).toContain(`They will reply ${weekday}`);
+  });
+
   it('switches UI language with the lang attribute and answers in the question\'s language', async () => {
     const el = await mount({ lang: 'es' });
     expect($(el, '.launcher')!.textContent).toContain('Ayuda');
