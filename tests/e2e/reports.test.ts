@@ -16,6 +16,7 @@ import { parseEventLog } from '../../src/report/events-log.js';
 import { analyzeEvents, renderEventsReport } from '../../src/report/events-report.js';
 import { pct } from '../../src/report/html.js';
 import { startPreview } from '../../src/cli/serve.js';
+import { DEFAULT_SETTINGS } from '../../src/bot/settings.js';
 import { fixture, packOf } from '../helpers.js';
 
 const screenshots = join(fileURLToPath(new URL('.', import.meta.url)), 'screenshots');
@@ -154,7 +155,8 @@ describe.skipIf(!hasChromium)('report pages in Chromium', () => {
       await expect.poll(() => page.locator('#kind').innerText()).toBe('answer');
       expect(await page.locator('#lang').innerText()).toMatch(/^zh/);
       expect(await page.locator('#candidates code').first().innerText()).toBe('withdrawal-fees');
-      expect(await page.locator('#why').innerText()).toMatch(/^Answered with withdrawal-fees: its confidence \d\.\d\d reached the answer threshold 0\.35/);
+      const threshold = DEFAULT_SETTINGS.answer.toFixed(2).replace('.', '\\.');
+      expect(await page.locator('#why').innerText()).toMatch(new RegExp(`^Answered with withdrawal-fees: its confidence \\d\\.\\d\\d reached the answer threshold ${threshold}`));
       await page.screenshot({ path: join(screenshots, 'preview.png') });
 
       const before = preview.state.version;
