@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { hasBanking77, readCsv, writeBanking77, DATA } from './banking77-kb.js';
 import { machine, stats } from './machine.js';
 import { loadPack, createBot } from '../src/index.js';
+import { pct } from '../src/report/html.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, 'bench', '.work', 'banking77');
@@ -60,7 +61,6 @@ const rows = [
   await run('full, 10 categories out of scope', { heldOut }),
 ];
 
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const md = `## Answer quality on BANKING77
 
 BANKING77 (PolyAI, CC BY 4.0): 77 categories of banking support questions, 3,080 test questions. Each category is

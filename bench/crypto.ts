@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machine } from './machine.js';
+import { pct } from '../src/report/html.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const helpline = (...args: string[]) => execFileSync('node', [join(root, 'bin', 'helpline.js'), ...args], { cwd: root, encoding: 'utf8' });
@@ -16,7 +17,6 @@ const pack = join(root, 'bench', '.work', 'crypto-pack.json');
 mkdirSync(join(root, 'bench', '.work'), { recursive: true });
 const built = helpline('build', 'knowledge', '-o', pack).trim();
 
-const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
 const rows: string[] = [];
 for (const [name, file] of [['development', 'tests/eval/crypto.jsonl'], ['held out', 'tests/eval/crypto-holdout.jsonl']]) {
   const r = JSON.parse(helpline('eval', '--kb', pack, '--cases', file, '--json'));

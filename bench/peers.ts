@@ -16,6 +16,7 @@ import { machine, stats } from './machine.js';
 import { readKnowledge, compilePack, type CompileOptions } from '../src/node/index.js';
 import { MAX_CLASSIFIED_ARTICLES } from '../src/build/compile-pack.js';
 import { serializePack, loadPack, createBot } from '../src/index.js';
+import { pct } from '../src/report/html.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, 'bench', '.work', 'peers');
@@ -150,7 +151,6 @@ for (const [run, shots] of [['full', undefined], ['10-shot', 10]] as const) {
   for (const make of [() => helpline(kb), searchRanked, nlpjs, bayes, nearestQuestion]) rows.push(await measure(run, make(), docs, cases));
 }
 
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const ms = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(0));
 const md = `## Helpline and its peers on BANKING77
 

@@ -86,8 +86,9 @@ export interface Bot {
 export function createBot(source: Pack | string, options: BotOptions = {}): Bot {
   options = { ...options, lang: languageTag(options.lang) };
   const pack = typeof source === 'string' ? loadPack(source) : source;
-  const { data, glossary, classifier, asksForHuman, index, byKey } = engineOf(pack);
-  const settings: Settings = { ...engineOf(pack).settings, ...options.settings };
+  const engine = engineOf(pack);
+  const { data, glossary, classifier, asksForHuman, index, byKey } = engine;
+  const settings: Settings = { ...engine.settings, ...options.settings };
   const events = new Emitter<BotEvents>();
   const now = options.now ?? (() => new Date());
   let user: UserContext | undefined = options.user;

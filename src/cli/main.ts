@@ -9,6 +9,7 @@ import { redactSecrets } from '../safety/redact.js';
 import type { Settings } from '../bot/settings.js';
 import { report as analytics, writeEvalReport } from './report.js';
 import { serve } from './serve.js';
+import { pct } from '../report/html.js';
 
 const USAGE = `helpline — a support bot for crypto exchanges
 
@@ -129,7 +130,6 @@ function thresholds(args: Args): Partial<Settings> {
   return out;
 }
 
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
 function formatReport(r: EvalReport): string {
   const lines = [

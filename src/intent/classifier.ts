@@ -95,12 +95,6 @@ export class Classifier {
     return softmax(logits).map((p, i) => ({ label: this.labels[i], p })).sort((a, b) => b.p - a.p);
   }
 
-  /** Share (0–1) of a feature vector's weight that the model has seen in training. */
-  coverage(f: Features): number {
-    let known = 0;
-    for (let k = 0; k < f.ids.length; k++) if (this.row(f.ids[k]) >= 0) known += f.values[k] * f.values[k];
-    return known;
-  }
 }
 
 export function softmax(logits: ArrayLike<number>): number[] {
