@@ -16,7 +16,9 @@ const configs = [
     input: { index: 'src/index.ts', node: 'src/node/index.ts', cli: 'src/cli/main.ts' },
     output: { dir: 'dist', format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     external,
-    plugins: [ts()],
+    // natural is a build-time dependency: its three stemmers and stop-word lists are bundled here, so installing
+    // helpline does not install natural's database clients.
+    plugins: [resolve({ preferBuiltins: true }), commonjs(), ts()],
     onwarn: warn,
   },
 ];
@@ -34,7 +36,7 @@ if (existsSync('widget/index.ts')) {
       input: 'widget/index.ts',
       output: { file: 'dist/widget.js', format: 'esm' },
       external,
-      plugins: [ts()],
+      plugins: [resolve({ browser: true }), commonjs(), ts()],
       onwarn: warn,
     },
   );
