@@ -1,57 +1,192 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { parseArgs, UsageError, type Args } from './args.js';
+import { closest, formatOptions, parseArgs, UsageError, type Args, type OptionSpecs } from './args.js';
 import { buildPack, lintKnowledge, loadKnowledge, formatProblem, KnowledgeError } from '../node/index.js';
 import { createBot } from '../bot/create-bot.js';
 import { evaluate, parseCases, type EvalReport } from '../eval/evaluate.js';
 import { PackError } from '../knowledge/pack.js';
 import { redactSecrets } from '../safety/redact.js';
-import type { Settings } from '../bot/settings.js';
+import { DEFAULT_SETTINGS, type Settings } from '../bot/settings.js';
 import { report as analytics, writeEvalReport } from './report.js';
-import { serve } from './serve.js';
+import { DEFAULT_PORT, serve } from './serve.js';
 import { pct } from '../report/html.js';
 
-const USAGE = `helpline — a support bot for crypto exchanges
+const THRESHOLDS = ['answer', 'clarify', 'intent', 'human', 'search'] as const;
 
-  helpline build <dir> [-o pack.json] [--default-lang en]   compile a knowledge folder into a pack
-  helpline ask --kb <dir|pack> [--lang xx] [--json] "question"
-  helpline eval --kb <dir|pack> --cases <file.jsonl> [--json] [--answer 0.3] [--clarify 0.12] [--html report.html]
-  helpline lint <dir>                                        every problem, with file and line
-  helpline serve <dir> [--port 5174]                         preview the bot on 127.0.0.1, rebuilt on every change
-  helpline report <events.jsonl> [-o report.html] [--kb <dir|pack>] [--json]   analytics of the bot's event log
-`;
-
-type Command = (args: Args) => Promise<number>;
-
-const commands: Record<string, { run: Command; switches?: string[] }> = {
-  build: { run: build },
-  ask: { run: ask, switches: ['json'] },
-  eval: { run: runEval, switches: ['json'] },
-  lint: { run: lint },
-  serve: { run: serve },
-  report: { run: analytics, switches: ['json'] },
+/** `--answer 0.5 --clarify 0.2`: the answer policy's thresholds (src/bot/settings.ts), from 0 to 1. */
+const THRESHOLD_HELP: Record<(typeof THRESHOLDS)[number], string> = {
+  answer: 'answer directly at or above this confidence',
+  clarify: 'below --answer, offer "did you mean…" at or above this',
+  intent: 'probability a conversational intent (greeting, out of scope) needs',
+  human: 'probability a request for a human needs',
+  search: 'share of confidence that search agreement can add',
 };
+const thresholdOptions: OptionSpecs = Object.fromEntries(
+  THRESHOLDS.map((key) => [key, { type: 'string', value: '<0-1>', description: `${THRESHOLD_HELP[key]} (default ${DEFAULT_SETTINGS[key]})` }]),
+);
+
+const EXIT_CODES = 'Exit codes: 0 ok; 1 problems found (lint errors, a build, evaluation or server that failed); 2 usage error (unknown command or option, missing argument).';
+
+interface CommandSpec {
+  /** the usage line after `helpline ` */
+  usage: string;
+  /** the short form in the list of commands */
+  synopsis: string;
+  summary: string;
+  options: OptionSpecs;
+  /** how many positionals the command takes, and what the first one is */
+  positionals: { min: number; max: number; what?: string };
+  run: (args: Args) => Promise<number>;
+}
+
+const commands: Record<string, CommandSpec> = {
+  build: {
+    synopsis: 'build <dir> [-o pack.json]',
+    usage: 'build <dir> [-o pack.json] [--default-lang en] [--answer 0.3 …]',
+    summary: 'validate and compile a knowledge folder into a pack',
+    options: {
+      out: { type: 'string', short: 'o', value: '<pack.json>', description: 'where to write the pack (default pack.json)' },
+      'default-lang': { type: 'string', value: '<lang>', description: 'the pack\'s default language (default en, or the first language)' },
+      ...thresholdOptions,
+    },
+    positionals: { min: 1, max: 1, what: 'the knowledge folder: helpline build <dir>' },
+    run: build,
+  },
+  ask: {
+    synopsis: 'ask --kb <dir|pack> "question"',
+    usage: 'ask --kb <dir|pack> [--lang xx] [--json] "question"',
+    summary: 'one question, one reply',
+    options: {
+      kb: { type: 'string', value: '<dir|pack>', description: 'a knowledge folder or a pack built by helpline build' },
+      lang: { type: 'string', value: '<lang>', description: 'the page\'s language, which decides very short questions' },
+      json: { type: 'boolean', description: 'print the whole reply as JSON' },
+      ...thresholdOptions,
+    },
+    positionals: { min: 0, max: Infinity },
+    run: ask,
+  },
+  eval: {
+    synopsis: 'eval --kb <dir|pack> --cases <file.jsonl>',
+    usage: 'eval --kb <dir|pack> --cases <file.jsonl> [--json] [--html report.html] [--answer 0.3 …]',
+    summary: 'answer every case and report accuracy, top3, out-of-scope and handoff recall',
+    options: {
+      kb: { type: 'string', value: '<dir|pack>', description: 'a knowledge folder or a pack built by helpline build' },
+      cases: { type: 'string', value: '<file.jsonl>', description: 'evaluation cases, one JSON object a line (docs/knowledge-format.md)' },
+      json: { type: 'boolean', description: 'print one JSON object with the report\'s keys' },
+      html: { type: 'string', value: '<report.html>', description: 'also write a report page' },
+      ...thresholdOptions,
+    },
+    positionals: { min: 0, max: 0 },
+    run: runEval,
+  },
+  lint: {
+    synopsis: 'lint <dir>',
+    usage: 'lint <dir>',
+    summary: 'every problem in a knowledge folder, with file and line',
+    options: {},
+    positionals: { min: 1, max: 1, what: 'the knowledge folder: helpline lint <dir>' },
+    run: lint,
+  },
+  serve: {
+    synopsis: 'serve <dir> [--port 5174]',
+    usage: `serve <dir> [--port ${DEFAULT_PORT}]`,
+    summary: 'a live preview of the bot on 127.0.0.1, rebuilt on every change',
+    options: { port: { type: 'string', value: '<port>', description: `the port to listen on (default $PORT or ${DEFAULT_PORT}; 0 picks a free one)` } },
+    positionals: { min: 1, max: 1, what: 'the knowledge folder: helpline serve <dir>' },
+    run: serve,
+  },
+  report: {
+    synopsis: 'report <events.jsonl> [-o report.html]',
+    usage: 'report <events.jsonl> [-o report.html] [--kb <dir|pack>] [--json]',
+    summary: 'analytics of the bot\'s event log (docs/analytics.md)',
+    options: {
+      out: { type: 'string', short: 'o', value: '<report.html>', description: 'where to write the page (default report.html)' },
+      kb: { type: 'string', value: '<dir|pack>', description: 'names the articles and groups questions with the glossary' },
+      json: { type: 'boolean', description: 'print the analytics as JSON instead of writing a page' },
+    },
+    positionals: { min: 1, max: 1, what: 'the events log: helpline report <events.jsonl>' },
+    run: analytics,
+  },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.values(commands).map((c) => c.synopsis.length));
+  const lines = Object.values(commands).map((c) => `  helpline ${c.synopsis.padEnd(width)}  ${c.summary}`);
+  return [
+    'helpline — a support bot for crypto exchanges',
+    '',
+    'Usage: helpline <command> [options]',
+    '',
+    ...lines,
+    '',
+    '  helpline <command> --help   a command\'s options',
+    '  helpline --version          the version',
+    '',
+    EXIT_CODES,
+    '',
+  ].join('\n');
+}
+
+function commandHelp(name: string, c: CommandSpec): string {
+  return [`helpline ${name} — ${c.summary}`, '', `Usage: helpline ${c.usage}`, '', 'Options:', formatOptions(c.options), '', EXIT_CODES, ''].join('\n');
+}
+
+/** The version in package.json, found from this file in dist/ or src/cli/. */
+export function version(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++, dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (pkg.name === 'helpline' && pkg.version) return pkg.version;
+  }
+  return 'unknown';
+}
 
 /** Runs the `helpline` command; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE);
-    return name ? 0 : 2;
+  if (name === '--version' || name === '-v' || name === 'version') {
+    process.stdout.write(version() + '\n');
+    return 0;
   }
-  const command = commands[name];
+  if (name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' && rest[0] ? commands[rest[0]] : undefined;
+    process.stdout.write(topic ? commandHelp(rest[0], topic) : usage());
+    return 0;
+  }
+  if (!name) {
+    process.stderr.write(usage());
+    return 2;
+  }
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
-    process.stderr.write(`helpline: unknown command '${name}'\n\n${USAGE}`);
+    const option = name.startsWith('-');
+    const near = option ? closest(name.replace(/^-+/, ''), ['help', 'version']) : closest(name, Object.keys(commands));
+    const what = option ? `unknown option ${name}${near ? `: did you mean --${near}?` : ''}` : `unknown command '${name}'${near ? `: did you mean ${near}?` : ''}`;
+    process.stderr.write(`helpline: ${what}\nrun \`helpline --help\` for the commands\n`);
     return 2;
   }
   try {
-    return await command.run(parseArgs(rest, command.switches));
+    const args = parseArgs(rest, command.options);
+    if (args.help) {
+      process.stdout.write(commandHelp(name, command));
+      return 0;
+    }
+    const { min, max } = command.positionals;
+    if (args._.length > max) throw new UsageError(max ? `unexpected argument '${args._[max]}'` : `unexpected argument '${args._[0]}': ${name} takes options only`);
+    if (args._.length < min) throw new UsageError(`missing ${command.positionals.what ?? 'an argument'}`);
+    return await command.run(args);
   } catch (e) {
-    if (e instanceof UsageError) process.stderr.write(`helpline ${name}: ${e.message}\n\n${USAGE}`);
+    if (e instanceof UsageError) process.stderr.write(`helpline ${name}: ${e.message}\n` + (e.hint ? `run \`helpline ${name} --help\` for usage\n` : ''));
     else if (e instanceof KnowledgeError) process.stderr.write(e.problems.map(formatProblem).join('\n') + `\nhelpline ${name}: the knowledge folder has errors; nothing was written\n`);
     else if (e instanceof PackError) process.stderr.write(`helpline ${name}: ${e.message}\n`);
+    else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') process.stderr.write(`helpline ${name}: ${(e as Error).message}\n`);
+    else if ((e as NodeJS.ErrnoException).code === 'ENOENT') process.stderr.write(`helpline ${name}: no such file or folder: ${(e as NodeJS.ErrnoException).path ?? (e as Error).message}\n`);
     else process.stderr.write(`helpline ${name}: ${(e as Error).message ?? e}\n`);
-    return e instanceof UsageError ? 2 : 1;
+    return e instanceof UsageError && e.hint ? 2 : 1;
   }
 }
 
@@ -65,11 +200,13 @@ const kb = (s: number) => (s < 1024 * 1024 ? `${(s / 1024).toFixed(1)} KB` : `${
 
 async function build(args: Args): Promise<number> {
   const dir = need(args, '_', 'the knowledge folder: helpline build <dir>');
-  const out = typeof args.o === 'string' ? args.o : typeof args.out === 'string' ? args.out : 'pack.json';
+  const out = typeof args.out === 'string' ? args.out : 'pack.json';
+  const settings = thresholds(args);
   const started = performance.now();
   const tty = process.stderr.isTTY;
   const { pack, bytes, read } = buildPack(dir, out, {
     defaultLang: typeof args['default-lang'] === 'string' ? args['default-lang'] : undefined,
+    ...(Object.keys(settings).length ? { settings } : {}),
     onProgress: (step) => process.stderr.write(tty ? `\r\x1b[K… ${step}` : `… ${step}\n`),
   });
   if (tty) process.stderr.write('\r\x1b[K');
@@ -105,23 +242,24 @@ async function ask(args: Args): Promise<number> {
 async function runEval(args: Args): Promise<number> {
   const source = need(args, 'kb', '--kb <dir or pack.json>');
   const file = need(args, 'cases', '--cases <file.jsonl>');
+  const settings = thresholds(args);
   const cases = parseCases(readFileSync(file, 'utf8'), file);
   const pack = loadKnowledge(source);
   const tty = process.stderr.isTTY && !args.json;
   const { report, outcomes } = await evaluate(pack, cases, {
-    settings: thresholds(args),
+    settings,
     onProgress: (n) => tty && process.stderr.write(`\r… ${n}/${cases.length} cases`),
   });
   if (tty) process.stderr.write('\r\x1b[K');
   process.stdout.write(args.json ? JSON.stringify(report) + '\n' : formatReport(report));
-  if (typeof args.html === 'string') writeEvalReport(args.html, { report, outcomes, pack, kb: source, cases: file, answer: thresholds(args).answer });
+  if (typeof args.html === 'string') writeEvalReport(args.html, { report, outcomes, pack, kb: source, cases: file, answer: settings.answer });
   return 0;
 }
 
-/** `--answer 0.5 --clarify 0.2`: try thresholds without rebuilding the pack. */
+/** `--answer 0.5 --clarify 0.2`: try thresholds without rebuilding the pack (ask, eval), or store them in it (build). */
 function thresholds(args: Args): Partial<Settings> {
   const out: Partial<Settings> = {};
-  for (const key of ['answer', 'clarify', 'intent', 'human', 'search'] as const) {
+  for (const key of THRESHOLDS) {
     if (args[key] === undefined) continue;
     const v = Number(args[key]);
     if (!(v >= 0 && v <= 1)) throw new UsageError(`--${key} must be a number from 0 to 1`);

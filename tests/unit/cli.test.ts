@@ -70,10 +70,87 @@ describe('helpline command', () => {
     expect((await helpline('lint', fixture('kb-mini'))).code).toBe(0);
   });
 
-  it('explains usage mistakes', async () => {
-    expect((await helpline('frobnicate')).code).toBe(2);
+  it('explains usage mistakes in one line and a pointer to the help, with exit code 2', async () => {
     const r = await helpline('ask', 'no kb');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/missing --kb/);
+    expect(r.stderr).toBe('helpline ask: missing --kb <dir or pack.json>\nrun `helpline ask --help` for usage\n');
+    const missing = await helpline('lint');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^helpline lint: missing the knowledge folder/);
+    const value = await helpline('ask', '--kb');
+    expect(value.code).toBe(2);
+    expect(value.stderr).toMatch(/^helpline ask: option --kb needs a value/);
+    const extra = await helpline('lint', fixture('kb-mini'), 'extra');
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toMatch(/unexpected argument 'extra'/);
+    const range = await helpline('eval', '--kb', fixture('kb-mini'), '--cases', 'x.jsonl', '--answer', '2');
+    expect(range.code).toBe(2);
+    expect(range.stderr).toMatch(/--answer must be a number from 0 to 1/);
+  });
+
+  it('prints its version from package.json', async () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    for (const flag of ['--version', '-v']) expect(await helpline(flag)).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it('prints each command\'s usage with --help and -h, exit code 0', async () => {
+    const build = await helpline('build', '--help');
+    expect(build.code).toBe(0);
+    expect(build.stdout).toMatch(/^helpline build — /);
+    expect(build.stdout).toMatch(/Usage: helpline build <dir>/);
+    expect(build.stdout).toMatch(/-o, --out <pack\.json>/);
+    expect(build.stdout).not.toMatch(/--cases/);
+    const commands = ['ask', 'eval', 'lint', 'serve', 'report'];
+    const helps = await Promise.all(commands.map((command) => helpline(command, '-h')));
+    for (const [i, r] of helps.entries()) {
+      expect(r.code, commands[i]).toBe(0);
+      expect(r.stdout, commands[i]).toMatch(new RegExp(`Usage: helpline ${commands[i]}`));
+    }
+    expect((await helpline('help', 'eval')).stdout).toMatch(/--cases <file\.jsonl>/);
+  });
+
+  it('documents the exit codes in --help', async () => {
+    const r = await helpline('--help');
+    expect(r.code).toBe(0);
+    for (const command of ['build', 'ask', 'eval', 'lint', 'serve', 'report']) expect(r.stdout).toMatch(new RegExp(`helpline ${command} `));
+    expect(r.stdout).toMatch(/Exit codes: 0 ok; 1 problems found .*; 2 usage error/);
+    expect((await helpline('build', '--help')).stdout).toMatch(/Exit codes: 0 ok/);
+    const bare = await helpline();
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toMatch(/Usage: helpline <command>/);
+  });
+
+  it('refuses an unknown option with the nearest known one, and starts nothing', async () => {
+    const r = await helpline('serve', fixture('kb-mini'), '--prot', '9000');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('helpline serve: unknown option --prot: did you mean --port?\nrun `helpline serve --help` for usage\n');
+    const far = await helpline('lint', fixture('kb-mini'), '--frobnicate');
+    expect(far.code).toBe(2);
+    expect(far.stderr).toMatch(/^helpline lint: unknown option --frobnicate\n/);
+    const switchValue = await helpline('ask', '--kb', fixture('kb-mini'), '--json=yes', 'fee');
+    expect(switchValue.code).toBe(2);
+    expect(switchValue.stderr).toMatch(/option --json takes no value/);
+  });
+
+  it('refuses an unknown command with the nearest one', async () => {
+    const r = await helpline('biuld', fixture('kb-mini'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("helpline: unknown command 'biuld': did you mean build?\nrun `helpline --help` for the commands\n");
+    const far = await helpline('frobnicate');
+    expect(far.code).toBe(2);
+    expect(far.stderr).toMatch(/^helpline: unknown command 'frobnicate'\n/);
+    expect((await helpline('--verison')).stderr).toMatch(/did you mean --version\?/);
+  });
+
+  it('stores thresholds given to build in the pack, and ask overrides them', async () => {
+    const out = join(tmp, 'strict.json');
+    const r = await helpline('build', fixture('kb-mini'), '-o', out, '--answer', '0.99', '--clarify', '0.01');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).data.settings).toMatchObject({ answer: 0.99, clarify: 0.01 });
+    const strict = JSON.parse((await helpline('ask', '--kb', out, '--json', 'withdrawal')).stdout);
+    expect(strict.kind).toBe('clarify');
+    expect(strict.suggestions.length).toBeGreaterThan(0);
+    const relaxed = JSON.parse((await helpline('ask', '--kb', out, '--json', '--answer', '0.3', 'withdrawal')).stdout);
+    expect(relaxed.kind).toBe('answer');
   });
 });
