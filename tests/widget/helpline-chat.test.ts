@@ -58,23 +58,35 @@ describe('<helpline-chat>', () => {
     expect($$(el, '.msg.bot').at(-1)!.textContent).toContain('Thanks for your feedback');
   });
 
-  it('renders clarify chips that open the chosen article, and fallbacks as text', async () => {
+  it('renders fallbacks as text', async () => {
     const el = await mount();
     const reply = await el.ask('tell me a joke');
     await settle(el);
     expect(reply?.kind).toBe('fallback');
     expect($$(el, '.msg.bot').at(-1)!.textContent).toContain("can't help");
-    // A deliberately vague question between two withdrawal articles.
-    const vague = await el.ask('usdt');
+  });
+
+  it('renders clarify chips that open the chosen article', async () => {
+    // A pack whose answer threshold no reply reaches: every matching question clarifies, so the chips must show.
+    const el = document.createElement('helpline-chat');
+    el.packData = { ...pack, data: { ...pack.data, settings: { ...pack.data.settings, answer: 1.01, clarify: 0.01 } } };
+    el.pack = 'inline-clarify-test';
+    document.body.appendChild(el);
+    await el.updateComplete;
+    const clarified: { question: string }[] = [];
+    el.addEventListener('helpline:clarify', (e) => clarified.push((e as CustomEvent).detail));
+    const reply = await el.ask('how much is the withdrawal fee');
     await settle(el);
-    if (vague?.kind === 'clarify') {
-      const chip = $$(el, '.chip')[0];
-      chip.click();
-      await settle(el);
-      expect($$(el, '.msg.bot').at(-1)!.querySelector('h3')).not.toBeNull();
-    } else {
-      expect(['answer', 'fallback']).toContain(vague?.kind);
-    }
+    expect(reply?.kind).toBe('clarify');
+    expect(clarified).toMatchObject([{ question: 'how much is the withdrawal fee' }]);
+    const chips = [...$$(el, '.msg.bot').at(-1)!.querySelectorAll<HTMLElement>('button[part="chip"]')];
+    expect(chips.length).toBe(reply!.suggestions!.length);
+    expect(chips.length).toBeGreaterThan(0);
+    expect(chips.map((c) => c.textContent!.trim())).toEqual(reply!.suggestions!.map((s) => s.title));
+    const first = reply!.suggestions![0];
+    chips[0].click();
+    await settle(el);
+    expect($$(el, '.msg.bot').at(-1)!.querySelector('h3')!.textContent).toBe(first.title);
   });
 
   it('hands off from the always-visible human button and shows the queued state', async () => {
