@@ -1,11 +1,12 @@
 /**
  * Shared set-up for the browser end-to-end suites: Debian's Chromium driven by playwright-core, and the demo
- * exchange (examples/serve.mjs) on a free port. Suites use `describe.skipIf(!hasChromium)`.
+ * exchange (examples/serve.mjs) on a free port. Suites use `describe.skipIf(!hasChromium)`; with
+ * `REQUIRE_BROWSER=1` (CI) a missing Chromium fails them instead.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { root } from '../helpers.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -14,7 +15,27 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 /** Whether the browser tests can run here. We never download a browser: Debian's package or nothing. */
 export const hasChromium = existsSync(CHROMIUM_PATH);
 if (!hasChromium) {
+  if (process.env.REQUIRE_BROWSER === '1') {
+    throw new Error(`REQUIRE_BROWSER=1 but ${CHROMIUM_PATH} is missing: the browser end-to-end tests cannot run. Install it with \`apt-get install -y chromium\` (.ci/run does), or unset REQUIRE_BROWSER to skip them.`);
+  }
   console.warn(`\n⚠ Browser end-to-end tests SKIPPED: ${CHROMIUM_PATH} not found. Install it with \`apt-get install -y chromium\` to run them.\n`);
+}
+
+/** Where the tests write screenshots: ignored by git, so a test run leaves the tree clean. */
+export const SCREENSHOT_OUTPUT = join(root, 'tests', 'e2e', 'output', 'screenshots');
+/** The committed copies the README links to, refreshed only on purpose: `UPDATE_SCREENSHOTS=1 npm test`. */
+export const SCREENSHOTS = join(root, 'tests', 'e2e', 'screenshots');
+
+/** Screenshots a page or an element into tests/e2e/output/screenshots/; copies it over the committed one with UPDATE_SCREENSHOTS=1. */
+export async function screenshot(target: Page | Locator, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
+  mkdirSync(SCREENSHOT_OUTPUT, { recursive: true });
+  const path = join(SCREENSHOT_OUTPUT, name);
+  await target.screenshot({ path, ...options });
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    copyFileSync(path, join(SCREENSHOTS, name));
+  }
+  return path;
 }
 
 export const widgetScript = join(root, 'dist', 'helpline.js');

@@ -1,14 +1,15 @@
 /**
  * The editor's pages in Debian's Chromium: the evaluation report, the analytics report (both single offline
- * files) and the live preview of `helpline serve` with its side panel. Screenshots go to tests/e2e/screenshots/.
+ * files) and the live preview of `helpline serve` with its side panel. Screenshots go to tests/e2e/output/screenshots/
+ * (and over the committed copies in tests/e2e/screenshots/ with UPDATE_SCREENSHOTS=1).
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchBrowser, widgetScript } from './browser.js';
+import { hasChromium, launchBrowser, screenshot, widgetScript } from './browser.js';
 import { createBot, type Pack } from '../../src/index.js';
 import { evaluate, type EvalCase } from '../../src/eval/evaluate.js';
 import { renderEvalReport } from '../../src/report/eval-report.js';
@@ -19,7 +20,6 @@ import { startPreview } from '../../src/cli/serve.js';
 import { DEFAULT_SETTINGS } from '../../src/bot/settings.js';
 import { fixture, packOf } from '../helpers.js';
 
-const screenshots = join(fileURLToPath(new URL('.', import.meta.url)), 'screenshots');
 const tmp = mkdtempSync(join(tmpdir(), 'helpline-e2e-reports-'));
 const SECRET = 'Hunter2Secret';
 
@@ -69,7 +69,6 @@ async function recordConversations(pack: Pack): Promise<string> {
 describe.skipIf(!hasChromium)('report pages in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -108,7 +107,7 @@ describe.skipIf(!hasChromium)('report pages in Chromium', () => {
     const accuracies = Object.values(report.perLang);
     expect(langBars).toHaveLength(accuracies.length);
     langBars.forEach((w, i) => expect(w).toBeCloseTo(track * accuracies[i], 0));
-    await page.screenshot({ path: join(screenshots, 'eval-report.png'), fullPage: true });
+    await screenshot(page, 'eval-report.png', { fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -138,7 +137,7 @@ describe.skipIf(!hasChromium)('report pages in Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
     await page.emulateMedia({ media: 'screen' });
-    await page.screenshot({ path: join(screenshots, 'analytics-report.png'), fullPage: true });
+    await screenshot(page, 'analytics-report.png', { fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -157,7 +156,7 @@ describe.skipIf(!hasChromium)('report pages in Chromium', () => {
       expect(await page.locator('#candidates code').first().innerText()).toBe('withdrawal-fees');
       const threshold = DEFAULT_SETTINGS.answer.toFixed(2).replace('.', '\\.');
       expect(await page.locator('#why').innerText()).toMatch(new RegExp(`^Answered with withdrawal-fees: its confidence \\d\\.\\d\\d reached the answer threshold ${threshold}`));
-      await page.screenshot({ path: join(screenshots, 'preview.png') });
+      await screenshot(page, 'preview.png');
 
       const before = preview.state.version;
       const file = join(kb, 'zh', 'withdrawals', 'withdrawal-fees.md');

@@ -2,16 +2,15 @@
  * The widget in Debian's Chromium, as an exchange's users get it: the demo exchange served by
  * examples/serve.mjs with its strict Content-Security-Policy and the script-tag build dist/helpline.js.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchBrowser, startDemoServer, type DemoServer } from './browser.js';
+import { hasChromium, launchBrowser, screenshot, startDemoServer, type DemoServer } from './browser.js';
 import { ask, contrastOf, openPage, openWidget, q, recorded, titleOf, waitForEvent } from './widget-page.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const screenshots = join(here, 'screenshots');
 
 describe.skipIf(!hasChromium)('the widget in Chromium', () => {
   let browser: Browser;
@@ -239,9 +238,8 @@ describe.skipIf(!hasChromium)('the widget in Chromium', () => {
         const inputBg = await page.locator(q.input).evaluate((i) => getComputedStyle(i).backgroundColor);
         expect(ratio(placeholder, inputBg), `placeholder ${placeholder} on ${inputBg}`).toBeGreaterThanOrEqual(4.5);
 
-        mkdirSync(screenshots, { recursive: true });
         await page.locator(q.input).blur();
-        await page.screenshot({ path: join(screenshots, `widget-${size}-${colorScheme}.png`) });
+        await screenshot(page, `widget-${size}-${colorScheme}.png`);
         expect(errors).toEqual([]);
         await context.close();
       });
