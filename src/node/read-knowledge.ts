@@ -6,25 +6,25 @@ import { parseArticle } from '../knowledge/parse-article.js';
 import { LANG_PATTERN, type IntentsData, type Problem, type SourceArticle } from '../knowledge/article.js';
 import type { GlossaryData } from '../text/index.js';
 import type { KnowledgeSource } from '../build/compile-pack.js';
+import { languageFolderProblem } from './language-check.js';
 
 /** Larger files are refused: no article is that long, and a huge file would stall the build. */
 export const MAX_FILE_BYTES = 512 * 1024;
 
-/** The intents that ship with Helpline, used when a knowledge folder has no `intents.yml` of its own. */
-// Paths, not `new URL(…)`: DOM test environments replace the global URL class.
-export const DEFAULT_INTENTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'knowledge', 'intents.yml');
 
 /** A knowledge folder read from disk: what parsed, and every problem found. */
 export interface ReadResult extends KnowledgeSource {
   problems: Problem[];
   files: number;
+  /** every article that parsed, even when other files have errors (`articles` is empty then): lint reads them */
+  parsed: SourceArticle[];
 }
 
 /**
  * Reads `knowledge/<lang>/<category>/<id>.md`, `glossary.yml` and `intents.yml` from a folder. Nothing is
  * thrown for bad content: each problem is reported with its file and line. Symbolic links are not followed.
  */
-export function readKnowledge(dir: string, options: { defaultIntents?: string | false } = {}): ReadResult {
+export function readKnowledge(dir: string): ReadResult {
   const problems: Problem[] = [];
   const articles: SourceArticle[] = [];
   // Control characters in a file name would break the one-problem-a-line output.
@@ -36,7 +36,7 @@ export function readKnowledge(dir: string, options: { defaultIntents?: string | 
   // The folder given may itself be a link (the user named it); links inside it are not followed.
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     add(dir, 0, 'not a folder: give the knowledge folder that holds <lang>/<category>/<id>.md');
-    return { articles, glossary: {}, intents: {}, problems, files };
+    return { articles, glossary: {}, intents: {}, problems, files, parsed: [] };
   }
 
   const walk = (folder: string, lang: string, depth: number) => {
@@ -59,12 +59,19 @@ export function readKnowledge(dir: string, options: { defaultIntents?: string | 
     }
   };
 
-  for (const name of readdirSync(dir).sort()) {
+  const top = readdirSync(dir).sort();
+  const langFolders = top.filter((n) => LANG_PATTERN.test(n)).map((n) => n.toLowerCase());
+  for (const name of top) {
     const path = join(dir, name);
     const st = lstatSync(path);
     if (st.isSymbolicLink()) add(path, 0, 'symbolic links are not followed', 'warning');
     else if (st.isDirectory()) {
-      if (LANG_PATTERN.test(name)) walk(path, name.toLowerCase(), 1);
+      if (LANG_PATTERN.test(name)) {
+        // `jp/` matches the pattern but is no language: say so, and still read it so its other problems show.
+        const wrong = languageFolderProblem(name, langFolders);
+        if (wrong) add(path, 0, wrong.message, wrong.severity);
+        walk(path, name.toLowerCase(), 1);
+      }
       else if (!name.startsWith('.')) add(path, 0, `folder '${name}' is not a language code (en, zh, pt-br …): its articles are not read`);
     } else if (name.endsWith('.md')) add(path, 1, 'articles go in a language folder: <lang>/<category>/<id>.md');
   }
@@ -78,14 +85,13 @@ export function readKnowledge(dir: string, options: { defaultIntents?: string | 
   }
 
   const glossary = readYaml(join(dir, 'glossary.yml'), add, checkGlossary) ?? {};
-  const own = join(dir, 'intents.yml');
-  const fallback = options.defaultIntents === false ? undefined : (options.defaultIntents ?? DEFAULT_INTENTS);
-  const intentsFile = existsSync(own) ? own : fallback && existsSync(fallback) ? fallback : undefined;
-  const intents = intentsFile ? (readYaml(intentsFile, add, checkIntents) ?? {}) : {};
+  // The built-in intents (src/lexicon) are merged at build; a folder's own file extends them.
+  const intentsFile = join(dir, 'intents.yml');
+  const intents = existsSync(intentsFile) ? (readYaml(intentsFile, add, checkIntents) ?? {}) : {};
 
   problems.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
   const unique = problems.some((p) => p.severity === 'error') ? [] : [...seen.values()];
-  return { articles: unique, glossary: glossary as GlossaryData, intents: intents as IntentsData, problems, files };
+  return { articles: unique, glossary: glossary as GlossaryData, intents: intents as IntentsData, problems, files, parsed: [...seen.values()] };
 }
 
 type Add = (file: string, line: number, message: string, severity?: Problem['severity']) => void;
