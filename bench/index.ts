@@ -8,7 +8,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { machine } from './machine.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -19,6 +18,7 @@ export const BENCHES = [
   { name: 'peers', what: 'Helpline, nlp.js, natural and MiniSearch on the same BANKING77 split' },
   { name: 'scale', what: 'build, size, load, ask() and memory from 1,000 to 100,000 articles' },
   { name: 'widget', what: 'bundle size by dependency, first answer in Chromium, bytes transferred' },
+  { name: 'install', what: 'what `npm install helpline` costs: size on disk and packages of an `--omit=dev` install of the tarball' },
 ];
 
 if (!process.argv.includes('--assemble')) {
@@ -39,8 +39,8 @@ const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
 
 const md = `# Helpline benchmarks
 
-Written by \`npm run bench\` on ${date} UTC · ${machine()}. Each section says the command that produced
-it and can be rerun alone (\`npm run bench:<name>\`). Timings are medians and 99th percentiles over many runs
+Assembled by \`npm run bench\` on ${date} UTC from the sections below. Each section says the command and the machine
+that produced it and can be rerun alone (\`npm run bench:<name>\`, then \`tsx bench/index.ts --assemble\`). Timings are medians and 99th percentiles over many runs
 after a warm-up, on a shared 2-core machine: read them as orders of magnitude and ratios, not to the
 millisecond. No test asserts a timing.
 
