@@ -13,7 +13,8 @@ const warn = (w, next) => (w.code === 'CIRCULAR_DEPENDENCY' && w.ids?.every((i) 
 
 const configs = [
   {
-    input: { index: 'src/index.ts', node: 'src/node/index.ts', cli: 'src/cli/main.ts' },
+    // serve-worker: `helpline serve` builds in a worker thread, which loads this file on its own.
+    input: { index: 'src/index.ts', node: 'src/node/index.ts', cli: 'src/cli/main.ts', 'serve-worker': 'src/cli/serve-worker.ts' },
     output: { dir: 'dist', format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     external,
     // natural is a build-time dependency: its three stemmers and stop-word lists are bundled here, so installing

@@ -18,6 +18,8 @@ export interface PreviewState {
   settings: { answer: number; clarify: number; intent: number };
   /** false when dist/helpline.js is missing */
   widget: boolean;
+  /** the folder has errors, and the bot runs the last good build */
+  stale?: boolean;
 }
 
 /** JSON that is safe inside an inline script. */
@@ -28,12 +30,13 @@ export function previewPage(s: PreviewState): string {
   const errors = s.problems.filter((p) => p.severity === 'error');
   const warnings = s.problems.filter((p) => p.severity === 'warning');
   const line = (p: Problem) => `<li><code>${esc(p.file)}:${p.line}</code> <span class="${p.severity}">${esc(p.severity)}</span> ${esc(p.message)}</li>`;
+  const bot = `<script src="/helpline.js" data-pack="/pack.json?v=${esc(s.version)}" data-open="true" data-title="Preview" async></script>`;
   const stage = !s.ok
-    ? `<section class="problems" id="problems"><h2>${errors.length} error(s): the bot is not rebuilt until they are fixed</h2><ul>${errors.map(line).join('')}</ul></section>`
+    ? `<section class="problems" id="problems"><h2>${errors.length} error(s): ${s.stale ? 'the bot runs the last good build' : 'the bot is not rebuilt'} until they are fixed</h2><ul>${errors.map(line).join('')}</ul></section>${s.stale && s.widget ? bot : ''}`
     : !s.widget
       ? `<section class="problems"><h2>dist/helpline.js is missing</h2><p>Run <code>npm run build</code> in the Helpline folder, then reload.</p></section>`
       : `<section class="hello"><h2>Ask the bot</h2><p>The chat opens at the bottom right. Every question you ask is explained in the panel on the left.</p></section>
-<script src="/helpline.js" data-pack="/pack.json?v=${esc(s.version)}" data-open="true" data-title="Preview" async></script>`;
+${bot}`;
 
   return `<!doctype html>
 <html lang="en">
