@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -39,14 +39,15 @@ function problems(dir: string, severity?: Problem['severity']): string[] {
 }
 const errors = (dir: string) => problems(dir, 'error');
 
-/** Builds into a folder that already holds an old pack; the build must fail and leave nothing. */
+/** Builds into a folder that already holds an old pack; the build must fail and leave the old pack as it was. */
 function expectFailedBuild(dir: string): void {
   const outDir = join(dir, '..', `${dir.split('/').pop()}-out`);
   mkdirSync(outDir, { recursive: true });
   const out = join(outDir, 'pack.json');
   writeFileSync(out, '{"old": "pack"}');
   expect(() => buildPack(dir, out)).toThrow(KnowledgeError);
-  expect(readdirSync(outDir)).toEqual([]);
+  expect(readdirSync(outDir)).toEqual(['pack.json']);
+  expect(readFileSync(out, 'utf8')).toBe('{"old": "pack"}');
 }
 
 describe('hostile knowledge files', () => {
@@ -204,10 +205,12 @@ describe('hostile knowledge files', () => {
     mkdirSync(join(blocked, 'pack.json'), { recursive: true });
     expect(() => buildPack(dir, join(blocked, 'pack.json'))).toThrow();
     expect(readdirSync(blocked)).toEqual(['pack.json']);
-    // Breaking the folder then removes the old pack instead of leaving it to be served.
+    // Breaking the folder then leaves the last good pack untouched: a site keeps serving it.
+    const good = readFileSync(out);
     writeFileSync(join(dir, 'en/account/bad.md'), '---\nid: bad\n');
     expect(() => buildPack(dir, out)).toThrow(KnowledgeError);
-    expect(existsSync(out)).toBe(false);
+    expect(readFileSync(out).equals(good)).toBe(true);
+    expect(readdirSync(dirname(out))).toEqual(['pack.json']);
   });
 
   it('makes `helpline lint` and `helpline build` exit 1 with file:line errors, never a stack trace', async () => {
