@@ -320,6 +320,11 @@ export class HelplineChat extends LitElement {
     void this.updateComplete.then(() => (this.renderRoot.querySelector(`[data-entry="${entry.id}"] .feedback [tabindex]`) as HTMLElement | null)?.focus());
   }
 
+  private expand(entry: Extract<Entry, { role: 'bot' }>): void {
+    this.entries = this.entries.map((e) => (e.id === entry.id ? { ...e, expanded: true } : e)) as Entry[];
+    this.persist();
+  }
+
   private async requestHuman(): Promise<void> {
     await this.load();
     // Already waiting for or talking to an agent: a second press must not open a second ticket.
@@ -411,7 +416,11 @@ export class HelplineChat extends LitElement {
     let body: unknown;
     let feedback: unknown = nothing;
     if (r.kind === 'answer' && r.article) {
-      body = html`<h3 class="title">${r.article.title}</h3>${renderMarkdown(r.article.body)}`;
+      // The matching section first: a whole article is a wall on a phone. The rest is one tap away.
+      body = r.section && !e.expanded
+        ? html`<h3 class="title">${r.article.title}</h3>${r.section.heading ? html`<h4 class="section">${r.section.heading}</h4>` : nothing}${renderMarkdown(r.section.text)}
+            <button class="chip more" part="chip" @click=${() => this.expand(e)}>${this.t('wholeArticle')}</button>`
+        : html`<h3 class="title">${r.article.title}</h3>${renderMarkdown(r.article.body)}`;
       feedback = html`<div class="feedback" part="feedback">
         ${e.feedback
           ? html`<span role="status" tabindex="-1">${this.t('thanks')}</span>`

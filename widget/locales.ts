@@ -8,7 +8,7 @@ export const LOCALES = {
     queued: "You're in the queue. An agent will join this chat soon.", connected: 'An agent has joined the chat.',
     offline: 'Our agents are offline. They will reply {{when}}. Leave your email and we will write to you.',
     offlineSoon: 'as soon as they are back', email: 'Your email', describe: 'Describe your problem', submit: 'Send to support',
-    ticketSent: 'Thanks! We created a ticket and will email you.', newChat: 'New conversation', messages: 'Conversation',
+    ticketSent: 'Thanks! We created a ticket and will email you.', wholeArticle: 'Show the whole article', newChat: 'New conversation', messages: 'Conversation',
     badEmail: 'Please enter a valid email address.',
   },
   zh: {
@@ -19,7 +19,7 @@ export const LOCALES = {
     queued: '您已进入排队，客服人员将很快接入。', connected: '客服人员已接入对话。',
     offline: '客服人员目前不在线，将于{{when}}回复。请留下邮箱，我们会给您回信。',
     offlineSoon: '上线后尽快', email: '您的邮箱', describe: '请描述您的问题', submit: '提交给客服',
-    ticketSent: '已提交！我们已创建工单，并将通过邮件回复您。', newChat: '新对话', messages: '对话记录',
+    ticketSent: '已提交！我们已创建工单，并将通过邮件回复您。', wholeArticle: '查看全文', newChat: '新对话', messages: '对话记录',
     badEmail: '请输入有效的邮箱地址。',
   },
   'zh-TW': {
@@ -30,7 +30,7 @@ export const LOCALES = {
     queued: '您已在排隊中，客服人員將很快加入。', connected: '客服人員已加入對話。',
     offline: '客服人員目前離線，將於{{when}}回覆。請留下電子郵件，我們會回信給您。',
     offlineSoon: '上線後儘快', email: '您的電子郵件', describe: '請描述您的問題', submit: '送出給客服',
-    ticketSent: '已送出！我們已建立工單，並將以電子郵件回覆您。', newChat: '新對話', messages: '對話紀錄',
+    ticketSent: '已送出！我們已建立工單，並將以電子郵件回覆您。', wholeArticle: '查看全文', newChat: '新對話', messages: '對話紀錄',
     badEmail: '請輸入有效的電子郵件地址。',
   },
   ja: {
@@ -41,7 +41,7 @@ export const LOCALES = {
     queued: '順番にご案内しています。まもなく担当者が参加します。', connected: '担当者がチャットに参加しました。',
     offline: '現在担当者は対応時間外です。{{when}}に返信します。メールアドレスを残していただければご連絡します。',
     offlineSoon: '対応再開後すぐ', email: 'メールアドレス', describe: 'お困りの内容', submit: 'サポートに送信',
-    ticketSent: 'ありがとうございます。チケットを作成しました。メールでご連絡します。', newChat: '新しい会話', messages: '会話',
+    ticketSent: 'ありがとうございます。チケットを作成しました。メールでご連絡します。', wholeArticle: '記事全体を表示', newChat: '新しい会話', messages: '会話',
     badEmail: '有効なメールアドレスを入力してください。',
   },
   ko: {
@@ -52,7 +52,7 @@ export const LOCALES = {
     queued: '대기열에 등록되었습니다. 곧 상담원이 연결됩니다.', connected: '상담원이 채팅에 참여했습니다.',
     offline: '지금은 상담 시간이 아닙니다. {{when}} 답변드립니다. 이메일을 남겨 주시면 연락드릴게요.',
     offlineSoon: '상담 재개 후 바로', email: '이메일', describe: '문제를 설명해 주세요', submit: '고객지원에 보내기',
-    ticketSent: '감사합니다! 문의가 접수되었으며 이메일로 답변드립니다.', newChat: '새 대화', messages: '대화',
+    ticketSent: '감사합니다! 문의가 접수되었으며 이메일로 답변드립니다.', wholeArticle: '전체 글 보기', newChat: '새 대화', messages: '대화',
     badEmail: '올바른 이메일 주소를 입력하세요.',
   },
   es: {
@@ -63,7 +63,7 @@ export const LOCALES = {
     queued: 'Estás en la cola. Un agente se unirá pronto al chat.', connected: 'Un agente se unió al chat.',
     offline: 'Nuestros agentes no están disponibles. Responderán {{when}}. Déjanos tu correo y te escribiremos.',
     offlineSoon: 'en cuanto vuelvan', email: 'Tu correo electrónico', describe: 'Describe tu problema', submit: 'Enviar a soporte',
-    ticketSent: '¡Gracias! Creamos un ticket y te escribiremos por correo.', newChat: 'Nueva conversación', messages: 'Conversación',
+    ticketSent: '¡Gracias! Creamos un ticket y te escribiremos por correo.', wholeArticle: 'Ver el artículo completo', newChat: 'Nueva conversación', messages: 'Conversación',
     badEmail: 'Introduce un correo electrónico válido.',
   },
   ru: {
@@ -74,7 +74,7 @@ export const LOCALES = {
     queued: 'Вы в очереди. Оператор скоро подключится к чату.', connected: 'Оператор подключился к чату.',
     offline: 'Операторы сейчас не в сети. Они ответят {{when}}. Оставьте email, и мы вам напишем.',
     offlineSoon: 'как только вернутся', email: 'Ваш email', describe: 'Опишите проблему', submit: 'Отправить в поддержку',
-    ticketSent: 'Спасибо! Мы создали обращение и ответим по email.', newChat: 'Новый разговор', messages: 'Переписка',
+    ticketSent: 'Спасибо! Мы создали обращение и ответим по email.', wholeArticle: 'Показать статью целиком', newChat: 'Новый разговор', messages: 'Переписка',
     badEmail: 'Введите корректный адрес email.',
   },
   pt: {
@@ -85,7 +85,7 @@ export const LOCALES = {
     queued: 'Você está na fila. Um atendente entrará no chat em breve.', connected: 'Um atendente entrou no chat.',
     offline: 'Nossos atendentes estão offline. Eles responderão {{when}}. Deixe seu e-mail e escreveremos para você.',
     offlineSoon: 'assim que voltarem', email: 'Seu e-mail', describe: 'Descreva seu problema', submit: 'Enviar ao suporte',
-    ticketSent: 'Obrigado! Abrimos um chamado e responderemos por e-mail.', newChat: 'Nova conversa', messages: 'Conversa',
+    ticketSent: 'Obrigado! Abrimos um chamado e responderemos por e-mail.', wholeArticle: 'Ver o artigo completo', newChat: 'Nova conversa', messages: 'Conversa',
     badEmail: 'Informe um e-mail válido.',
   },
   tr: {
@@ -96,7 +96,7 @@ export const LOCALES = {
     queued: 'Sıradasınız. Bir temsilci yakında sohbete katılacak.', connected: 'Bir temsilci sohbete katıldı.',
     offline: 'Temsilcilerimiz şu anda çevrimdışı. {{when}} yanıt verecekler. E-postanızı bırakın, size yazalım.',
     offlineSoon: 'döner dönmez', email: 'E-posta adresiniz', describe: 'Sorununuzu anlatın', submit: 'Desteğe gönder',
-    ticketSent: 'Teşekkürler! Bir destek kaydı oluşturduk, size e-posta ile yazacağız.', newChat: 'Yeni sohbet', messages: 'Sohbet',
+    ticketSent: 'Teşekkürler! Bir destek kaydı oluşturduk, size e-posta ile yazacağız.', wholeArticle: 'Makalenin tamamını göster', newChat: 'Yeni sohbet', messages: 'Sohbet',
     badEmail: 'Lütfen geçerli bir e-posta adresi girin.',
   },
   vi: {
@@ -107,7 +107,7 @@ export const LOCALES = {
     queued: 'Bạn đang trong hàng chờ. Nhân viên sẽ sớm tham gia.', connected: 'Nhân viên đã tham gia trò chuyện.',
     offline: 'Nhân viên hiện không trực tuyến. Họ sẽ trả lời {{when}}. Hãy để lại email, chúng tôi sẽ liên hệ.',
     offlineSoon: 'ngay khi quay lại', email: 'Email của bạn', describe: 'Mô tả vấn đề của bạn', submit: 'Gửi tới bộ phận hỗ trợ',
-    ticketSent: 'Cảm ơn! Chúng tôi đã tạo yêu cầu và sẽ trả lời qua email.', newChat: 'Cuộc trò chuyện mới', messages: 'Cuộc trò chuyện',
+    ticketSent: 'Cảm ơn! Chúng tôi đã tạo yêu cầu và sẽ trả lời qua email.', wholeArticle: 'Xem toàn bộ bài viết', newChat: 'Cuộc trò chuyện mới', messages: 'Cuộc trò chuyện',
     badEmail: 'Vui lòng nhập email hợp lệ.',
   },
 } as const;

@@ -3,7 +3,7 @@ import type { Reply } from '../src/index.js';
 /** One line of the visible conversation. */
 export type Entry =
   | { id: number; role: 'user'; text: string }
-  | { id: number; role: 'bot'; reply: Reply; feedback?: 'up' | 'down' }
+  | { id: number; role: 'bot'; reply: Reply; feedback?: 'up' | 'down'; /** the whole article shown, not only its matching section */ expanded?: boolean }
   | { id: number; role: 'system'; text: string };
 
 /** What survives a page reload: the visible conversation and the bot's state. */

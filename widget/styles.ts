@@ -102,6 +102,8 @@ export const styles = css`
   .bot { align-self: flex-start; max-width: 100%; background: var(--_bubble); border-bottom-left-radius: 4px; }
   .bot h3 { margin: 0 0 6px; font-size: 15px; }
   .bot h3.title { font-size: 16px; }
+  .bot h4.section { font-size: 14px; margin: 4px 0; }
+  .bot .more { margin-top: 6px; }
   .bot h4 { margin: 8px 0 4px; font-size: 14px; }
   .bot p { margin: 0 0 8px; }
   .bot ul, .bot ol { margin: 0 0 8px; padding-left: 20px; }

@@ -1,10 +1,14 @@
 import { analyze, detectLanguage, Glossary } from '../text/index.js';
+import { searchConfidence } from '../search/confidence.js';
+import { searchTerms } from '../search/search-index.js';
+import { decide, type Candidate } from './decide.js';
+import { bestSection } from './best-section.js';
 import { loadPack, type Pack } from '../knowledge/pack.js';
 import { LANG_PATTERN, type Article, type Priority } from '../knowledge/article.js';
 import { SearchIndex, type SearchHit } from '../search/search-index.js';
 import { snippet, type Snippet } from '../search/snippet.js';
 import { ARTICLE_LABEL, Classifier, type ClassifierData } from '../intent/classifier.js';
-import { extractFeatures } from '../intent/features.js';
+import { extractFeatures, type Features } from '../intent/features.js';
 import { redactHead } from '../safety/redact.js';
 import { useWordLists } from '../safety/mnemonic.js';
 import { Emitter } from './events.js';
@@ -87,7 +91,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
   options = { ...options, lang: languageTag(options.lang) };
   const pack = typeof source === 'string' ? loadPack(source) : source;
   const engine = engineOf(pack);
-  const { data, glossary, classifier, asksForHuman, index, byKey } = engine;
+  const { data, glossary, classifier, intentClassifier, asksForHuman, index, byKey, answerable } = engine;
   const settings: Settings = { ...engine.settings, ...options.settings };
   const events = new Emitter<BotEvents>();
   const now = options.now ?? (() => new Date());
@@ -150,61 +154,106 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
 
     const analysis = analyze(text, lang, glossary);
     const features = extractFeatures(analysis);
-    const predictions = classifier.predict(features);
+    const intents = intentClassifier.predict(features).map((c) => ({ name: c.label.slice(1), p: c.p }));
     const wantsHuman = asksForHuman?.predict(features).find((p) => p.label === 'yes')?.p ?? 0;
-    const searchLang = servedLang(lang);
-    const hits: SearchHit[] = index(searchLang)?.search(text, { limit: 5 }) ?? [];
-    const candidates = blend(predictions, hits, settings.search);
-    const debug = { candidates: candidates.slice(0, 5), searchTop: hits[0]?.id, detected, asksForHuman: wantsHuman };
-    const top = candidates[0];
     const frustrated = detectFrustration(raw, lang);
 
-    // Asking for a person wins even when the message also names a problem ("withdrawal stuck, get me a
-    // human"): the article it names routes the handoff instead of answering it.
-    const human = candidates.find((c) => c.label === '@human');
-    const articles = candidates.filter((c) => !c.label.startsWith('@'));
-    if (wantsHuman >= settings.asksForHuman || (human && human.p >= settings.human && human.p >= top.p * 0.4)) {
-      const topic = articles[0] && articles[0].p >= settings.clarify ? articleIn(articles[0].label, searchLang) : undefined;
-      const handoff = makeHandoff(frustrated ? 'frustration' : 'requested', topic);
-      return { ...base, kind: 'handoff', text: data.replies.human?.[lang] ?? m.handoff, confidence: Math.max(wantsHuman, human?.p ?? 0), handoff, debug };
-    }
-    if (top.label.startsWith('@') && top.p >= settings.intent) {
-      const intent = top.label.slice(1);
-      if (intent === 'greeting' || intent === 'thanks' || intent === 'goodbye') {
-        return { ...base, kind: 'smalltalk', text: data.replies[intent]?.[lang] ?? m[intent], confidence: top.p, debug };
+    let ranking = rank(text, lang, features);
+    // A short message after an answer ("how long does it take?", "а сроки?") is read with the question
+    // that led to it, when that reading is confident: a short question alone matches some article's
+    // wording ("how long…") without being about it. A longer, clear new question is read alone.
+    const previous = lastQuestion();
+    let followUp = false;
+    if (previous && searchTerms(analysis, lang).length <= settings.followUpTerms) {
+      const together = `${text}\n${text}\n${previous}`;
+      const combined = rank(together, lang, extractFeatures(analyze(together, lang, glossary)));
+      if ((combined.articles[0]?.p ?? 0) >= settings.answer) {
+        ranking = combined;
+        followUp = true;
       }
     }
+    const { articles, searchLang } = ranking;
+    const decision = decide({ articles, intents, wantsHuman, frustrated, failures: state.failures, followUp, answerable }, settings);
+    const debug: Reply['debug'] = {
+      rule: decision.rule,
+      thresholds: decision.thresholds,
+      candidates: [...articles.slice(0, 5).map((a) => ({ label: a.id, p: a.p })), ...intents.slice(0, 3).map((i) => ({ label: '@' + i.name, p: i.p }))].sort((a, b) => b.p - a.p),
+      searchTop: ranking.searchTop,
+      detected,
+      asksForHuman: wantsHuman,
+    };
 
-    const best = articles[0];
-    const declined = top.label === '@out-of-scope' && top.p >= settings.intent;
-    if (!declined && best && best.p >= settings.answer) return answerWith(articleIn(best.label, searchLang)!, lang, best.p, base, debug, frustrated);
-
-    state.failures++;
-    const offerHuman = frustrated || state.failures >= settings.failuresBeforeHuman;
-    const suggestions = declined ? [] : articles.filter((c) => c.p >= settings.clarify).slice(0, 3);
-    if (suggestions.length) {
-      return {
-        ...base,
-        kind: 'clarify',
-        text: m.clarify + (offerHuman ? ' ' + m.offerHuman : ''),
-        confidence: best.p,
-        suggestions: suggestions.map((s) => {
-          const a = articleIn(s.label, searchLang)!;
-          return { id: a.id, title: a.title };
-        }),
-        offerHuman,
-        debug,
-      };
+    switch (decision.action) {
+      case 'handoff': {
+        const topic = decision.article ? articleIn(decision.article, searchLang) : undefined;
+        const handoff = makeHandoff(frustrated ? 'frustration' : 'requested', topic);
+        return { ...base, kind: 'handoff', text: data.replies.human?.[lang] ?? m.handoff, confidence: decision.confidence, handoff, debug };
+      }
+      case 'smalltalk': {
+        const name = decision.intent!;
+        const text = data.replies[name]?.[lang] ?? data.replies[name]?.[data.defaultLang] ?? m[name as 'greeting'] ?? Object.values(data.replies[name] ?? {})[0] ?? m.fallback;
+        return { ...base, kind: 'smalltalk', text, confidence: decision.confidence, intent: name, debug };
+      }
+      case 'answer':
+        return answerWith(articleIn(decision.article!, searchLang)!, lang, decision.confidence, base, debug, frustrated, ranking.terms);
     }
-    return { ...base, kind: 'fallback', text: m.fallback + (offerHuman ? ' ' + m.offerHuman : ''), confidence: best?.p ?? 0, offerHuman, debug };
+    state.failures++;
+    const offer = decision.offerHuman ? ' ' + m.offerHuman : '';
+    if (decision.action === 'clarify') {
+      const suggestions = decision.suggestions!.map((id) => {
+        const a = articleIn(id, searchLang)!;
+        return { id: a.id, title: a.title };
+      });
+      return { ...base, kind: 'clarify', text: m.clarify + offer, confidence: decision.confidence, suggestions, offerHuman: decision.offerHuman, debug };
+    }
+    return { ...base, kind: 'fallback', text: m.fallback + offer, confidence: decision.confidence, offerHuman: decision.offerHuman, debug };
+  }
+
+  /**
+   * Article candidates for a text: search in the question's language, and where that language lacks
+   * articles (or has none at all), in the default language through the terms both share (glossary
+   * concepts, tickers, product names). Each article keeps the surer of the classifier's and search's view.
+   */
+  function rank(text: string, lang: string, features: Features) {
+    const predictions = classifier.predict(features);
+    const own = servedLang(lang) === lang;
+    let searchLang = own ? lang : data.defaultLang;
+    let hits: SearchHit[] = index(searchLang)?.search(text, { limit: 5, mode: own ? 'same' : 'cross' }) ?? [];
+    let p = searchConfidence(hits);
+    if (own && lang !== data.defaultLang) {
+      // A partly translated help center: the default language may have the article this one lacks.
+      const other = index(data.defaultLang)?.search(text, { limit: 5, mode: 'cross' }) ?? [];
+      const q = searchConfidence(other);
+      if ((q[0] ?? 0) > (p[0] ?? 0) && !byKey.has(`${lang}/${other[0].id}`)) [hits, p, searchLang] = [other, q, data.defaultLang];
+    }
+    const articles = new Map<string, Candidate>();
+    hits.forEach((h, i) => articles.set(h.id, { id: h.id, p: p[i], coverage: h.coverage }));
+    for (const c of blend(predictions, hits, settings.search)) {
+      const a = articles.get(c.label);
+      if (!a) articles.set(c.label, { id: c.label, p: c.p, coverage: 0 });
+      else if (c.p > a.p) a.p = c.p;
+    }
+    const ranked = [...articles.values()].sort((a, b) => b.p - a.p);
+    return { articles: ranked, searchLang, searchTop: hits[0]?.id, terms: hits[0]?.terms ?? [] };
+  }
+
+  /** The user's message that the last answer answered, for follow-up questions. */
+  function lastQuestion(): string | undefined {
+    // The current message is already recorded: look before it.
+    for (let i = state.turns.length - 2; i > 0; i--) {
+      const t = state.turns[i];
+      if (t.role === 'bot') return t.kind === 'answer' && state.turns[i - 1].role === 'user' ? state.turns[i - 1].text : undefined;
+    }
+    return undefined;
   }
 
   /** An answer with a known article: the policy's answer branch, shared by `ask` and `show`. */
-  function answerWith(article: Article, lang: string, confidence: number, base: Pick<Reply, 'lang' | 'notices' | 'redacted'>, debug: Reply['debug'], frustrated = false): Reply {
+  function answerWith(article: Article, lang: string, confidence: number, base: Pick<Reply, 'lang' | 'notices' | 'redacted'>, debug: Reply['debug'], frustrated = false, terms: string[] = []): Reply {
     state.failures = 0;
     const m = messages(lang);
     if (article.lang !== lang) base.notices.push(fill(m.notInLanguage, { lang: languageName(article.lang, lang) }));
-    const reply: Reply = { ...base, kind: 'answer', text: article.body, confidence, article: ref(article), debug };
+    const section = bestSection(article, terms, glossary);
+    const reply: Reply = { ...base, kind: 'answer', text: article.body, confidence, article: ref(article), ...(section ? { section } : {}), debug };
     if (article.priority === 'urgent') {
       base.notices.push(m.handoffUrgent);
       reply.handoff = makeHandoff('urgent-topic', article, 'urgent');
@@ -291,9 +340,12 @@ interface Engine {
   settings: Settings;
   glossary: Glossary;
   classifier: Classifier;
+  intentClassifier: Classifier;
   asksForHuman?: Classifier;
   index(lang: string): SearchIndex | undefined;
   byKey: Map<string, Article>;
+  /** intents the bot answers with a reply of their own */
+  answerable: Set<string>;
 }
 
 const engines = new WeakMap<Pack, Engine>();
@@ -311,6 +363,7 @@ function engineOf(pack: Pack): Engine {
     settings: { ...DEFAULT_SETTINGS, ...data.settings },
     glossary,
     classifier: new Classifier(data.classifier as ClassifierData),
+    intentClassifier: new Classifier(data.intents as ClassifierData),
     asksForHuman: data.asksForHuman ? new Classifier(data.asksForHuman as ClassifierData) : undefined,
     // Indexes load on first use: a conversation in one language never pays for the others.
     index(lang) {
@@ -319,30 +372,22 @@ function engineOf(pack: Pack): Engine {
       return i;
     },
     byKey: new Map(data.articles.map((a) => [`${a.lang}/${a.id}`, a])),
+    answerable: new Set(['greeting', 'thanks', 'goodbye', ...Object.keys(data.replies).filter((n) => n !== 'human' && n !== 'out-of-scope')]),
   };
   engines.set(pack, engine);
   return engine;
 }
 
 /**
- * One ranking from the classifier's probabilities and the search hits: an article that search also ranks
- * high gains up to `weight` of the probability mass, so the two must agree for high confidence.
+ * The classifier's article probabilities with search agreement: an article that search also ranks high
+ * gains up to `weight` of the probability mass, so the two must agree for high confidence.
  */
 function blend(predictions: { label: string; p: number }[], hits: SearchHit[], weight: number): { label: string; p: number }[] {
-  const about = predictions.find((c) => c.label === ARTICLE_LABEL);
-  if (about && hits.length) {
-    // A pack too large for a label per article: the classifier says "a question about an article", and
-    // search shares that probability among its hits by score, so close hits clarify and a clear one answers.
-    const total = hits.reduce((sum, h) => sum + h.score, 0);
-    const ranked = hits.map((h) => ({ label: h.id, p: (about.p * h.score) / total }));
-    return [...predictions.filter((c) => c !== about), ...ranked].sort((a, b) => b.p - a.p);
-  }
-  if (!weight || !hits.length) return predictions;
+  const articles = predictions.filter((c) => !c.label.startsWith('@'));
+  if (!weight || !hits.length) return articles;
   const top = hits[0].score;
   const support = new Map(hits.map((h) => [h.id, h.score / top]));
-  return predictions
-    .map(({ label, p }) => ({ label, p: (1 - weight) * p + weight * (support.get(label) ?? 0) * (label.startsWith('@') ? 0 : 1) }))
-    .sort((a, b) => b.p - a.p);
+  return articles.map(({ label, p }) => ({ label, p: (1 - weight) * p + weight * (support.get(label) ?? 0) }));
 }
 
 /** A language hint from the host page, or undefined when it is not a language tag ("", "__proto__"). */

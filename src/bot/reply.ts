@@ -1,6 +1,9 @@
 import type { Priority } from '../knowledge/article.js';
 import type { SecretKind } from '../safety/redact.js';
 import type { Turn } from './state.js';
+import type { Section } from '../knowledge/sections.js';
+import type { Rule } from './decide.js';
+import type { Settings } from './settings.js';
 
 export type ReplyKind = 'answer' | 'clarify' | 'fallback' | 'handoff' | 'smalltalk';
 
@@ -55,6 +58,10 @@ export interface Reply {
   /** 0–1: how sure the bot is of its choice */
   confidence: number;
   article?: ArticleRef;
+  /** the part of the article that answers the question, when the article has sections and one matches */
+  section?: Section;
+  /** the conversational intent answered (kind `smalltalk`): greeting, thanks, goodbye or a custom one */
+  intent?: string;
   suggestions?: { id: string; title: string }[];
   /** set when this turn handed off (a request, an urgent topic, frustration) */
   handoff?: Handoff;
@@ -65,5 +72,13 @@ export interface Reply {
   /** kinds of secret removed from the user's message */
   redacted: SecretKind[];
   /** why the bot decided as it did, for previews and debugging */
-  debug: { candidates: { label: string; p: number }[]; searchTop?: string; detected: { lang: string; confident: boolean }; asksForHuman?: number };
+  debug: {
+    /** the policy rule that decided (src/bot/decide.ts) and the thresholds it compared against */
+    rule?: Rule | 'shown' | 'empty' | 'error';
+    thresholds?: Partial<Settings>;
+    candidates: { label: string; p: number }[];
+    searchTop?: string;
+    detected: { lang: string; confident: boolean };
+    asksForHuman?: number;
+  };
 }

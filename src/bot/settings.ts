@@ -1,6 +1,6 @@
 /**
- * Thresholds of the answer policy, stored in the pack so a knowledge base can be calibrated at build
- * (`helpline build --answer 0.5`) and every channel of it behaves the same.
+ * Thresholds of the answer policy (src/bot/decide.ts), stored in the pack so every channel of a knowledge
+ * base behaves the same; `helpline eval --answer 0.5` tries other values.
  */
 export const DEFAULT_SETTINGS = {
   /** answer directly at or above this confidence (chosen on a BANKING77 validation split and the crypto dev set) */
@@ -9,14 +9,20 @@ export const DEFAULT_SETTINGS = {
   clarify: 0.12,
   /** a conversational intent (greeting, thanks, out-of-scope) needs this probability */
   intent: 0.5,
-  /** a request for a human needs this probability, and at least 40% of the top candidate's */
+  /** a request for a human needs this probability… */
   human: 0.2,
+  /** …and at least this share of the best intent's or article's */
+  humanShare: 0.5,
   /** …or this probability from the yes/no "asks for a human" classifier */
   asksForHuman: 0.4,
   /** consecutive unanswered turns before a human is offered */
   failuresBeforeHuman: 2,
-  /** share of confidence that search agreement can add (0 = classifier only) */
+  /** share of confidence that search agreement can add to the classifier's (0 = classifier only) */
   search: 0.25,
+  /** a "did you mean" suggestion must match at least this share of the question's information */
+  related: 0.3,
+  /** a message with at most this many search terms may be a follow-up on the conversation's last topic */
+  followUpTerms: 6,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;

@@ -8,6 +8,8 @@ import { ARTICLE_LABEL } from '../intent/classifier.js';
 import { DEFAULT_SETTINGS } from '../bot/settings.js';
 import { DEFAULT_MESSAGES } from './default-messages.js';
 import { BIP39_LISTS } from '../safety/bip39-data.js';
+import { BUILTIN_INTENTS } from '../lexicon/intents.js';
+const BUILTIN_GLOSSARY = {}; // TEMP
 
 /** A knowledge folder's content, parsed and validated. */
 export interface KnowledgeSource {
@@ -33,8 +35,41 @@ export interface CompileOptions {
  * articles the classifier learns the conversational intents and ARTICLE_LABEL, and search ranks the articles.
  */
 export const MAX_CLASSIFIED_ARTICLES = 500;
-/** Article questions the classifier keeps when it learns ARTICLE_LABEL: as many as a mid-sized knowledge base has. */
+/** Examples of ARTICLE_LABEL the intent classifier learns from each of titles + questions and body sentences: an even sample, so its cost is flat at any size. */
 const ARTICLE_LABEL_EXAMPLES = 5000;
+
+/**
+ * The built-in intents with a knowledge folder's own: its examples add to the built-in ones, its replies
+ * replace them language by language, and its own intents (with replies) are answered like smalltalk.
+ */
+export function mergeIntents(builtin: IntentsData, own: IntentsData): IntentsData {
+  const out: IntentsData = {};
+  for (const name of new Set([...Object.keys(builtin), ...Object.keys(own)])) {
+    const a = builtin[name] ?? {};
+    const b = own[name] ?? {};
+    const examples: Record<string, string[]> = { ...a.examples };
+    for (const [lang, texts] of Object.entries(b.examples ?? {})) examples[lang] = [...new Set([...(examples[lang] ?? []), ...texts])];
+    out[name] = { examples, replies: { ...a.replies, ...b.replies } };
+  }
+  return out;
+}
+
+/** A knowledge folder's glossary first (its terms win where both name one), then the built-in concepts' other terms. */
+export function mergeGlossary(own: GlossaryData, builtin: GlossaryData): GlossaryData {
+  const out: GlossaryData = {};
+  for (const [concept, terms] of Object.entries(own)) out[concept] = [...terms];
+  for (const [concept, terms] of Object.entries(builtin)) out[concept] = [...new Set([...(out[concept] ?? []), ...terms])];
+  return out;
+}
+
+/** The sentences of a Markdown body that read like a question or statement of a user (4–40 words). */
+function sentencesOf(body: string): string[] {
+  const plain = body.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#>|]+/g, ' ');
+  return (plain.match(/[^.!?。！？\n]+[.!?。！？]?/g) ?? []).map((s) => s.trim()).filter((s) => {
+    const n = s.split(/\s+/).length;
+    return s.length >= 12 && n <= 40;
+  });
+}
 
 /** Compiles validated articles into pack data: search indexes, language profiles and the classifier. */
 export function compilePack(source: KnowledgeSource, options: CompileOptions = {}): PackData {
@@ -42,7 +77,8 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
   const articles = [...source.articles].sort((a, b) => (a.lang === b.lang ? (a.id < b.id ? -1 : 1) : a.lang < b.lang ? -1 : 1));
   const languages = [...new Set(articles.map((a) => a.lang))].sort();
   const defaultLang = options.defaultLang ?? (languages.includes('en') ? 'en' : languages[0] ?? 'en');
-  const glossary = new Glossary(source.glossary);
+  const glossaryData = mergeGlossary(source.glossary, BUILTIN_GLOSSARY);
+  const glossary = new Glossary(glossaryData);
 
   progress(`indexing ${articles.length} articles in ${languages.length} language(s)`);
   const indexes: Record<string, string> = {};
@@ -52,32 +88,45 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
   const samples: Record<string, string[]> = {};
   for (const a of articles) (samples[a.lang] ??= []).push(a.title, ...a.questions, a.body);
 
-  const examples: Example[] = [];
-  const example = (text: string, lang: string, label: string) => examples.push({ features: extractFeatures(analyze(text, lang, glossary)), label });
+  const featuresOf = (text: string, lang: string) => extractFeatures(analyze(text, lang, glossary));
   const ids = new Set(articles.map((a) => a.id)).size;
   const perArticle = ids <= (options.maxClassifiedArticles ?? MAX_CLASSIFIED_ARTICLES);
-  if (!perArticle) progress(`${ids} articles: search ranks them; the classifier learns intents and article questions`);
   const asked = articles.flatMap((a) => [a.title, ...a.questions].map((text) => ({ text, lang: a.lang, id: a.id })));
-  // An even sample across languages and articles (they are sorted) keeps training time flat.
-  const step = perArticle ? 1 : Math.ceil(asked.length / ARTICLE_LABEL_EXAMPLES);
-  for (let i = 0; i < asked.length; i += step) example(asked[i].text, asked[i].lang, perArticle ? asked[i].id : ARTICLE_LABEL);
+
+  // The article classifier: one label per article, learned from its title and questions. Search ranks the
+  // articles too, so above MAX_CLASSIFIED_ARTICLES (quadratic training) search alone does.
+  const articleExamples: Example[] = perArticle ? asked.map((q) => ({ features: featuresOf(q.text, q.lang), label: q.id })) : [];
+  if (!perArticle) progress(`${ids} articles: search ranks them; the classifier learns the intents`);
+
+  // The intent classifier: the conversational intents against ARTICLE_LABEL, an even sample of what
+  // articles are asked and say (titles, questions, body sentences). Without the bodies a title-only help
+  // center teaches "asks for a human" from hundreds of requests against a few titles. Its cost is flat.
+  const intentExamples: Example[] = [];
+  const said = articles.flatMap((a) => sentencesOf(a.body).map((text) => ({ text, lang: a.lang })));
+  for (const list of [asked, said]) {
+    const step = Math.ceil(list.length / ARTICLE_LABEL_EXAMPLES);
+    for (let i = 0; i < list.length; i += step) intentExamples.push({ features: featuresOf(list[i].text, list[i].lang), label: ARTICLE_LABEL });
+  }
+  const intents = mergeIntents(BUILTIN_INTENTS, source.intents);
   const replies: Record<string, Record<string, string>> = {};
-  for (const [name, intent] of Object.entries(source.intents).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    for (const lang of languages) {
-      for (const text of intent.examples?.[lang] ?? []) {
-        example(text, lang, '@' + name);
-        samples[lang].push(text);
+  for (const [name, intent] of Object.entries(intents).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    // Every language's examples, not only the pack's: "转人工" hands off on an English-only help center.
+    for (const [lang, texts] of Object.entries(intent.examples ?? {}).sort()) {
+      for (const text of texts) {
+        intentExamples.push({ features: featuresOf(text, lang), label: '@' + name });
+        if (languages.includes(lang)) samples[lang].push(text);
       }
     }
-    const r = Object.fromEntries(Object.entries(intent.replies ?? {}).filter(([l]) => languages.includes(l)).sort());
+    const r = Object.fromEntries(Object.entries(intent.replies ?? {}).sort());
     if (Object.keys(r).length) replies[name] = r;
   }
-  progress(`training the intent classifier on ${examples.length} examples`);
-  const classifier = trainClassifier(examples, options.train);
-  // One question on its own: does the user ask for a person? In the main model a request that also names
-  // a problem splits its probability with that problem's article; here nothing competes with it.
-  const asksForHuman = examples.some((e) => e.label === '@human')
-    ? trainClassifier(examples.map((e) => ({ features: e.features, label: e.label === '@human' ? 'yes' : 'no' })), options.train)
+  progress(`training the classifiers on ${articleExamples.length} article and ${intentExamples.length} intent examples`);
+  const classifier = trainClassifier(articleExamples, options.train);
+  const intentClassifier = trainClassifier(intentExamples, options.train);
+  // One question on its own: does the user ask for a person? In the intent model a request that also names
+  // a problem splits its probability with ARTICLE_LABEL; here nothing competes with it.
+  const asksForHuman = intentExamples.some((e) => e.label === '@human')
+    ? trainClassifier(intentExamples.map((e) => ({ features: e.features, label: e.label === '@human' ? 'yes' : 'no' })), options.train)
     : undefined;
 
   const served: Article[] = articles.map(({ id, lang, title, category, tags, priority, body }) => ({
@@ -87,12 +136,14 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
     languages,
     defaultLang,
     articles: served,
-    glossary: Glossary.compile(source.glossary),
+    glossary: Glossary.compile(glossaryData),
     replies,
-    messages: Object.fromEntries(languages.filter((l) => Object.hasOwn(DEFAULT_MESSAGES, l)).map((l) => [l, DEFAULT_MESSAGES[l]])),
+    // Every language the built-in intents speak: a Korean question on an English help center gets Korean sentences.
+    messages: DEFAULT_MESSAGES,
     wordLists: BIP39_LISTS,
     languageModel: trainLanguageModel(samples, glossary),
     classifier,
+    intents: intentClassifier,
     ...(asksForHuman ? { asksForHuman } : {}),
     indexes,
     settings: { ...DEFAULT_SETTINGS, ...options.settings },

@@ -275,7 +275,9 @@ function formatReport(r: EvalReport): string {
     `accuracy      ${pct(r.accuracy)}   (answered directly with the expected article)`,
     `top3          ${pct(r.top3)}`,
     `answered      ${pct(r.answered)}`,
-    `oosRecall     ${pct(r.oosRecall)}   (out-of-scope questions declined)`,
+    `answeredWrong ${pct(r.answeredWrong)}   (answered directly with a wrong article)`,
+    `oosRecall     ${pct(r.oosRecall)}   (out-of-scope questions not answered with an article)`,
+    `oosDeclined   ${pct(r.oosDeclined)}   (out-of-scope questions declined, not offered suggestions)`,
     `handoffRecall ${pct(r.handoffRecall)}`,
     `perLang       ${Object.entries(r.perLang).map(([l, a]) => `${l} ${pct(a)}`).join('  ')}`,
   ];

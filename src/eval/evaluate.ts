@@ -8,6 +8,10 @@ export interface EvalCase {
   text: string;
   expect: string | null;
   lang?: string;
+  /** other articles that also count as right (near-duplicates in a help center) */
+  alt?: string[];
+  /** earlier user messages, asked first in the same conversation (follow-up questions) */
+  context?: string[];
 }
 
 /** A pair of articles that steal each other's questions. */
@@ -27,6 +31,10 @@ export interface EvalReport {
   oosRecall: number | null;
   handoffRecall: number | null;
   perLang: Record<string, number>;
+  /** share of article cases answered directly with a wrong article */
+  answeredWrong: number | null;
+  /** share of out-of-scope cases that got the decline, not suggestions */
+  oosDeclined: number | null;
   confusions: Confusion[];
 }
 
@@ -50,10 +58,17 @@ export function parseCases(text: string, file = 'cases'): EvalCase[] {
     }
     if (!c || typeof c.text !== 'string') throw new Error(`${file}:${i + 1}: a case needs "text" (a string)`);
     if (c.expect !== null && typeof c.expect !== 'string') throw new Error(`${file}:${i + 1}: "expect" must be an article id, null or "@handoff"`);
+    for (const key of ['alt', 'context'] as const) {
+      const v = c[key];
+      if (v !== undefined && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) throw new Error(`${file}:${i + 1}: "${key}" must be a list of strings`);
+    }
     cases.push(c);
   });
   return cases;
 }
+
+/** The expected article or one of its listed alternatives. */
+const rightArticle = (c: EvalCase, id: string | undefined) => id !== undefined && (id === c.expect || (c.alt ?? []).includes(id));
 
 const share = (n: number, d: number) => (d ? Math.round((n / d) * 10000) / 10000 : null);
 
@@ -66,8 +81,10 @@ export async function evaluate(
   const { settings, onProgress } = options;
   const outcomes: EvalOutcome[] = [];
   for (const [i, c] of cases.entries()) {
-    const reply = await createBot(pack, { lang: c.lang, settings }).ask(c.text);
-    const ok = c.expect === null ? reply.kind !== 'answer' : c.expect === '@handoff' ? !!reply.handoff : reply.kind === 'answer' && reply.article?.id === c.expect;
+    const bot = createBot(pack, { lang: c.lang, settings });
+    for (const earlier of c.context ?? []) await bot.ask(earlier);
+    const reply = await bot.ask(c.text);
+    const ok = c.expect === null ? reply.kind !== 'answer' : c.expect === '@handoff' ? !!reply.handoff : reply.kind === 'answer' && rightArticle(c, reply.article?.id);
     outcomes.push({ case: c, reply, ok });
     if (onProgress && (i + 1) % 100 === 0) onProgress(i + 1);
   }
@@ -80,7 +97,7 @@ export function summarize(outcomes: EvalOutcome[]): EvalReport {
   const oos = outcomes.filter((o) => o.case.expect === null);
   const handoff = outcomes.filter((o) => o.case.expect === '@handoff');
   const inTop3 = articleCases.filter(({ case: c, reply }) =>
-    [reply.article?.id, ...(reply.suggestions ?? []).map((s) => s.id)].slice(0, 3).includes(c.expect!),
+    [reply.article?.id, ...(reply.suggestions ?? []).map((s) => s.id)].slice(0, 3).some((id) => rightArticle(c, id)),
   );
   const perLang: Record<string, number> = {};
   const byLang = new Map<string, EvalOutcome[]>();
@@ -108,6 +125,8 @@ export function summarize(outcomes: EvalOutcome[]): EvalReport {
     oosRecall: share(oos.filter((o) => o.ok).length, oos.length),
     handoffRecall: share(handoff.filter((o) => o.ok).length, handoff.length),
     perLang,
+    answeredWrong: share(articleCases.filter((o) => o.reply.kind === 'answer' && !o.ok).length, articleCases.length),
+    oosDeclined: share(oos.filter((o) => o.reply.kind === 'fallback').length, oos.length),
     confusions: [...pairs.values()].sort((a, b) => b.count - a.count || (a.expected < b.expected ? -1 : 1)).slice(0, 10),
   };
 }

@@ -4,7 +4,7 @@ import type { WordSet } from '../safety/mnemonic.js';
 import type { CompiledGlossary, LanguageModel } from '../text/index.js';
 
 /** The pack format this code reads and writes; bump it when a reader of the old format would misread. */
-export const PACK_VERSION = 2;
+export const PACK_VERSION = 3;
 export const PACK_FORMAT = 'helpline-pack';
 
 /** Everything the bot needs at ask time, compiled from a knowledge folder. */
@@ -24,8 +24,10 @@ export interface PackData {
   /** The bot's own sentences (fallback, clarify, warnings …) for the pack's languages. */
   messages?: Record<string, Messages>;
   languageModel: LanguageModel;
-  /** The trained intent classifier (see src/intent). */
+  /** The article classifier (see src/intent): a label per article, learned from titles and questions; no labels above MAX_CLASSIFIED_ARTICLES. */
   classifier: unknown;
+  /** The intent classifier: conversational intents (`@greeting`, `@human` …) against ARTICLE_LABEL. */
+  intents: unknown;
   /** A yes/no classifier: does the message ask for a human? (absent without `human` intent examples) */
   asksForHuman?: unknown;
   /**

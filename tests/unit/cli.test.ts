@@ -48,7 +48,7 @@ describe('helpline command', () => {
     const r = await helpline('eval', '--kb', fixture('kb-mini'), '--cases', cases, '--json');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(Object.keys(report)).toEqual(['cases', 'accuracy', 'top3', 'answered', 'oosRecall', 'handoffRecall', 'perLang', 'confusions']);
+    expect(Object.keys(report)).toEqual(['cases', 'accuracy', 'top3', 'answered', 'oosRecall', 'handoffRecall', 'perLang', 'answeredWrong', 'oosDeclined', 'confusions']);
     expect(report).toMatchObject({ cases: 3, accuracy: 1, oosRecall: 1, handoffRecall: 1 });
     const human = await helpline('eval', '--kb', fixture('kb-mini'), '--cases', cases);
     expect(human.stdout).toMatch(/accuracy\s+100\.0%/);

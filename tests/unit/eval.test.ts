@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, parseCases, summarize, type EvalOutcome } from '../../src/eval/evaluate.js';
 import type { Reply } from '../../src/bot/reply.js';
+import { createBot } from '../../src/bot/create-bot.js';
 import { fixture, packOf } from '../helpers.js';
 
 const reply = (r: Partial<Reply>): Reply => ({ kind: 'fallback', text: '', lang: 'en', confidence: 0, notices: [], redacted: [], debug: { candidates: [], detected: { lang: 'en', confident: true } }, ...r });
@@ -18,12 +19,24 @@ describe('summarize', () => {
       { case: { text: 'g', expect: '@handoff' }, reply: reply({ kind: 'handoff', handoff: {} as never }), ok: true },
     ];
     const r = summarize(outcomes);
-    expect(Object.keys(r)).toEqual(['cases', 'accuracy', 'top3', 'answered', 'oosRecall', 'handoffRecall', 'perLang', 'confusions']);
-    expect(r).toMatchObject({ cases: 7, accuracy: 0.5, top3: 0.75, answered: 0.75, oosRecall: 0.5, handoffRecall: 1, perLang: { en: 0.5, es: 0.5 } });
+    expect(Object.keys(r)).toEqual(['cases', 'accuracy', 'top3', 'answered', 'oosRecall', 'handoffRecall', 'perLang', 'answeredWrong', 'oosDeclined', 'confusions']);
+    expect(r).toMatchObject({ cases: 7, accuracy: 0.5, top3: 0.75, answered: 0.75, oosRecall: 0.5, handoffRecall: 1, perLang: { en: 0.5, es: 0.5 }, answeredWrong: 0.25, oosDeclined: 0.5 });
     expect(r.confusions).toEqual([
       { expected: 'x', got: 'y', count: 1, examples: ['b'] },
       { expected: 'y', got: '(clarify)', count: 1, examples: ['c'] },
     ]);
+  });
+
+  it('counts an alternative article as right, and asks the context first in the same conversation', async () => {
+    const pack = packOf(fixture('kb-mini'));
+    const alt = await evaluate(pack, [{ text: 'how much is the fee to withdraw usdt?', expect: 'password-reset', alt: ['withdrawal-fees'] }]);
+    expect(alt.report).toMatchObject({ accuracy: 1, top3: 1, answeredWrong: 0 });
+    const { outcomes } = await evaluate(pack, [{ text: 'and the fee?', expect: 'withdrawal-fees', context: ['how do i withdraw usdt'] }]);
+    expect(outcomes[0].reply.debug.rule).toBe('follow-up');
+    const bot = createBot(pack);
+    await bot.ask('how do i withdraw usdt');
+    const direct = await bot.ask('and the fee?');
+    expect(outcomes[0].reply.article?.id).toBe(direct.article?.id);
   });
 
   it('reports null for a metric with no cases', () => {

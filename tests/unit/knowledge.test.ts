@@ -84,7 +84,7 @@ describe('readKnowledge', () => {
     writeFileSync(join(dir, 'en', 'a', 'huge.md'), 'x'.repeat(600 * 1024));
     writeFileSync(join(dir, 'en', 'a', 'latin1.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0x0a]));
     symlinkSync('/etc/passwd', join(dir, 'en', 'a', 'link.md'));
-    const read = readKnowledge(dir, { defaultIntents: false });
+    const read = readKnowledge(dir);
     const messages = read.problems.map((p) => `${p.file.split('/').slice(-2).join('/')}:${p.line} ${p.message}`);
     expect(messages).toEqual(
       expect.arrayContaining([

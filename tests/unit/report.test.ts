@@ -269,7 +269,7 @@ describe('evaluation insights', () => {
   });
 
   it('renders it escaped, without secrets', () => {
-    const html = renderEvalReport({ report: { cases: 10, accuracy: 0.43, top3: 0.5, answered: 0.6, oosRecall: 0.5, handoffRecall: 0, perLang: {}, confusions: [] }, outcomes, pack, answer: 0.35, examples: { 'withdrawal-fees': 18 } });
+    const html = renderEvalReport({ report: { cases: 10, accuracy: 0.43, top3: 0.5, answered: 0.6, oosRecall: 0.5, handoffRecall: 0, perLang: {}, answeredWrong: 0.1, oosDeclined: 0.4, confusions: [] }, outcomes, pack, answer: 0.35, examples: { 'withdrawal-fees': 18 } });
     expect(html).toContain('reset &lt;b&gt;it&lt;/b&gt;');
     expect(html).not.toContain('<b>it</b>');
     expect(html).not.toContain('Sup3rSecret');
@@ -314,7 +314,7 @@ describe('the evaluation page of a real run', () => {
     const stderr = vi.spyOn(process.stderr, 'write');
     try {
       expect(await main(['eval', '--kb', fixture('kb-mini'), '--cases', file, '--json', '--html', out])).toBe(0);
-      expect(Object.keys(JSON.parse(String(stdout.mock.calls.at(-1)?.[0])))).toEqual(['cases', 'accuracy', 'top3', 'answered', 'oosRecall', 'handoffRecall', 'perLang', 'confusions']);
+      expect(Object.keys(JSON.parse(String(stdout.mock.calls.at(-1)?.[0])))).toEqual(['cases', 'accuracy', 'top3', 'answered', 'oosRecall', 'handoffRecall', 'perLang', 'answeredWrong', 'oosDeclined', 'confusions']);
       expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toContain(`wrote ${out}`);
     } finally {
       stdout.mockRestore();

@@ -1,0 +1,92 @@
+import type { Settings } from './settings.js';
+
+/** An article the question may be about, with the evidence for it. */
+export interface Candidate {
+  id: string;
+  /** calibrated confidence 0–1 (the classifier's and search's, whichever is surer) */
+  p: number;
+  /** share of the question's information the article matches (0 when only the classifier found it) */
+  coverage: number;
+}
+
+/** Everything the policy looks at for one message. */
+export interface Signals {
+  /** article candidates, best first */
+  articles: Candidate[];
+  /** conversational intents (greeting, thanks, goodbye, human, out-of-scope, custom) and their probabilities */
+  intents: { name: string; p: number }[];
+  /** the yes/no "asks for a human" classifier's probability */
+  wantsHuman: number;
+  frustrated: boolean;
+  /** unanswered turns in a row before this one */
+  failures: number;
+  /** true when the best article came from reading the message with the conversation's last topic */
+  followUp: boolean;
+  /** intents that have their own replies (smalltalk and custom intents from intents.yml) */
+  answerable: ReadonlySet<string>;
+}
+
+/** The rule that decided a reply; `helpline serve`'s "why" panel and the reports name it. */
+export type Rule =
+  | 'asks-for-human'
+  | 'intent-reply'
+  | 'confident-article'
+  | 'follow-up'
+  | 'out-of-scope'
+  | 'did-you-mean'
+  | 'nothing-close';
+
+export interface Decision {
+  action: 'answer' | 'clarify' | 'decline' | 'handoff' | 'smalltalk';
+  rule: Rule;
+  /** the answer, or the topic a handoff is about */
+  article?: string;
+  /** "did you mean" articles */
+  suggestions?: string[];
+  /** the intent answered with its reply */
+  intent?: string;
+  confidence: number;
+  /** suggest a person (frustration, or too many unanswered turns) */
+  offerHuman: boolean;
+  /** the thresholds the rule compared against */
+  thresholds: Partial<Settings>;
+}
+
+/**
+ * The answer policy: a pure function from one message's signals to a decision that names its rule.
+ * Asking for a person wins even when the message also names a problem ("withdrawal stuck, get me a human"):
+ * the article it names routes the handoff instead.
+ */
+export function decide(s: Signals, settings: Settings): Decision {
+  const best = s.articles[0];
+  const intent = (name: string) => s.intents.find((i) => i.name === name)?.p ?? 0;
+  const human = intent('human');
+  const topIntent = s.intents[0];
+  const offerHuman = s.frustrated || s.failures + 1 >= settings.failuresBeforeHuman;
+
+  const rival = Math.max(topIntent?.p ?? 0, best?.p ?? 0);
+  if (s.wantsHuman >= settings.asksForHuman || (human >= settings.human && human >= rival * settings.humanShare)) {
+    const topic = best && best.p >= settings.clarify ? best.id : undefined;
+    return { action: 'handoff', rule: 'asks-for-human', article: topic, confidence: Math.max(s.wantsHuman, human), offerHuman: false, thresholds: { asksForHuman: settings.asksForHuman, human: settings.human, humanShare: settings.humanShare, clarify: settings.clarify } };
+  }
+  const oos = intent('out-of-scope');
+  if (oos >= settings.intent && oos >= (best?.p ?? 0)) {
+    return { action: 'decline', rule: 'out-of-scope', confidence: oos, offerHuman, thresholds: { intent: settings.intent } };
+  }
+  const sure = best && best.p >= settings.answer;
+  if (topIntent && topIntent.p >= settings.intent && s.answerable.has(topIntent.name) && !(sure && best.p > topIntent.p)) {
+    return { action: 'smalltalk', rule: 'intent-reply', intent: topIntent.name, confidence: topIntent.p, offerHuman: false, thresholds: { intent: settings.intent } };
+  }
+  if (sure) {
+    return { action: 'answer', rule: s.followUp ? 'follow-up' : 'confident-article', article: best.id, confidence: best.p, offerHuman: s.frustrated, thresholds: { answer: settings.answer } };
+  }
+  if (oos >= settings.intent) {
+    return { action: 'decline', rule: 'out-of-scope', confidence: oos, offerHuman, thresholds: { intent: settings.intent, answer: settings.answer } };
+  }
+  // Suggestions only when they plausibly relate: confident enough, and matching a fair share of the question.
+  const related = s.articles.filter((a) => a.p >= settings.clarify && a.coverage >= settings.related).slice(0, 3);
+  if (related.length) {
+    return { action: 'clarify', rule: 'did-you-mean', suggestions: related.map((a) => a.id), confidence: best.p, offerHuman, thresholds: { answer: settings.answer, clarify: settings.clarify, related: settings.related } };
+  }
+  return { action: 'decline', rule: 'nothing-close', confidence: best?.p ?? 0, offerHuman, thresholds: { clarify: settings.clarify, related: settings.related } };
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { decide, type Signals } from '../../src/bot/decide.js';
+import { DEFAULT_SETTINGS as S } from '../../src/bot/settings.js';
+import { sections } from '../../src/knowledge/sections.js';
+
+const signals = (over: Partial<Signals> = {}): Signals => ({
+  articles: [], intents: [], wantsHuman: 0, frustrated: false, failures: 0, followUp: false,
+  answerable: new Set(['greeting', 'thanks', 'goodbye']), ...over,
+});
+const article = (id: string, p: number, coverage = 0.8) => ({ id, p, coverage });
+
+describe('decide(): the answer policy, one rule at a time', () => {
+  it('hands off on a request for a person, routed by the article the message names', () => {
+    const d = decide(signals({ wantsHuman: 0.9, articles: [article('withdrawal-pending', 0.7)] }), S);
+    expect(d).toMatchObject({ action: 'handoff', rule: 'asks-for-human', article: 'withdrawal-pending' });
+    expect(d.thresholds.asksForHuman).toBe(S.asksForHuman);
+    expect(decide(signals({ intents: [{ name: 'human', p: 0.6 }] }), S)).toMatchObject({ action: 'handoff', article: undefined });
+    // A weak "human" that a confident article outweighs is not a request.
+    expect(decide(signals({ intents: [{ name: 'human', p: 0.3 }], articles: [article('a', 0.9)] }), S).action).toBe('answer');
+  });
+
+  it('answers small talk and custom intents with their replies, unless an article is surer', () => {
+    expect(decide(signals({ intents: [{ name: 'greeting', p: 0.9 }] }), S)).toMatchObject({ action: 'smalltalk', rule: 'intent-reply', intent: 'greeting' });
+    expect(decide(signals({ intents: [{ name: 'bot-identity', p: 0.8 }], answerable: new Set(['bot-identity']) }), S)).toMatchObject({ intent: 'bot-identity' });
+    expect(decide(signals({ intents: [{ name: 'greeting', p: 0.6 }], articles: [article('a', 0.9)] }), S).action).toBe('answer');
+    // An intent without a reply is not small talk.
+    expect(decide(signals({ intents: [{ name: 'unknown', p: 0.9 }] }), S).action).not.toBe('smalltalk');
+  });
+
+  it('answers a confident article, naming follow-ups', () => {
+    expect(decide(signals({ articles: [article('a', S.answer)] }), S)).toMatchObject({ action: 'answer', rule: 'confident-article', article: 'a', thresholds: { answer: S.answer } });
+    expect(decide(signals({ articles: [article('a', 0.8)], followUp: true }), S).rule).toBe('follow-up');
+    expect(decide(signals({ articles: [article('a', 0.8)], frustrated: true }), S).offerHuman).toBe(true);
+  });
+
+  it('declines out of scope when that intent outweighs every article', () => {
+    expect(decide(signals({ intents: [{ name: 'out-of-scope', p: 0.7 }], articles: [article('a', 0.6)] }), S)).toMatchObject({ action: 'decline', rule: 'out-of-scope' });
+    expect(decide(signals({ intents: [{ name: 'out-of-scope', p: 0.7 }], articles: [article('a', 0.9)] }), S).action).toBe('answer');
+  });
+
+  it('suggests only plausibly related articles, at most three', () => {
+    const many = [article('a', 0.25), article('b', 0.2), article('c', 0.15), article('d', 0.14), article('e', 0.2, 0.1)];
+    const d = decide(signals({ articles: many }), S);
+    expect(d).toMatchObject({ action: 'clarify', rule: 'did-you-mean', suggestions: ['a', 'b', 'c'] });
+    expect(decide(signals({ articles: [article('x', 0.25, S.related / 2)] }), S)).toMatchObject({ action: 'decline', rule: 'nothing-close' });
+    expect(decide(signals({ articles: [article('x', S.clarify / 2)] }), S).rule).toBe('nothing-close');
+  });
+
+  it('offers a person after repeated failures', () => {
+    expect(decide(signals({ failures: S.failuresBeforeHuman - 1 }), S).offerHuman).toBe(true);
+    expect(decide(signals({ failures: 0 }), S).offerHuman).toBe(false);
+  });
+
+  it('reads settings, not constants', () => {
+    const strict = { ...S, answer: 0.95 };
+    expect(decide(signals({ articles: [article('a', 0.9)] }), strict).action).toBe('clarify');
+  });
+});
+
+describe('sections()', () => {
+  it('splits a body at ## and ### headings, not inside code', () => {
+    const body = 'Intro text.\n\n## Fees\nIt costs 1 USDT.\n\n```\n## not a heading\n```\n### How long\nMinutes.';
+    expect(sections(body)).toEqual([
+      { heading: '', text: 'Intro text.' },
+      { heading: 'Fees', text: 'It costs 1 USDT.\n\n```\n## not a heading\n```' },
+      { heading: 'How long', text: 'Minutes.' },
+    ]);
+    expect(sections('Just one paragraph.')).toEqual([{ heading: '', text: 'Just one paragraph.' }]);
+  });
+});
