@@ -70,8 +70,10 @@ export function decide(s: Signals, settings: Settings): Decision {
     return { action: 'handoff', rule: 'asks-for-human', article: topic, confidence: Math.max(s.wantsHuman, human), offerHuman: false, thresholds: { asksForHuman: settings.asksForHuman, human: settings.human, humanShare: settings.humanShare, clarify: settings.clarify } };
   }
   const oos = intent('out-of-scope');
-  if (oos >= settings.intent && oos >= (best?.p ?? 0)) {
-    return { action: 'decline', rule: 'out-of-scope', confidence: oos, offerHuman, thresholds: { intent: settings.intent } };
+  // Out of scope wins over a likelier article unless that article is both confident and explains much of the question.
+  const explained = best && best.p >= settings.answer && best.coverage >= settings.explained;
+  if (oos >= settings.intent && oos >= (best?.p ?? 0) && !explained) {
+    return { action: 'decline', rule: 'out-of-scope', confidence: oos, offerHuman, thresholds: { intent: settings.intent, explained: settings.explained } };
   }
   const sure = best && best.p >= settings.answer;
   if (topIntent && topIntent.p >= settings.intent && s.answerable.has(topIntent.name) && !(sure && best.p > topIntent.p)) {

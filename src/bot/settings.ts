@@ -21,6 +21,8 @@ export const DEFAULT_SETTINGS = {
   search: 0.25,
   /** a "did you mean" suggestion must match at least this share of the question's information */
   related: 0.3,
+  /** a confident article that matches this share of the question outweighs a likelier "out of scope" */
+  explained: 0.6,
   /** a message with at most this many search terms may be a follow-up on the conversation's last topic */
   followUpTerms: 6,
 };

@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../bot/settings.js';
 import { DEFAULT_MESSAGES } from './default-messages.js';
 import { BIP39_LISTS } from '../safety/bip39-data.js';
 import { BUILTIN_INTENTS } from '../lexicon/intents.js';
-const BUILTIN_GLOSSARY = {}; // TEMP
+import { BUILTIN_GLOSSARY } from '../lexicon/glossary.js';
 
 /** A knowledge folder's content, parsed and validated. */
 export interface KnowledgeSource {
@@ -35,6 +35,8 @@ export interface CompileOptions {
  * articles the classifier learns the conversational intents and ARTICLE_LABEL, and search ranks the articles.
  */
 export const MAX_CLASSIFIED_ARTICLES = 500;
+/** Example questions an article needs (in some language) before the classifier learns it. */
+const MIN_QUESTIONS = 3;
 /** Examples of ARTICLE_LABEL the intent classifier learns from each of titles + questions and body sentences: an even sample, so its cost is flat at any size. */
 const ARTICLE_LABEL_EXAMPLES = 5000;
 
@@ -95,7 +97,10 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
 
   // The article classifier: one label per article, learned from its title and questions. Search ranks the
   // articles too, so above MAX_CLASSIFIED_ARTICLES (quadratic training) search alone does.
-  const articleExamples: Example[] = perArticle ? asked.map((q) => ({ features: featuresOf(q.text, q.lang), label: q.id })) : [];
+  // Only articles with example questions get a label: from a title alone a softmax is sure of anything
+  // (three title-only articles give an unrelated question 80% for one of them); search ranks those.
+  const taught = new Set(articles.filter((a) => a.questions.length >= MIN_QUESTIONS).map((a) => a.id));
+  const articleExamples: Example[] = perArticle ? asked.filter((q) => taught.has(q.id)).map((q) => ({ features: featuresOf(q.text, q.lang), label: q.id })) : [];
   if (!perArticle) progress(`${ids} articles: search ranks them; the classifier learns the intents`);
 
   // The intent classifier: the conversational intents against ARTICLE_LABEL, an even sample of what

@@ -70,14 +70,14 @@ export function parseArticle(text: string, place: ArticlePlace): { article?: Sou
   const title = data.title;
   if (typeof title !== 'string' || !title.trim()) problem(at('title'), "missing required field 'title' (a non-empty text)");
 
-  const questions = data.questions;
-  if (!Array.isArray(questions) || questions.length === 0) {
-    problem(at('questions'), "missing required field 'questions': a list of example questions that users ask");
+  // Optional (DESIGN.md): a real help center's article is a title and a body; example questions add to them.
+  const questions = data.questions ?? [];
+  if (!Array.isArray(questions)) {
+    problem(at('questions'), "'questions' must be a list of example questions that users ask (or left out)");
   } else {
     questions.forEach((q, i) => {
       if (typeof q !== 'string' || !q.trim()) problem(at('questions') + 1 + i, `question ${i + 1} must be a non-empty text`);
     });
-    if (questions.length < 5) problem(at('questions'), `only ${questions.length} example question(s): the bot learns from them, give at least 5`, 'warning');
     const seen = new Set<string>();
     questions.forEach((q, i) => {
       const key = String(q).trim().toLowerCase();
@@ -117,7 +117,7 @@ export function parseArticle(text: string, place: ArticlePlace): { article?: Sou
       tags: (tags as string[]).map((t) => t.trim()).filter(Boolean),
       ...(data.priority ? { priority: data.priority as Priority } : {}),
       body,
-      questions: (questions as string[]).map((q) => q.trim()),
+      questions: Array.isArray(questions) ? (questions as string[]).map((q) => String(q).trim()) : [],
       file: place.file,
     },
   };
