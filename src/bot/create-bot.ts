@@ -149,7 +149,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     const base = { lang, notices, redacted: found };
 
     if (!/[\p{L}\p{N}]/u.test(text)) {
-      return { ...base, kind: 'fallback', text: m.empty, confidence: 0, debug: { candidates: [], detected } };
+      return { ...base, kind: 'fallback', text: m.empty, confidence: 0, debug: { rule: 'empty', candidates: [], detected } };
     }
 
     const analysis = analyze(text, lang, glossary);
@@ -177,7 +177,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     const debug: Reply['debug'] = {
       rule: decision.rule,
       thresholds: decision.thresholds,
-      candidates: [...articles.slice(0, 5).map((a) => ({ label: a.id, p: a.p })), ...intents.slice(0, 3).map((i) => ({ label: '@' + i.name, p: i.p }))].sort((a, b) => b.p - a.p),
+      candidates: [...articles.slice(0, 5).map((a) => ({ label: a.id, p: a.p })), ...intents.filter((i) => '@' + i.name !== ARTICLE_LABEL).slice(0, 3).map((i) => ({ label: '@' + i.name, p: i.p }))].sort((a, b) => b.p - a.p),
       searchTop: ranking.searchTop,
       detected,
       asksForHuman: wantsHuman,
@@ -280,7 +280,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
       const article = articleIn(String(id), servedLang(lang));
       if (!article) return bot.ask(String(id));
       record({ role: 'user', text: article.title, lang });
-      return finish(answerWith(article, lang, 1, { lang, notices: [], redacted: [] }, { candidates: [], detected: { lang, confident: true } }));
+      return finish(answerWith(article, lang, 1, { lang, notices: [], redacted: [] }, { rule: 'shown', candidates: [], detected: { lang, confident: true } }));
     },
     async ask(text, opts) {
       let reply: Reply;
@@ -290,7 +290,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
         // A bug must not end the user's conversation: answer with the way to a human instead.
         console.error('helpline: ask failed', e);
         const lang = state.lang ?? options.lang ?? data.defaultLang;
-        reply = { kind: 'fallback', text: messages(lang).fallback + ' ' + messages(lang).offerHuman, lang, confidence: 0, offerHuman: true, notices: [], redacted: [], debug: { candidates: [], detected: { lang, confident: false } } };
+        reply = { kind: 'fallback', text: messages(lang).fallback + ' ' + messages(lang).offerHuman, lang, confidence: 0, offerHuman: true, notices: [], redacted: [], debug: { rule: 'error', candidates: [], detected: { lang, confident: false } } };
       }
       return finish(reply);
     },

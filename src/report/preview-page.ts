@@ -144,7 +144,7 @@ ${warnings.length ? `<details><summary>${warnings.length} warning(s)</summary><u
       return row;
     });
     $('candidates').replaceChildren(...rows);
-    $('why').textContent = explain(r, SETTINGS);
+    $('why').textContent = explain(r);
   }
   document.addEventListener('helpline:message', (e) => {
     const t = e.detail || {};

@@ -33,9 +33,12 @@ describe('decide(): the answer policy, one rule at a time', () => {
     expect(decide(signals({ articles: [article('a', 0.8)], frustrated: true }), S).offerHuman).toBe(true);
   });
 
-  it('declines out of scope when that intent outweighs every article', () => {
-    expect(decide(signals({ intents: [{ name: 'out-of-scope', p: 0.7 }], articles: [article('a', 0.6)] }), S)).toMatchObject({ action: 'decline', rule: 'out-of-scope' });
-    expect(decide(signals({ intents: [{ name: 'out-of-scope', p: 0.7 }], articles: [article('a', 0.9)] }), S).action).toBe('answer');
+  it('declines out of scope when that intent outweighs every article that does not explain the question', () => {
+    const oos = [{ name: 'out-of-scope', p: 0.7 }];
+    expect(decide(signals({ intents: oos, articles: [article('a', 0.6, S.explained / 2)] }), S)).toMatchObject({ action: 'decline', rule: 'out-of-scope' });
+    // A confident article that matches most of the question is answered all the same.
+    expect(decide(signals({ intents: oos, articles: [article('a', 0.6, S.explained)] }), S).action).toBe('answer');
+    expect(decide(signals({ intents: oos, articles: [article('a', 0.9, 0.1)] }), S).action).toBe('answer');
   });
 
   it('suggests only plausibly related articles, at most three', () => {

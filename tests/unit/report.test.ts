@@ -327,24 +327,29 @@ describe('the evaluation page of a real run', () => {
 });
 
 describe('explainChoice', () => {
-  const settings = { answer: 0.35, clarify: 0.12, intent: 0.5 };
-  const debug = (candidates: [string, number][], searchTop?: string) => ({ candidates: candidates.map(([label, p]) => ({ label, p })), searchTop });
+  const thresholds = { answer: 0.35, clarify: 0.12, intent: 0.5, related: 0.3, asksForHuman: 0.4, human: 0.2 };
+  const debug = (rule: string, candidates: [string, number][], searchTop?: string) => ({ rule, thresholds, candidates: candidates.map(([label, p]) => ({ label, p })), searchTop });
 
-  it('says why the bot answered, asked or fell back', () => {
-    expect(explainChoice({ kind: 'answer', article: { id: 'a' }, debug: debug([['a', 0.8], ['b', 0.1]], 'a') }, settings)).toBe(
-      'Answered with a: its confidence 0.80 reached the answer threshold 0.35. Search agreed.',
+  it('says which rule decided, with the thresholds it used', () => {
+    expect(explainChoice({ kind: 'answer', article: { id: 'a' }, debug: debug('confident-article', [['a', 0.8], ['b', 0.1]], 'a') })).toBe(
+      'Answered with a: its confidence 0.80 reached the answer threshold 0.35. Search ranked it first.',
     );
-    expect(explainChoice({ kind: 'answer', article: { id: 'a' }, debug: debug([['a', 0.5]], 'b') }, settings)).toMatch(/Search ranked b first/);
-    expect(explainChoice({ kind: 'clarify', suggestions: [{ id: 'a' }, { id: 'b' }], debug: debug([['a', 0.3], ['b', 0.2]]) }, settings)).toMatch(
+    expect(explainChoice({ kind: 'answer', article: { id: 'a' }, debug: debug('confident-article', [['a', 0.5]], 'b') })).toMatch(/Search ranked b first/);
+    expect(explainChoice({ kind: 'answer', article: { id: 'a' }, debug: debug('follow-up', [['a', 0.5]], 'a') })).toMatch(/^Answered with a as a follow-up/);
+    expect(explainChoice({ kind: 'clarify', suggestions: [{ id: 'a' }, { id: 'b' }], debug: debug('did-you-mean', [['a', 0.3], ['b', 0.2]]) })).toMatch(
       /best article, a \(0\.30\), is below the answer threshold 0\.35, so the bot offered 2 "did you mean"/,
     );
-    expect(explainChoice({ kind: 'fallback', debug: debug([['@out-of-scope', 0.7], ['a', 0.1]]) }, settings)).toMatch(/^Declined: the out-of-scope intent won with 0\.70/);
-    expect(explainChoice({ kind: 'fallback', debug: debug([['a', 0.05]]) }, settings)).toMatch(/^No answer: the best article, a \(0\.05\), is below the clarify threshold 0\.12/);
-    expect(explainChoice({ kind: 'fallback', debug: debug([]) }, settings)).toMatch(/^Nothing to match/);
+    expect(explainChoice({ kind: 'fallback', debug: debug('out-of-scope', [['@out-of-scope', 0.7], ['a', 0.1]]) })).toMatch(/^Declined: the out-of-scope intent won with 0\.70/);
+    expect(explainChoice({ kind: 'fallback', debug: debug('nothing-close', [['a', 0.05]]) })).toMatch(/^No answer: the best article, a \(0\.05\), is below the clarify threshold 0\.12/);
+    expect(explainChoice({ kind: 'fallback', debug: debug('empty', []) })).toMatch(/^Nothing to match/);
+    // A handoff is explained by the request, not by whichever candidate came first.
+    expect(explainChoice({ kind: 'handoff', debug: { ...debug('asks-for-human', [['a', 0.9], ['@human', 0.3]]), asksForHuman: 0.8 } })).toMatch(/^Handed to a human: the message asks for a person \("asks for a human" 0\.80 against 0\.40/);
+    expect(explainChoice({ kind: 'smalltalk', intent: 'greeting', debug: debug('intent-reply', [['@greeting', 0.9]]) })).toMatch(/greeting intent's reply: it won with 0\.90/);
   });
 
   it('runs on its own, as the preview page inlines it', () => {
     const inlined = new Function(`return (${explainChoice.toString()})`)() as typeof explainChoice;
-    expect(inlined({ kind: 'clarify', suggestions: [{ id: 'x' }], debug: debug([['x', 0.2]]) }, settings)).toBe(explainChoice({ kind: 'clarify', suggestions: [{ id: 'x' }], debug: debug([['x', 0.2]]) }, settings));
+    const r = { kind: 'clarify', suggestions: [{ id: 'x' }], debug: debug('did-you-mean', [['x', 0.2]]) };
+    expect(inlined(r)).toBe(explainChoice(r));
   });
 });
