@@ -92,6 +92,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
   const pack = typeof source === 'string' ? loadPack(source) : source;
   const engine = engineOf(pack);
   const { data, glossary, classifier, intentClassifier, asksForHuman, index, byKey, answerable } = engine;
+  const taught = new Set(classifier.labels);
   const settings: Settings = { ...engine.settings, ...options.settings };
   const events = new Emitter<BotEvents>();
   const now = options.now ?? (() => new Date());
@@ -215,7 +216,11 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
    * concepts, tickers, product names). Each article keeps the surer of the classifier's and search's view.
    */
   function rank(text: string, lang: string, features: Features) {
-    const predictions = classifier.predict(features);
+    // The article classifier only says which article, given that the question is about one; the intent
+    // classifier says how likely that is, which keeps "best pizza near me" from a 0.8 article.
+    // Only doubt counts: a question the intent model gives even odds of being about an article keeps its probability.
+    const about = Math.min(1, 2 * (intentClassifier.predict(features).find((c) => c.label === ARTICLE_LABEL)?.p ?? 1));
+    const predictions = classifier.predict(features).map((c) => ({ label: c.label, p: c.p * about }));
     const own = servedLang(lang) === lang;
     let searchLang = own ? lang : data.defaultLang;
     let hits: SearchHit[] = index(searchLang)?.search(text, { limit: 5, mode: own ? 'same' : 'cross' }) ?? [];
@@ -226,13 +231,13 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
       const q = searchConfidence(other);
       if ((q[0] ?? 0) > (p[0] ?? 0) && !byKey.has(`${lang}/${other[0].id}`)) [hits, p, searchLang] = [other, q, data.defaultLang];
     }
+    // An article the classifier learned (from example questions) gets its probability, with search
+    // agreement; search's calibrated confidence speaks for the articles it did not learn (title + body).
+    // Search is the weaker judge where questions exist (BANKING77: 89% → 83% if it may outvote them).
     const articles = new Map<string, Candidate>();
-    hits.forEach((h, i) => articles.set(h.id, { id: h.id, p: p[i], coverage: h.coverage }));
-    for (const c of blend(predictions, hits, settings.search)) {
-      const a = articles.get(c.label);
-      if (!a) articles.set(c.label, { id: c.label, p: c.p, coverage: 0 });
-      else if (c.p > a.p) a.p = c.p;
-    }
+    const coverage = new Map(hits.map((h) => [h.id, h.coverage]));
+    hits.forEach((h, i) => taught.has(h.id) || articles.set(h.id, { id: h.id, p: p[i], coverage: h.coverage }));
+    for (const c of blend(predictions, hits, settings.search)) articles.set(c.label, { id: c.label, p: c.p, coverage: coverage.get(c.label) ?? 0 });
     const ranked = [...articles.values()].sort((a, b) => b.p - a.p);
     return { articles: ranked, searchLang, searchTop: hits[0]?.id, terms: hits[0]?.terms ?? [] };
   }

@@ -35,6 +35,8 @@ export interface CompileOptions {
  * articles the classifier learns the conversational intents and ARTICLE_LABEL, and search ranks the articles.
  */
 export const MAX_CLASSIFIED_ARTICLES = 500;
+/** Glossary concepts that name people, not topics: see the intent classifier's lexicon examples. */
+const PEOPLE = new Set(['agent', 'support']);
 /** Example questions an article needs (in some language) before the classifier learns it. */
 const MIN_QUESTIONS = 3;
 /** Examples of ARTICLE_LABEL the intent classifier learns from each of titles + questions and body sentences: an even sample, so its cost is flat at any size. */
@@ -108,7 +110,11 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
   // center teaches "asks for a human" from hundreds of requests against a few titles. Its cost is flat.
   const intentExamples: Example[] = [];
   const said = articles.flatMap((a) => sentencesOf(a.body).map((text) => ({ text, lang: a.lang })));
-  for (const list of [asked, said]) {
+  // The lexicon's terms in every language are what exchange questions are made of: without them a Japanese
+  // question on an English help center meets only Japanese greetings and requests for a human, and hands off.
+  // People ("agent", "support") are left out: naming them is how users ask for a human.
+  const lexicon = Object.entries(glossaryData).filter(([concept]) => !PEOPLE.has(concept)).flatMap(([, terms]) => terms.map((text) => ({ text, lang: defaultLang })));
+  for (const list of [asked, said, lexicon]) {
     const step = Math.ceil(list.length / ARTICLE_LABEL_EXAMPLES);
     for (let i = 0; i < list.length; i += step) intentExamples.push({ features: featuresOf(list[i].text, list[i].lang), label: ARTICLE_LABEL });
   }
@@ -119,7 +125,11 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
     for (const [lang, texts] of Object.entries(intent.examples ?? {}).sort()) {
       for (const text of texts) {
         intentExamples.push({ features: featuresOf(text, lang), label: '@' + name });
-        if (languages.includes(lang)) samples[lang].push(text);
+        // Languages without articles get a profile too, from these examples: a Spanish question on an
+        // English help center is then read as Spanish (answered in English, with a note), not as English.
+        // Traditional Chinese is told apart by its own articles only: a profile from chat phrases would
+        // take Simplified questions from zh.
+        if (languages.includes(lang) || lang !== 'zh-TW') (samples[lang] ??= []).push(text);
       }
     }
     const r = Object.fromEntries(Object.entries(intent.replies ?? {}).sort());
@@ -146,7 +156,7 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
     // Every language the built-in intents speak: a Korean question on an English help center gets Korean sentences.
     messages: DEFAULT_MESSAGES,
     wordLists: BIP39_LISTS,
-    languageModel: trainLanguageModel(samples, glossary),
+    languageModel: trainLanguageModel(samples, glossary, languages),
     classifier,
     intents: intentClassifier,
     ...(asksForHuman ? { asksForHuman } : {}),

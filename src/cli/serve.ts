@@ -367,7 +367,7 @@ export async function startPreview(folder: string, options: PreviewOptions = {})
   try {
     await new Promise<void>((ok, fail) => {
       server.once('error', (e: NodeJS.ErrnoException) =>
-        fail(e.code === 'EADDRINUSE' ? new UsageError(`port ${options.port} is in use: try --port ${(options.port ?? DEFAULT_PORT) + 1}`) : e),
+        fail(e.code === 'EADDRINUSE' ? new UsageError(`port ${options.port} is in use: try --port ${(options.port ?? DEFAULT_PORT) + 1}`, { hint: false }) : e),
       );
       server.listen(options.port ?? DEFAULT_PORT, '127.0.0.1', ok);
     });

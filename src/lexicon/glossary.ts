@@ -95,7 +95,7 @@ export const BUILTIN_GLOSSARY: GlossaryData = {
     /* de */ 'fiatgeld', 'fiatwahrung', 'fiatwaehrung', 'fiat wahrung', 'fiat waehrung',
   ],
   'bank-transfer': [
-    'bank transfer', 'wire', 'wire transfer', 'sepa', 'swift', 'ach', 'iban', 'bank account', '银行转账', '银行汇款', '电汇', '汇款', '网银', '銀行振込',
+    'bank transfer', 'wire transfer', 'sepa', 'swift', 'ach', 'iban', 'bank account', '银行转账', '银行汇款', '电汇', '汇款', '网银', '銀行振込',
       '振込', '振り込み', '계좌이체', '은행이체', '무통장', '원화입금', 'transferencia bancaria', 'transferencia de banco', 'deposito bancario',
       'cuenta bancaria', 'spei', 'pix', 'банковский перевод', 'банк', 'банка', 'банком', 'реквизиты', 'реквизитам', 'банковский счет',
       'payment reference', 'назначение платежа', 'referencia de pago', '振込名義',
@@ -426,7 +426,7 @@ export const BUILTIN_GLOSSARY: GlossaryData = {
     /* de */ 'versehentlich', 'aus versehen', 'falsch gesendet', 'irrtumlich', 'irrtuemlich',
   ],
   memo: [
-    'memo', 'tag', 'destination tag', 'memo tag', '备忘录', '数字标签', 'メモ', 'タグ', '宛先タグ', 'デスティネーションタグ', '메모', '태그', '데스티네이션태그', 'etiqueta',
+    'memo', 'destination tag', 'memo tag', '备忘录', '数字标签', 'メモ', 'タグ', '宛先タグ', 'デスティネーションタグ', '메모', '태그', '데스티네이션태그', 'etiqueta',
       'etiqueta de destino', 'мемо', 'тег', 'тэг', 'комментарий', 'коментарий', 'комментария', 'без комментария',
     /* zh */ '備忘錄', '數字標籤', '标签', '標籤',
     /* pt */ 'tag de destino', 'memorando',
@@ -996,7 +996,7 @@ export const BUILTIN_GLOSSARY: GlossaryData = {
     /* de */ 'wiederherstellungsphrase', 'privater schlussel', 'privater schluessel', 'privaten schlussel', 'privaten schluessel',
   ],
   frozen: [
-    'frozen', 'freeze', 'froze', 'locked out', 'account locked', 'locked account', 'unlock account', 'unlock my account', 'banned', 'ban',
+    'frozen', 'freeze', 'froze', 'locked out', 'account locked', 'locked account', 'unlock account', 'unlock my account', 'banned',
       '冻结', '被冻', '封号', '封禁', '风控', '被锁定', '账户锁定', '账号被锁', '凍結', '利用制限', 'アカウントロック', '동결', '잠김', '계정잠금', '차단', '이용제한', 'congelada',
       'congelado', 'congelar', 'bloqueada', 'bloqueado', 'bloquearon', 'bloqueo', 'заблокирован', 'заблокирована', 'заблокировали',
       'блокировка', 'блокировку', 'заморожен', 'заморожена', 'заморозили', 'заморозка', 'разблокировать', 'разморозить', '被封', 'アカウント制限',

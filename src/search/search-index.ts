@@ -68,31 +68,54 @@ function options(lang: string, glossary?: Glossary): Options<IndexedArticle> {
   };
 }
 
+/** A paragraph of an article, the unit that rewards a question's terms found together. */
+interface Passage {
+  id: string;
+  body: string;
+}
+
+/**
+ * Share of its best paragraph's score an article gains. A long article matches many terms somewhere; the
+ * one that answers has them in one paragraph (Binance dev, English: top-1 64% → 70%; the sample unchanged).
+ */
+const PASSAGE_WEIGHT = 0.5;
+/** Paragraphs of an article, split at blank lines; `#` joins the article id and the paragraph's number. */
+const passagesOf = (a: IndexedArticle): Passage[] => a.body.split(/\n[ \t]*\n/).filter((p) => p.trim()).map((body, i) => ({ id: `${a.id}#${i}`, body }));
+const passageOptions = (lang: string, glossary?: Glossary): Options<Passage> => {
+  const { extractField: _, ...o } = options(lang, glossary);
+  return { ...(o as unknown as Options<Passage>), fields: ['body'], searchOptions: { ...o.searchOptions, boost: { body: 1 } } as Options<Passage>['searchOptions'] };
+};
+
 /** The search index of one language's articles (MiniSearch with the Helpline analyzer). */
 export class SearchIndex {
   private constructor(
     readonly lang: string,
     private readonly index: MiniSearch<IndexedArticle>,
+    private readonly passages: MiniSearch<Passage> | undefined,
     private readonly tokenize: (text: string) => string[],
     /** common term → how many articles have it */
     private readonly common = new Map<string, number>(),
   ) {}
 
-  /** Indexes articles of one language (at build time). */
+  /** Indexes articles of one language, and their paragraphs (at build time). */
   static build(lang: string, articles: IndexedArticle[], glossary?: Glossary): SearchIndex {
     const o = options(lang, glossary);
     const index = new MiniSearch<IndexedArticle>(o);
     index.addAll(articles);
-    return new SearchIndex(lang, index, o.tokenize!);
+    const passages = new MiniSearch<Passage>(passageOptions(lang, glossary));
+    passages.addAll(articles.flatMap(passagesOf));
+    return new SearchIndex(lang, index, passages, o.tokenize!);
   }
 
   /** Loads an index serialized with `toJSON` (at ask time). */
   static load(lang: string, json: unknown, glossary?: Glossary): SearchIndex {
     const o = options(lang, glossary);
-    return new SearchIndex(lang, MiniSearch.loadJS(json as never, o), o.tokenize!, new Map(Object.entries((json as { common?: Record<string, number> }).common ?? {})));
+    const j = json as { common?: Record<string, number>; passages?: unknown };
+    const passages = j.passages ? MiniSearch.loadJS<Passage>(j.passages as never, passageOptions(lang, glossary)) : undefined;
+    return new SearchIndex(lang, MiniSearch.loadJS(json as never, o), passages, o.tokenize!, new Map(Object.entries(j.common ?? {})));
   }
 
-  /** MiniSearch's JSON, plus the common terms and their article counts (MiniSearch ignores the extra key). */
+  /** MiniSearch's JSON, plus the common terms and their article counts and the paragraphs' index (MiniSearch ignores the extra keys). */
   toJSON(): unknown {
     const json = this.index.toJSON() as unknown as { documentCount: number; index: [string, Record<string, Record<string, number>>][] };
     const above = commonAbove(json.documentCount);
@@ -101,7 +124,7 @@ export class SearchIndex {
       const n = new Set(Object.values(fields).flatMap((docs) => Object.keys(docs))).size;
       if (n > above) common[term] = n;
     }
-    return { ...json, common };
+    return { ...json, common, ...(this.passages ? { passages: this.passages.toJSON() } : {}) };
   }
 
   /** In how many articles a term occurs (0 when the index has never seen it). */
@@ -155,7 +178,17 @@ export class SearchIndex {
       const picked = new Set(this.index.search(query, { ...base, tokenize: () => picking }).slice(0, CANDIDATES).map((r) => r.id as string));
       boostDocument = (id) => (picked.has(id) ? 1 : 0);
     }
-    const results: SearchResult[] = this.index.search(query, { ...base, boostDocument });
+    let results: SearchResult[] = this.index.search(query, { ...base, boostDocument });
+    if (this.passages && !opts.prefix && results.length) {
+      // The candidates' best paragraphs; other articles' paragraphs cost a lookup, not a result.
+      const candidates = new Set(results.slice(0, CANDIDATES).map((r) => r.id as string));
+      const best = new Map<string, number>();
+      for (const r of this.passages.search(query, { ...base, filter: undefined, boostDocument: (id: string) => (candidates.has(id.slice(0, id.lastIndexOf('#'))) ? 1 : 0) })) {
+        const id = (r.id as string).slice(0, (r.id as string).lastIndexOf('#'));
+        if (!best.has(id)) best.set(id, r.score);
+      }
+      results = results.map((r) => ({ ...r, score: r.score + PASSAGE_WEIGHT * (best.get(r.id as string) ?? 0) })).sort((a, b) => b.score - a.score);
+    }
     const weights = new Map([...new Set(all)].map((t) => [t, this.idf(t)]));
     const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
     return results.slice(0, opts.limit ?? 10).map((r) => ({

@@ -12,6 +12,8 @@ export interface LanguageProfile {
   grams?: Record<string, number>;
   total?: number;
   gtotal?: number;
+  /** a language the pack has no articles in, profiled from chat phrases only (built-in intents) */
+  extra?: boolean;
 }
 
 /** Profiles of the pack's languages: what the browser needs to tell them apart, no more. */
@@ -21,15 +23,17 @@ export type LanguageModel = Record<string, LanguageProfile>;
 const SCRIPT_GUESS: Partial<Record<Script, string>> = { cyrillic: 'ru', hangul: 'ko', han: 'zh', thai: 'th' };
 
 const TOP_WORDS = 1000;
+/** How much likelier (log) a language without articles must be than the best with articles. */
+const EXTRA_MARGIN = 4;
 const TOP_GRAMS = 1000;
 
 /** Learns language profiles from sample texts per language (at build time). */
-export function trainLanguageModel(samples: Record<string, string[]>, glossary?: Glossary): LanguageModel {
+export function trainLanguageModel(samples: Record<string, string[]>, glossary?: Glossary, served?: string[]): LanguageModel {
   const model: LanguageModel = {};
   const scripts: Record<string, Script> = {};
   for (const [lang, texts] of Object.entries(samples)) scripts[lang] = dominantScript(texts.join(' '));
   for (const lang of Object.keys(samples).sort()) {
-    const profile: LanguageProfile = { script: scripts[lang] };
+    const profile: LanguageProfile = { script: scripts[lang], ...(served && !served.includes(lang) ? { extra: true } : {}) };
     const shared = Object.keys(samples).some((l) => l !== lang && family(scripts[l]) === family(scripts[lang]));
     if (shared) {
       const words = new Map<string, number>();
@@ -91,7 +95,11 @@ export function detectLanguage(
 
   const scores = candidates.map((l) => [l, score(text, model[l], candidates.map((c) => model[c]), options.glossary)] as const);
   scores.sort((a, b) => b[1] - a[1]);
-  const [best, second] = scores;
+  let [best, second] = scores;
+  // A profile from a few hundred chat phrases is thin: it takes a question from a language with articles
+  // only on clear evidence ("what's the best pizza place near me" is not Portuguese).
+  const served = scores.find(([l]) => !model[l].extra);
+  if (model[best[0]].extra && served && best[1] - served[1] < EXTRA_MARGIN) [best, second] = [served, scores.find((x) => x !== served)!];
   const margin = best[1] - second[1];
   const prior = options.prior && candidates.includes(options.prior) ? options.prior : undefined;
   if (margin < 1.5) return { lang: prior ?? (options.fallback && candidates.includes(options.fallback) ? options.fallback : best[0]), confident: false };

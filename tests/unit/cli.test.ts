@@ -4,6 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, cpSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { fixture, root } from '../helpers.js';
 
 const run = promisify(execFile);
@@ -118,6 +120,20 @@ describe('helpline command', () => {
     const bare = await helpline();
     expect(bare.code).toBe(2);
     expect(bare.stderr).toMatch(/Usage: helpline <command>/);
+  });
+
+  it('says in one line that a port is in use, without the usage', async () => {
+    const server = createServer().listen(0, '127.0.0.1');
+    await new Promise((ok) => server.once('listening', ok));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const r = await helpline('serve', fixture('kb-mini'), '--port', String(port));
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim().split('\n').at(-1)).toBe(`helpline serve: port ${port} is in use: try --port ${port + 1}`);
+      expect(r.stderr).not.toMatch(/--help/);
+    } finally {
+      server.close();
+    }
   });
 
   it('refuses an unknown option with the nearest known one, and starts nothing', async () => {
