@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statS
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
+import { parseDocument } from 'yaml';
 import { machine } from './machine.js';
 import { pct } from '../src/report/html.js';
 import { readKnowledge } from '../src/node/read-knowledge.js';
@@ -60,8 +61,9 @@ function stripQuestions(from: string, to: string): void {
       else if (name.endsWith('.md')) {
         const text = readFileSync(path, 'utf8');
         const end = text.indexOf('\n---', 3);
-        const front = text.slice(0, end).replace(/^questions:.*\n(?:[ \t]+-.*\n|[ \t]*\n)*/m, '').replace(/^questions:.*$/m, '');
-        writeFileSync(path, front + text.slice(end));
+        const front = parseDocument(text.slice(4, end));
+        front.delete('questions');
+        writeFileSync(path, `---\n${front.toString()}${text.slice(end + 1)}`);
       }
     }
   };

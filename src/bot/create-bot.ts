@@ -216,11 +216,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
    * concepts, tickers, product names). Each article keeps the surer of the classifier's and search's view.
    */
   function rank(text: string, lang: string, features: Features) {
-    // The article classifier only says which article, given that the question is about one; the intent
-    // classifier says how likely that is, which keeps "best pizza near me" from a 0.8 article.
-    // Only doubt counts: a question the intent model gives even odds of being about an article keeps its probability.
-    const about = Math.min(1, 2 * (intentClassifier.predict(features).find((c) => c.label === ARTICLE_LABEL)?.p ?? 1));
-    const predictions = classifier.predict(features).map((c) => ({ label: c.label, p: c.p * about }));
+    const predictions = classifier.predict(features);
     const own = servedLang(lang) === lang;
     let searchLang = own ? lang : data.defaultLang;
     let hits: SearchHit[] = index(searchLang)?.search(text, { limit: 5, mode: own ? 'same' : 'cross' }) ?? [];

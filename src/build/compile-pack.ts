@@ -109,6 +109,7 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
   // articles are asked and say (titles, questions, body sentences). Without the bodies a title-only help
   // center teaches "asks for a human" from hundreds of requests against a few titles. Its cost is flat.
   const intentExamples: Example[] = [];
+  const ownIntentExamples: Example[] = [];
   const said = articles.flatMap((a) => sentencesOf(a.body).map((text) => ({ text, lang: a.lang })));
   // The lexicon's terms in every language are what exchange questions are made of: without them a Japanese
   // question on an English help center meets only Japanese greetings and requests for a human, and hands off.
@@ -124,7 +125,11 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
     // Every language's examples, not only the pack's: "转人工" hands off on an English-only help center.
     for (const [lang, texts] of Object.entries(intent.examples ?? {}).sort()) {
       for (const text of texts) {
-        intentExamples.push({ features: featuresOf(text, lang), label: '@' + name });
+        const e = { features: featuresOf(text, lang), label: '@' + name };
+        intentExamples.push(e);
+        // The article classifier meets the intents of the pack's own languages only: all twelve would take
+        // probability from the articles of a one-language help center (all twelve cost BANKING77 10-shot another point).
+        if (languages.includes(lang)) ownIntentExamples.push(e);
         // Languages without articles get a profile too, from these examples: a Spanish question on an
         // English help center is then read as Spanish (answered in English, with a note), not as English.
         // Traditional Chinese is told apart by its own articles only: a profile from chat phrases would
@@ -134,6 +139,13 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
     }
     const r = Object.fromEntries(Object.entries(intent.replies ?? {}).sort());
     if (Object.keys(r).length) replies[name] = r;
+  }
+  if (articleExamples.length) {
+    // The learned articles compete with everything else a message can be: the articles it did not learn
+    // (their titles, as ARTICLE_LABEL) and the conversational intents. Alone they share all the probability,
+    // and one of 35 learned articles outvotes 485 that search ranks, or answers "best pizza near me".
+    for (const q of asked) if (!taught.has(q.id)) articleExamples.push({ features: featuresOf(q.text, q.lang), label: ARTICLE_LABEL });
+    articleExamples.push(...ownIntentExamples);
   }
   progress(`training the classifiers on ${articleExamples.length} article and ${intentExamples.length} intent examples`);
   const classifier = trainClassifier(articleExamples, options.train);

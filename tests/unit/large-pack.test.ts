@@ -14,8 +14,8 @@ describe('packs with more articles than the classifier learns one by one', () =>
 
   it('learn no label per article, while the intent classifier learns the intents against one article label', () => {
     expect(labelsOf(2)).toEqual([]);
-    expect(labelsOf(4)).toEqual(expect.arrayContaining(['password-reset', 'withdrawal-fees']));
-    expect(labelsOf(4).filter((l) => l.startsWith('@'))).toEqual([]);
+    // Below the limit the articles compete with the intents in the article classifier too.
+    expect(labelsOf(4)).toEqual(expect.arrayContaining(['password-reset', 'withdrawal-fees', '@greeting', '@out-of-scope']));
     for (const limit of [2, 4]) expect(labelsOf(limit, 'intents')).toEqual(expect.arrayContaining([ARTICLE_LABEL, '@greeting', '@human', '@out-of-scope']));
   });
 
