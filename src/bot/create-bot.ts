@@ -221,8 +221,9 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     let searchLang = own ? lang : data.defaultLang;
     let hits: SearchHit[] = index(searchLang)?.search(text, { limit: 5, mode: own ? 'same' : 'cross' }) ?? [];
     let p = searchConfidence(hits);
-    if (own && lang !== data.defaultLang) {
-      // A partly translated help center: the default language may have the article this one lacks.
+    if (own && lang !== data.defaultLang && (p[0] ?? 0) < settings.answer) {
+      // A partly translated help center: the default language may have the article this one lacks
+      // (looked for only when this language has no confident answer: every search costs).
       const other = index(data.defaultLang)?.search(text, { limit: 5, mode: 'cross' }) ?? [];
       const q = searchConfidence(other);
       if ((q[0] ?? 0) > (p[0] ?? 0) && !byKey.has(`${lang}/${other[0].id}`)) [hits, p, searchLang] = [other, q, data.defaultLang];

@@ -183,7 +183,9 @@ export class SearchIndex {
       // The candidates' best paragraphs; other articles' paragraphs cost a lookup, not a result.
       const candidates = new Set(results.slice(0, CANDIDATES).map((r) => r.id as string));
       const best = new Map<string, number>();
-      for (const r of this.passages.search(query, { ...base, filter: undefined, boostDocument: (id: string) => (candidates.has(id.slice(0, id.lastIndexOf('#'))) ? 1 : 0) })) {
+      // Common terms only score: their postings over every paragraph are the cost (bench/RESULTS.md, scale).
+      const passageTerms = picking.length ? picking : terms;
+      for (const r of this.passages.search(query, { ...base, tokenize: () => passageTerms, filter: undefined, boostDocument: (id: string) => (candidates.has(id.slice(0, id.lastIndexOf('#'))) ? 1 : 0) })) {
         const id = (r.id as string).slice(0, (r.id as string).lastIndexOf('#'));
         if (!best.has(id)) best.set(id, r.score);
       }
