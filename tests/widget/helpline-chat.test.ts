@@ -2,6 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import '../../widget/helpline-chat.js';
 import type { HelplineChat } from '../../widget/helpline-chat.js';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fixture, packOf } from '../helpers.js';
 
 const pack = packOf(fixture('kb-mini'));
@@ -37,6 +40,30 @@ describe('<helpline-chat>', () => {
     expect(panel.getAttribute('role')).toBe('dialog');
     expect($(el, '.log')!.getAttribute('aria-live')).toBe('polite');
     expect($(el, 'label[for="helpline-input"]')).not.toBeNull();
+  });
+
+  it('shows the matching section first, and the whole article one tap away', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'helpline-sections-'));
+    mkdirSync(join(dir, 'en', 'help'), { recursive: true });
+    writeFileSync(join(dir, 'en', 'help', 'withdraw.md'), '---\nid: withdraw\ntitle: Withdrawing crypto\n---\nOpen Wallet and choose Withdraw.\n\n## Fees\nEach network charges its own withdrawal fee.\n\n## How long it takes\nMost withdrawals arrive within 30 minutes.\n');
+    const el = document.createElement('helpline-chat');
+    el.packData = packOf(dir);
+    el.pack = 'inline-sections';
+    document.body.appendChild(el);
+    await el.updateComplete;
+    const reply = await el.ask('how long does a withdrawal take to arrive');
+    await settle(el);
+    expect(reply).toMatchObject({ kind: 'answer', section: { heading: 'How long it takes' } });
+    const bot = $$(el, '.msg.bot').at(-1)!;
+    expect(bot.querySelector('h4.section')!.textContent).toBe('How long it takes');
+    expect(bot.textContent).not.toContain('Open Wallet');
+    const more = bot.querySelector<HTMLElement>('button.more')!;
+    expect(more.textContent).toBe('Show the whole article');
+    more.click();
+    await settle(el);
+    const whole = $$(el, '.msg.bot').at(-1)!;
+    expect(whole.textContent).toContain('Open Wallet');
+    expect(whole.querySelector('button.more')).toBeNull();
   });
 
   it('renders an answer with its article, the notices and 👍/👎 that emit feedback', async () => {
