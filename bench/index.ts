@@ -14,6 +14,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** The benchmarks in the order RESULTS.md shows them; each writes bench/results/<name>.md. */
 export const BENCHES = [
   { name: 'helpcenter', what: 'answer quality on a real help center (Binance, title + body), the sample without questions, follow-ups' },
+  { name: 'clinc150', what: 'out-of-scope handling on CLINC150 (test split; data given on the command line)' },
   { name: 'banking77', what: 'answer quality on BANKING77 through the real `helpline build` and `helpline eval`' },
   { name: 'crypto', what: 'answer quality on the sample knowledge base, six languages' },
   { name: 'peers', what: 'Helpline, nlp.js, natural and MiniSearch on the same BANKING77 split' },
