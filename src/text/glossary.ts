@@ -40,6 +40,8 @@ export class Glossary {
     const phrases: Record<string, string> = {};
     const unspaced: [string, string][] = [];
     let maxWords = 1;
+    // A term as written wins over another term's stem: "tax" is the tax concept even if "taxa" stems to it.
+    const stemmed: [string, string][] = [];
     for (const [concept, terms] of Object.entries(data)) {
       for (const term of terms) {
         const runs = segment(normalize(String(term)).trim());
@@ -49,9 +51,11 @@ export class Glossary {
           continue;
         }
         maxWords = Math.max(maxWords, runs.length);
-        for (const key of stemVariants(runs.map((r) => [r.text, ...allStems(r.text, r.script === 'cyrillic')]))) phrases[key] ??= concept;
+        phrases[runs.map((r) => r.text).join(' ')] ??= concept;
+        for (const key of stemVariants(runs.map((r) => [r.text, ...allStems(r.text, r.script === 'cyrillic')]))) stemmed.push([key, concept]);
       }
     }
+    for (const [key, concept] of stemmed) phrases[key] ??= concept;
     unspaced.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
     return { phrases, unspaced, maxWords };
   }
@@ -68,7 +72,8 @@ export class Glossary {
       for (let n = 0; n < this.maxWords && i + n < words.length; n++) {
         raw += (n ? ' ' : '') + words[i + n][0];
         stemmed += (n ? ' ' : '') + words[i + n][1];
-        const concept = this.phrases.get(stemmed) ?? this.phrases.get(raw);
+        // The word as written first: a stem from another language's stemmer may name another term ("taxa" → "tax").
+        const concept = this.phrases.get(raw) ?? this.phrases.get(stemmed);
         if (concept) found.add(concept);
       }
     }

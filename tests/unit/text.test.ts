@@ -45,6 +45,14 @@ describe('analyze', () => {
   });
 });
 
+describe('Glossary', () => {
+  it('matches a word as written before its stem, so another language\'s stemmer cannot rename it', () => {
+    const g = new Glossary({ fee: ['taxa'], tax: ['tax'] });
+    expect(analyze('qual a taxa de saque', 'pt', g).terms.filter((t) => t.startsWith('~'))).toEqual(['~fee']);
+    expect(analyze('crypto tax report', 'en', g).terms.filter((t) => t.startsWith('~'))).toEqual(['~tax']);
+  });
+});
+
 describe('detectLanguage', () => {
   const glossary = new Glossary({ withdraw: ['withdraw', 'retiro', 'retirar'], fee: ['fee', 'fees', 'comision'] });
   const model = trainLanguageModel(
