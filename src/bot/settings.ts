@@ -23,6 +23,8 @@ export const DEFAULT_SETTINGS = {
   related: 0.3,
   /** a confident article that matches this share of the question outweighs a likelier "out of scope" */
   explained: 0.6,
+  /** …unless "out of scope" leads it by this much */
+  explainedLead: 0.35,
   /** a message with at most this many search terms may be a follow-up on the conversation's last topic */
   followUpTerms: 6,
 };

@@ -39,6 +39,8 @@ describe('decide(): the answer policy, one rule at a time', () => {
     // A confident article that matches most of the question is answered all the same.
     expect(decide(signals({ intents: oos, articles: [article('a', 0.6, S.explained)] }), S).action).toBe('answer');
     expect(decide(signals({ intents: oos, articles: [article('a', 0.9, 0.1)] }), S).action).toBe('answer');
+    // …unless out of scope leads it clearly ("what's the weather in dubai tomorrow").
+    expect(decide(signals({ intents: [{ name: 'out-of-scope', p: 0.97 }], articles: [article('a', 0.4, 0.9)] }), S)).toMatchObject({ action: 'decline', thresholds: { explainedLead: S.explainedLead } });
   });
 
   it('suggests only plausibly related articles, at most three', () => {
