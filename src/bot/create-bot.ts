@@ -213,7 +213,8 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
   /**
    * Article candidates for a text: search in the question's language, and where that language lacks
    * articles (or has none at all), in the default language through the terms both share (glossary
-   * concepts, tickers, product names). Each article keeps the surer of the classifier's and search's view.
+   * concepts, tickers, product names). Articles the classifier learned keep its probability; search's
+   * calibrated confidence speaks for the others.
    */
   function rank(text: string, lang: string, features: Features) {
     const predictions = classifier.predict(features);

@@ -1,6 +1,5 @@
 import { lstatSync, readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
 import { parseArticle } from '../knowledge/parse-article.js';
 import { LANG_PATTERN, type IntentsData, type Problem, type SourceArticle } from '../knowledge/article.js';

@@ -3,8 +3,9 @@ import type { SearchHit } from './search-index.js';
 /**
  * Logistic calibration of a search hit: how likely it is the article that answers the question. Fitted on
  * the development sets only (the Binance dev cases and the sample's crypto.jsonl with its questions
- * stripped), never on a held-out set. `margin` is how far the hit leads the next one (1 = alone, 0 = tied,
- * below 0 behind); `strength` is its score per unit of the question's information.
+ * stripped), never on a held-out set. `coverage` is the share of the question the hit matches; `margin` how
+ * far it leads the next one (1 = alone, 0 = tied, below 0 behind); `strength` its score per unit of the
+ * question's information.
  */
 const WEIGHTS = { bias: -6.14, coverage: -2.09, margin: 4.66, strength: 2.5 };
 
