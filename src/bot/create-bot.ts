@@ -21,6 +21,8 @@ import type { ArticleRef, Handoff, HandoffReason, Reply, UserContext } from './r
 
 /** Longest message the bot reads; the rest is cut so no input can make it slow. */
 export const MAX_MESSAGE = 4000;
+/** The classifier's best articles that compete with search's hits: more than the policy ever looks at. */
+const CLASSIFIED_CANDIDATES = 20;
 
 export interface BotOptions {
   /** The page's or user's language: decides short or mixed questions. */
@@ -217,7 +219,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
    * calibrated confidence speaks for the others.
    */
   function rank(text: string, lang: string, features: Features) {
-    const predictions = classifier.predict(features);
+    const predictions = classifier.predict(features, CLASSIFIED_CANDIDATES);
     const own = servedLang(lang) === lang;
     let searchLang = own ? lang : data.defaultLang;
     let hits: SearchHit[] = index(searchLang)?.search(text, { limit: 5, mode: own ? 'same' : 'cross' }) ?? [];

@@ -24,17 +24,9 @@ export interface CompileOptions {
   train?: TrainOptions;
   /** Overrides of the answer policy's thresholds. */
   settings?: Partial<typeof DEFAULT_SETTINGS>;
-  /** Above this many articles search ranks them, not the classifier (see MAX_CLASSIFIED_ARTICLES). */
-  maxClassifiedArticles?: number;
   onProgress?: (step: string) => void;
 }
 
-/**
- * Training costs examples × labels, so one label per article grows with the square of the knowledge base
- * (167 articles × 6 languages train in 10 s, 500 × 6 in 2 min: bench/RESULTS.md, scale). Above this many
- * articles the classifier learns the conversational intents and ARTICLE_LABEL, and search ranks the articles.
- */
-export const MAX_CLASSIFIED_ARTICLES = 500;
 /** Glossary concepts that name people, not topics: see the intent classifier's lexicon examples. */
 const PEOPLE = new Set(['agent', 'support']);
 /** Example questions an article needs (in some language) before the classifier learns it. */
@@ -93,17 +85,14 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
   for (const a of articles) (samples[a.lang] ??= []).push(a.title, ...a.questions, a.body);
 
   const featuresOf = (text: string, lang: string) => extractFeatures(analyze(text, lang, glossary));
-  const ids = new Set(articles.map((a) => a.id)).size;
-  const perArticle = ids <= (options.maxClassifiedArticles ?? MAX_CLASSIFIED_ARTICLES);
   const asked = articles.flatMap((a) => [a.title, ...a.questions].map((text) => ({ text, lang: a.lang, id: a.id })));
 
-  // The article classifier: one label per article, learned from its title and questions. Search ranks the
-  // articles too, so above MAX_CLASSIFIED_ARTICLES (quadratic training) search alone does.
+  // The article classifier: one label per article, learned from its title and questions, at any size
+  // (training samples the labels each example meets, so its cost grows with the examples: src/intent/train.ts).
   // Only articles with example questions get a label: from a title alone a softmax is sure of anything
   // (three title-only articles give an unrelated question 80% for one of them); search ranks those.
   const taught = new Set(articles.filter((a) => a.questions.length >= MIN_QUESTIONS).map((a) => a.id));
-  const articleExamples: Example[] = perArticle ? asked.filter((q) => taught.has(q.id)).map((q) => ({ features: featuresOf(q.text, q.lang), label: q.id })) : [];
-  if (!perArticle) progress(`${ids} articles: search ranks them; the classifier learns the intents`);
+  const articleExamples: Example[] = asked.filter((q) => taught.has(q.id)).map((q) => ({ features: featuresOf(q.text, q.lang), label: q.id }));
 
   // The intent classifier: the conversational intents against ARTICLE_LABEL, an even sample of what
   // articles are asked and say (titles, questions, body sentences). Without the bodies a title-only help

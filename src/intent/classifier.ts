@@ -83,8 +83,8 @@ export class Classifier {
     return -1;
   }
 
-  /** Probabilities of every label, highest first. */
-  predict(f: Features): Prediction[] {
+  /** Probabilities of the `limit` most likely labels (default all), highest first. */
+  predict(f: Features, limit = Infinity): Prediction[] {
     const logits = Float64Array.from(this.bias);
     for (let k = 0; k < f.ids.length; k++) {
       const row = this.row(f.ids[k]);
@@ -92,7 +92,18 @@ export class Classifier {
       const x = f.values[k] * this.scale;
       for (let j = this.starts[row]; j < this.starts[row + 1]; j++) logits[this.classes[j]] += x * this.weights[j];
     }
-    return softmax(logits).map((p, i) => ({ label: this.labels[i], p })).sort((a, b) => b.p - a.p);
+    const p = softmax(logits);
+    if (limit >= p.length) return p.map((q, i) => ({ label: this.labels[i], p: q })).sort((a, b) => b.p - a.p);
+    // A pack of thousands of articles: keep the best few in one pass instead of sorting every label.
+    const top: number[] = [];
+    for (let i = 0; i < p.length; i++) {
+      if (top.length >= limit && p[i] <= p[top[top.length - 1]]) continue;
+      let at = top.length;
+      while (at > 0 && p[top[at - 1]] < p[i]) at--;
+      top.splice(at, 0, i);
+      if (top.length > limit) top.pop();
+    }
+    return top.map((i) => ({ label: this.labels[i], p: p[i] }));
   }
 
 }

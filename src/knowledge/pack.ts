@@ -24,7 +24,7 @@ export interface PackData {
   /** The bot's own sentences (fallback, clarify, warnings …) for the pack's languages. */
   messages?: Record<string, Messages>;
   languageModel: LanguageModel;
-  /** The article classifier (see src/intent): a label per article, learned from titles and questions; no labels above MAX_CLASSIFIED_ARTICLES. */
+  /** The article classifier (see src/intent): a label per article with example questions, learned from its titles and questions. */
   classifier: unknown;
   /** The intent classifier: conversational intents (`@greeting`, `@human` …) against ARTICLE_LABEL. */
   intents: unknown;

@@ -48,6 +48,29 @@ describe('trainClassifier', () => {
   });
 });
 
+describe('trainClassifier with thousands of labels', () => {
+  // 400 labels (above a full softmax's limit): each is a made-up coin, asked about with words every label shares.
+  const letters = 'bcdfghjklmnpqrstvwxz';
+  const coin = (i: number) => 'zo' + letters[i % 20] + 'a' + letters[Math.floor(i / 20) % 20] + 'u';
+  const ask = ['how do i deposit', 'where is my', 'fee to withdraw', 'can i stake', 'price of', 'network for'];
+  const train = Array.from({ length: 400 }, (_, i) => ask.slice(0, 5).map((q) => ({ features: f(`${q} ${coin(i)}`), label: `coin-${i}` }))).flat();
+  const clf = new Classifier(trainClassifier(train));
+
+  it('learns every label, against a sample of the others per example', () => {
+    expect(clf.labels).toHaveLength(400);
+    const right = Array.from({ length: 400 }, (_, i) => clf.predict(f(`${ask[5]} ${coin(i)} please`), 1)[0].label === `coin-${i}`);
+    expect(right.filter(Boolean).length / 400).toBeGreaterThan(0.95);
+  });
+
+  it('returns the best few labels, highest first, with probabilities of all labels', () => {
+    const top = clf.predict(f(`where is my ${coin(7)}`), 5);
+    expect(top).toHaveLength(5);
+    expect(top[0].label).toBe('coin-7');
+    expect(top.map((t) => t.p)).toEqual([...top.map((t) => t.p)].sort((a, b) => b - a));
+    expect(top).toEqual(clf.predict(f(`where is my ${coin(7)}`)).slice(0, 5));
+  });
+});
+
 describe('codec', () => {
   it('round-trips varints and bytes through base64', () => {
     const w = new ByteWriter();
