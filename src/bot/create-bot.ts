@@ -222,12 +222,12 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     const predictions = classifier.predict(features, CLASSIFIED_CANDIDATES);
     const own = servedLang(lang) === lang;
     let searchLang = own ? lang : data.defaultLang;
-    let hits: SearchHit[] = index(searchLang)?.search(text, { limit: 5, mode: own ? 'same' : 'cross' }) ?? [];
+    let hits: SearchHit[] = index(searchLang)?.search(text, { limit: 5, mode: own ? 'same' : 'cross', lang }) ?? [];
     let p = searchConfidence(hits);
     if (own && lang !== data.defaultLang && (p[0] ?? 0) < settings.answer) {
       // A partly translated help center: the default language may have the article this one lacks
       // (looked for only when this language has no confident answer: every search costs).
-      const other = index(data.defaultLang)?.search(text, { limit: 5, mode: 'cross' }) ?? [];
+      const other = index(data.defaultLang)?.search(text, { limit: 5, mode: 'cross', lang }) ?? [];
       const q = searchConfidence(other);
       if ((q[0] ?? 0) > (p[0] ?? 0) && !byKey.has(`${lang}/${other[0].id}`)) [hits, p, searchLang] = [other, q, data.defaultLang];
     }

@@ -93,6 +93,7 @@ export class SearchIndex {
     private readonly index: MiniSearch<IndexedArticle>,
     private readonly passages: MiniSearch<Passage> | undefined,
     private readonly tokenize: (text: string) => string[],
+    private readonly glossary: Glossary | undefined,
     /** common term → how many articles have it */
     private readonly common = new Map<string, number>(),
   ) {}
@@ -104,7 +105,7 @@ export class SearchIndex {
     index.addAll(articles);
     const passages = new MiniSearch<Passage>(passageOptions(lang, glossary));
     passages.addAll(articles.flatMap(passagesOf));
-    return new SearchIndex(lang, index, passages, o.tokenize!);
+    return new SearchIndex(lang, index, passages, o.tokenize!, glossary);
   }
 
   /** Loads an index serialized with `toJSON` (at ask time). */
@@ -112,7 +113,7 @@ export class SearchIndex {
     const o = options(lang, glossary);
     const j = json as { common?: Record<string, number>; passages?: unknown };
     const passages = j.passages ? MiniSearch.loadJS<Passage>(j.passages as never, passageOptions(lang, glossary)) : undefined;
-    return new SearchIndex(lang, MiniSearch.loadJS(json as never, o), passages, o.tokenize!, new Map(Object.entries(j.common ?? {})));
+    return new SearchIndex(lang, MiniSearch.loadJS(json as never, o), passages, o.tokenize!, glossary, new Map(Object.entries(j.common ?? {})));
   }
 
   /** MiniSearch's JSON, plus the common terms and their article counts and the paragraphs' index (MiniSearch ignores the extra keys). */
@@ -147,13 +148,14 @@ export class SearchIndex {
 
   /**
    * Articles matching a query, best first; `filter` restricts by id (e.g. a category). In `cross` mode the
-   * question is in another language than the index: only its terms that the index knows (glossary concepts,
-   * tickers, product names) are searched and weighed, so a Korean question about "P2P" and "~appeal" is
-   * judged by those.
+   * question is in another language than the index (`lang`, read with that language's stemmer and glossary
+   * terms): only its terms that the index knows (glossary concepts, tickers, product names) are searched and
+   * weighed, so a Korean question about "P2P" and "~appeal" is judged by those.
    */
-  search(query: string, opts: { limit?: number; prefix?: boolean; filter?: (id: string) => boolean; mode?: SearchMode } = {}): SearchHit[] {
-    let all = this.tokenize(query);
-    if (opts.mode === 'cross') all = all.filter((t) => this.documentFrequency(t) > 0);
+  search(query: string, opts: { limit?: number; prefix?: boolean; filter?: (id: string) => boolean; mode?: SearchMode; lang?: string } = {}): SearchHit[] {
+    const cross = opts.mode === 'cross';
+    let all = cross && opts.lang ? searchTerms(analyze(query, opts.lang, this.glossary), opts.lang) : this.tokenize(query);
+    if (cross) all = all.filter((t) => this.documentFrequency(t) > 0);
     if (!all.length) return [];
     // A term in more than half the articles says almost nothing (BM25 idf < 0.7) and costs the most: a stopword.
     const stop = this.index.documentCount / 2;

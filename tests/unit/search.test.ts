@@ -24,6 +24,17 @@ describe('SearchIndex', () => {
     expect(en.search('passp')).toEqual([]);
   });
 
+  it("reads a question in another language with that language's stemmer, then keeps the terms the index knows", () => {
+    const g = new Glossary({ rejected: ['rejected', 'rechazar'] });
+    const idx = SearchIndex.build('en', [
+      doc('futures-orders', 'Why futures orders fail', 'A futures order can be rejected.'),
+      doc('spot', 'Spot trading', 'Buy and sell at the market price.'),
+    ], g);
+    // Read as English, "rechazan" is no form of "rechazar"; read as Spanish, both stem to "rechaz": ~rejected.
+    expect(idx.search('por qué me rechazan la orden', { mode: 'cross', lang: 'es' })[0]).toMatchObject({ id: 'futures-orders', terms: expect.arrayContaining(['~rejected']) });
+    expect(idx.search('por qué me rechazan la orden', { mode: 'cross' })).toEqual([]);
+  });
+
   it('survives serialization', () => {
     const copy = SearchIndex.load('en', JSON.parse(JSON.stringify(en.toJSON())), glossary);
     expect(copy.search('withdrawal fee')[0].id).toBe('fees');
