@@ -17,6 +17,7 @@ import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { emptyState, restoreState, MAX_TURNS, type ConversationState, type Turn } from './state.js';
 import { isOpen, type BusinessHours } from './hours.js';
 import { detectFrustration } from './frustration.js';
+import { asksToShareSecret, scamArticle } from '../safety/phishing.js';
 import type { ArticleRef, Handoff, HandoffReason, Reply, UserContext } from './reply.js';
 
 /** Longest message the bot reads; the rest is cut so no input can make it slow. */
@@ -160,6 +161,8 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     const intents = intentClassifier.predict(features).map((c) => ({ name: c.label.slice(1), p: c.p }));
     const wantsHuman = asksForHuman?.predict(features).find((p) => p.label === 'yes')?.p ?? 0;
     const frustrated = detectFrustration(raw, lang);
+    const phishing = asksToShareSecret(analysis);
+    if (phishing) notices.push(m.phishingWarning);
 
     let ranking = rank(text, lang, features);
     // A short message after an answer ("how long does it take?", "а сроки?") is read with the question
@@ -176,7 +179,8 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
       }
     }
     const { articles, searchLang } = ranking;
-    const decision = decide({ articles, intents, wantsHuman, frustrated, failures: state.failures, followUp, answerable }, settings);
+    const guard = phishing ? engine.guardArticle(servedLang(lang)) ?? engine.guardArticle(data.defaultLang) : undefined;
+    const decision = decide({ articles, intents, wantsHuman, frustrated, failures: state.failures, followUp, answerable, phishing, guardArticle: guard?.id }, settings);
     const debug: Reply['debug'] = {
       rule: decision.rule,
       thresholds: decision.thresholds,
@@ -198,7 +202,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
         return { ...base, kind: 'smalltalk', text, confidence: decision.confidence, intent: name, debug };
       }
       case 'answer':
-        return answerWith(articleIn(decision.article!, searchLang)!, lang, decision.confidence, base, debug, frustrated, ranking.terms);
+        return answerWith(decision.rule === 'phishing-guard' ? guard! : articleIn(decision.article!, searchLang)!, lang, decision.confidence, base, debug, frustrated, ranking.terms);
     }
     state.failures++;
     const offer = decision.offerHuman ? ' ' + m.offerHuman : '';
@@ -351,6 +355,8 @@ interface Engine {
   byKey: Map<string, Article>;
   /** intents the bot answers with a reply of their own */
   answerable: Set<string>;
+  /** the article on scams and fake support in a language (looked up once per language) */
+  guardArticle(lang: string): Article | undefined;
 }
 
 const engines = new WeakMap<Pack, Engine>();
@@ -363,6 +369,7 @@ function engineOf(pack: Pack): Engine {
   if (engine) return engine;
   const glossary = new Glossary(data.glossary);
   const indexes = new Map<string, SearchIndex>();
+  const guards = new Map<string, Article | undefined>();
   engine = {
     data,
     settings: { ...DEFAULT_SETTINGS, ...data.settings },
@@ -378,6 +385,10 @@ function engineOf(pack: Pack): Engine {
     },
     byKey: new Map(data.articles.map((a) => [`${a.lang}/${a.id}`, a])),
     answerable: new Set(['greeting', 'thanks', 'goodbye', ...Object.keys(data.replies).filter((n) => n !== 'human' && n !== 'out-of-scope')]),
+    guardArticle(lang) {
+      if (!guards.has(lang)) guards.set(lang, scamArticle(data.articles.filter((a) => a.lang === lang), (t) => analyze(t, lang, glossary)));
+      return guards.get(lang);
+    },
   };
   engines.set(pack, engine);
   return engine;

@@ -24,11 +24,16 @@ export interface Signals {
   followUp: boolean;
   /** intents that have their own replies (smalltalk and custom intents from intents.yml) */
   answerable: ReadonlySet<string>;
+  /** the message is about handing a secret to someone ("should I give you my seed phrase?") */
+  phishing?: boolean;
+  /** the knowledge base's article on scams and fake support, when it has one */
+  guardArticle?: string;
 }
 
 /** The rule that decided a reply; `helpline serve`'s "why" panel and the reports name it. */
 export type Rule =
   | 'asks-for-human'
+  | 'phishing-guard'
   | 'intent-reply'
   | 'confident-article'
   | 'follow-up'
@@ -68,6 +73,10 @@ export function decide(s: Signals, settings: Settings): Decision {
   if (s.wantsHuman >= settings.asksForHuman || (human >= settings.human && human >= rival * settings.humanShare)) {
     const topic = best && best.p >= settings.clarify ? best.id : undefined;
     return { action: 'handoff', rule: 'asks-for-human', article: topic, confidence: Math.max(s.wantsHuman, human), offerHuman: false, thresholds: { asksForHuman: settings.asksForHuman, human: settings.human, humanShare: settings.humanShare, clarify: settings.clarify } };
+  }
+  // Whoever asks for a secret is a scammer: the help center's article on that answers, whatever else matches.
+  if (s.phishing && s.guardArticle) {
+    return { action: 'answer', rule: 'phishing-guard', article: s.guardArticle, confidence: 1, offerHuman: false, thresholds: {} };
   }
   const oos = intent('out-of-scope');
   // Out of scope wins over a less likely article; over one that is confident and explains much of the

@@ -7,6 +7,8 @@ export interface Messages {
   handoffUrgent: string;
   notInLanguage: string;
   secretWarning: string;
+  /** Said whenever a message is about handing a secret to someone (src/safety/phishing.ts). */
+  phishingWarning: string;
   empty: string;
   greeting: string;
   thanks: string;
@@ -22,6 +24,7 @@ export const ENGLISH: Messages = {
   handoffUrgent: "Please do these steps now. I've also alerted our support team as a priority; an agent will contact you here.",
   notInLanguage: "This article isn't available in your language yet, so here it is in {{lang}}.",
   secretWarning: 'I removed what looked like a secret (a recovery phrase, private key, password, code or card number) from your message. Our staff will never ask for these: never share them with anyone.',
+  phishingWarning: 'No one from our support team will ever ask for your seed phrase, private key, password or 2FA code, here or on any other channel. Anyone who asks is a scammer: do not send it.',
   empty: 'Please type your question.',
   greeting: 'Hi! Ask me about your account, verification, deposits, withdrawals, fees or trading.',
   thanks: "You're welcome! Anything else I can help with?",

@@ -1032,10 +1032,10 @@ export const BUILTIN_GLOSSARY: GlossaryData = {
   scam: [
     'scam', 'scams', 'scammer', 'scammers', 'scammed', 'phishing', 'fraud', 'fraudster', 'fake', 'impersonator', '诈骗', '骗子', '被骗', '钓鱼',
       '假客服', '假冒', '詐欺', 'フィッシング', '偽サイト', 'なりすまし', '사기', '피싱', '스캠', '사칭', 'estafa', 'estafas', 'estafador', 'estafadores', 'estafaron',
-      'fraude', 'мошенники', 'мошенник', 'мошенничество', 'развод', 'развели', 'фишинг', 'скам', 'скамеры', 'обманули', 'обман',
+      'fraude', 'fraudulento', 'fraudulentos', 'fraudulenta', 'fraudulentas', 'falso soporte', 'soporte falso', 'suplantacion', 'мошенники', 'мошенник', 'мошенничество', 'развод', 'развели', 'фишинг', 'скам', 'скамеры', 'обманули', 'обман',
       'фишинговый', 'фишинговое', 'фишинговая', 'фейк', 'фейковый', 'фейковая', 'фейковое', 'поддельный', 'поддельное', 'поддельная', '偽物',
     /* zh */ '詐騙', '騙子', '被騙', '釣魚',
-    /* pt */ 'golpe', 'golpes', 'golpista', 'golpistas', 'fui enganado', 'fui enganada', 'site falso',
+    /* pt */ 'golpe', 'golpes', 'golpista', 'golpistas', 'fui enganado', 'fui enganada', 'site falso', 'suporte falso',
     /* tr */ 'dolandırıcı', 'dolandirici', 'dolandırıcılık', 'dolandiricilik', 'dolandırıldım', 'dolandirildim', 'sahte', 'oltalama',
     /* vi */ 'lua đao', 'lua dao', 'bi lua', 'gia mao',
     /* fr */ 'arnaque', 'arnaques', 'arnaqueur', 'escroquerie', 'escroc', 'hameconnage', 'faux site',

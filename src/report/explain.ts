@@ -27,6 +27,8 @@ export function explainChoice(reply: {
       return `Showed ${reply.article?.id}: picked directly (a suggestion or a link), not matched.`;
     case 'asks-for-human':
       return `Handed to a human: the message asks for a person ("asks for a human" ${f(d.asksForHuman)} against ${f(t.asksForHuman)}, or the human intent ${f(p('@human'))} against ${f(t.human)}).`;
+    case 'phishing-guard':
+      return `Answered with ${reply.article?.id}, the article on scams and fake support, and warned: the message is about handing a secret (seed phrase, password, 2FA code) to someone.`;
     case 'intent-reply':
       return `Replied with the ${reply.intent} intent's reply: it won with ${f(p('@' + reply.intent))} (intent threshold ${f(t.intent)}).`;
     case 'out-of-scope':

@@ -19,6 +19,14 @@ describe('decide(): the answer policy, one rule at a time', () => {
     expect(decide(signals({ intents: [{ name: 'human', p: 0.3 }], articles: [article('a', 0.9)] }), S).action).toBe('answer');
   });
 
+  it('answers a message about handing over a secret with the article on fake support, whatever else matches', () => {
+    const over = { phishing: true, guardArticle: 'phishing-scam', articles: [article('seed-phrase-recovery', 0.9)], intents: [{ name: 'out-of-scope', p: 0.9 }] };
+    expect(decide(signals(over), S)).toMatchObject({ action: 'answer', rule: 'phishing-guard', article: 'phishing-scam' });
+    // Asking for a person still wins; without such an article the other rules decide (the warning is the bot's).
+    expect(decide(signals({ ...over, wantsHuman: 0.9 }), S).rule).toBe('asks-for-human');
+    expect(decide(signals({ ...over, guardArticle: undefined, intents: [] }), S)).toMatchObject({ rule: 'confident-article', article: 'seed-phrase-recovery' });
+  });
+
   it('answers small talk and custom intents with their replies, unless an article is surer', () => {
     expect(decide(signals({ intents: [{ name: 'greeting', p: 0.9 }] }), S)).toMatchObject({ action: 'smalltalk', rule: 'intent-reply', intent: 'greeting' });
     expect(decide(signals({ intents: [{ name: 'bot-identity', p: 0.8 }], answerable: new Set(['bot-identity']) }), S)).toMatchObject({ intent: 'bot-identity' });

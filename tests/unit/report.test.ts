@@ -342,6 +342,7 @@ describe('explainChoice', () => {
     expect(explainChoice({ kind: 'fallback', debug: debug('out-of-scope', [['@out-of-scope', 0.7], ['a', 0.1]]) })).toMatch(/^Declined: the out-of-scope intent won with 0\.70/);
     expect(explainChoice({ kind: 'fallback', debug: debug('nothing-close', [['a', 0.05]]) })).toMatch(/^No answer: the best article, a \(0\.05\), is below the clarify threshold 0\.12/);
     expect(explainChoice({ kind: 'fallback', debug: debug('empty', []) })).toMatch(/^Nothing to match/);
+    expect(explainChoice({ kind: 'answer', article: { id: 'phishing-scam' }, debug: debug('phishing-guard', [['b', 0.9]]) })).toMatch(/^Answered with phishing-scam, the article on scams and fake support, and warned/);
     // A handoff is explained by the request, not by whichever candidate came first.
     expect(explainChoice({ kind: 'handoff', debug: { ...debug('asks-for-human', [['a', 0.9], ['@human', 0.3]]), asksForHuman: 0.8 } })).toMatch(/^Handed to a human: the message asks for a person \("asks for a human" 0\.80 against 0\.40/);
     expect(explainChoice({ kind: 'smalltalk', intent: 'greeting', debug: debug('intent-reply', [['@greeting', 0.9]]) })).toMatch(/greeting intent's reply: it won with 0\.90/);
