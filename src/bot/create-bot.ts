@@ -22,6 +22,12 @@ import type { ArticleRef, Handoff, HandoffReason, Reply, UserContext } from './r
 
 /** Longest message the bot reads; the rest is cut so no input can make it slow. */
 export const MAX_MESSAGE = 4000;
+/**
+ * How much of a message the bot reads to answer it (all of it up to MAX_MESSAGE is redacted and recorded).
+ * A question is short; what follows 500 characters is a pasted log or a wall of text, and reading it
+ * all costs 30–40× a question (bench/RESULTS.md, slow inputs).
+ */
+const MAX_READ = 500;
 /** The classifier's best articles that compete with search's hits: more than the policy ever looks at. */
 const CLASSIFIED_CANDIDATES = 20;
 
@@ -144,7 +150,8 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
 
   function respond(raw: string, hint?: string): Reply {
     const { text, found } = redactHead(String(raw ?? ''), MAX_MESSAGE);
-    const detected = detectLanguage(text, data.languageModel, { prior: hint ?? state.lang ?? options.lang, fallback: options.lang ?? data.defaultLang, glossary });
+    const read = headOf(text, MAX_READ);
+    const detected = detectLanguage(read, data.languageModel, { prior: hint ?? state.lang ?? options.lang, fallback: options.lang ?? data.defaultLang, glossary });
     const lang = detected.lang;
     if (detected.confident || !state.lang) state.lang = lang;
     const m = messages(lang);
@@ -156,22 +163,22 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
       return { ...base, kind: 'fallback', text: m.empty, confidence: 0, debug: { rule: 'empty', candidates: [], detected } };
     }
 
-    const analysis = analyze(text, lang, glossary);
+    const analysis = analyze(read, lang, glossary);
     const features = extractFeatures(analysis);
     const intents = intentClassifier.predict(features).map((c) => ({ name: c.label.slice(1), p: c.p }));
     const wantsHuman = asksForHuman?.predict(features).find((p) => p.label === 'yes')?.p ?? 0;
-    const frustrated = detectFrustration(raw, lang);
+    const frustrated = detectFrustration(read, lang);
     const phishing = asksToShareSecret(analysis);
     if (phishing) notices.push(m.phishingWarning);
 
-    let ranking = rank(text, lang, features);
+    let ranking = rank(read, lang, features);
     // A short message after an answer ("how long does it take?", "а сроки?") is read with the question
     // that led to it, when that reading is confident: a short question alone matches some article's
     // wording ("how long…") without being about it. A longer, clear new question is read alone.
     const previous = lastQuestion();
     let followUp = false;
     if (previous && searchTerms(analysis, lang).length <= settings.followUpTerms) {
-      const together = `${text}\n${text}\n${previous}`;
+      const together = `${read}\n${read}\n${headOf(previous, MAX_READ)}`;
       const combined = rank(together, lang, extractFeatures(analyze(together, lang, glossary)));
       if ((combined.articles[0]?.p ?? 0) >= settings.answer) {
         ranking = combined;
@@ -404,6 +411,13 @@ function blend(predictions: { label: string; p: number }[], hits: SearchHit[], w
   const top = hits[0].score;
   const support = new Map(hits.map((h) => [h.id, h.score / top]));
   return articles.map(({ label, p }) => ({ label, p: (1 - weight) * p + weight * (support.get(label) ?? 0) }));
+}
+
+/** The first `n` UTF-16 units of a text, not splitting a surrogate pair. */
+function headOf(text: string, n: number): string {
+  if (text.length <= n) return text;
+  const code = text.charCodeAt(n - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
 }
 
 /** A language hint from the host page, or undefined when it is not a language tag ("", "__proto__"). */

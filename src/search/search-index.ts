@@ -39,6 +39,12 @@ const CANDIDATES = 100;
 /** When every term is common, the rarest pick the candidates, up to this many articles between them. */
 const PICK_ARTICLES = 1000;
 
+/**
+ * The most terms of one message that search weighs. A normal question has under 20; a pasted log or
+ * "验证码" × 2,000 has thousands, each a pass over the index (bench/RESULTS.md, slow inputs).
+ */
+export const MAX_QUERY_TERMS = 40;
+
 /** Search terms of a text: the analyzer's terms less stopwords. */
 export function searchTerms(a: Analysis, lang: string): string[] {
   const stop = new Set(a.stems.filter((_, i) => isStopword(a.words[i], lang)));
@@ -141,6 +147,15 @@ export class SearchIndex {
     return docs.size;
   }
 
+  /** A long message's MAX_QUERY_TERMS most telling terms: each once, those the index knows first, rarest first. */
+  private mostTelling(terms: string[]): string[] {
+    const unique = [...new Set(terms)];
+    if (unique.length <= MAX_QUERY_TERMS) return unique;
+    const df = new Map(unique.map((t) => [t, this.documentFrequency(t)]));
+    const rank = (t: string) => (df.get(t)! > 0 ? df.get(t)! : Infinity);
+    return unique.map((t, i) => [t, i] as const).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).slice(0, MAX_QUERY_TERMS).map(([t]) => t);
+  }
+
   /** Inverse document frequency of a term; unseen terms weigh the most. */
   private idf(term: string): number {
     return Math.log(1 + this.index.documentCount / Math.max(1, this.documentFrequency(term)));
@@ -157,6 +172,7 @@ export class SearchIndex {
     let all = cross && opts.lang ? searchTerms(analyze(query, opts.lang, this.glossary), opts.lang) : this.tokenize(query);
     if (cross) all = all.filter((t) => this.documentFrequency(t) > 0);
     if (!all.length) return [];
+    if (all.length > MAX_QUERY_TERMS) all = this.mostTelling(all);
     // A term in more than half the articles says almost nothing (BM25 idf < 0.7) and costs the most: a stopword.
     const stop = this.index.documentCount / 2;
     const kept = this.common.size ? all.filter((t) => !(this.common.get(t)! > stop)) : all;

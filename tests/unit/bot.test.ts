@@ -130,6 +130,15 @@ describe('createBot', () => {
     expect(bot.search('提币 手续费', { lang: 'zh' })[0].id).toBe('withdrawal-fees');
   });
 
+  it('answers a question followed by a pasted wall of text by the question, and keeps the whole message', async () => {
+    const wall = Array.from({ length: 150 }, (_, i) => `2026-12-01 job${i.toString(36)} ok`).join('\n');
+    const reply = await createBot(pack()).ask(`how much is the fee to withdraw usdt? ${wall}`);
+    expect(reply).toMatchObject({ kind: 'answer', article: { id: 'withdrawal-fees' } });
+    const bot = createBot(pack());
+    await bot.ask(`how much is the fee to withdraw usdt? ${wall}`);
+    expect(bot.state.turns[0].text).toContain(wall.slice(-100));
+  });
+
   it('answers empty and whitespace messages with a prompt, not an error', async () => {
     for (const q of ['', '   ', '\u200b\u202e', '?!']) {
       const reply = await createBot(pack()).ask(q);

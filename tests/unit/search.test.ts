@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SearchIndex } from '../../src/search/search-index.js';
+import { MAX_QUERY_TERMS, SearchIndex } from '../../src/search/search-index.js';
 import { snippet } from '../../src/search/snippet.js';
 import { Glossary } from '../../src/text/index.js';
 
@@ -33,6 +33,11 @@ describe('SearchIndex', () => {
     // Read as English, "rechazan" is no form of "rechazar"; read as Spanish, both stem to "rechaz": ~rejected.
     expect(idx.search('por qué me rechazan la orden', { mode: 'cross', lang: 'es' })[0]).toMatchObject({ id: 'futures-orders', terms: expect.arrayContaining(['~rejected']) });
     expect(idx.search('por qué me rechazan la orden', { mode: 'cross' })).toEqual([]);
+  });
+
+  it('weighs at most MAX_QUERY_TERMS terms of a long message: each once, the ones it knows and the rarest first', () => {
+    const noise = Array.from({ length: 3 * MAX_QUERY_TERMS }, (_, i) => `zq${i.toString(36)}x`).join(' ');
+    expect(en.search(`${noise} ${'passport '.repeat(200)}`)[0]).toMatchObject({ id: 'kyc', terms: ['passport'] });
   });
 
   it('survives serialization', () => {
