@@ -1,6 +1,6 @@
 import type { Article } from './article.js';
 import type { Messages } from '../bot/messages.js';
-import type { WordSet } from '../safety/mnemonic.js';
+import type { WordSet } from '../safety/word-set.js';
 import type { CompiledGlossary, LanguageModel } from '../text/index.js';
 
 /** The pack format this code reads and writes; bump it when a reader of the old format would misread. */
