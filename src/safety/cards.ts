@@ -4,7 +4,8 @@ import type { Found } from './found.js';
  * Payment card numbers by Luhn and shape, in folded text (full-width digits are already ASCII, non-breaking
  * spaces plain). Groups may be split by one or two spaces, dashes, dots or slashes.
  */
-const DIGIT_RUN = /(?<!\d)\d+(?:(?: {1,2}|[-./]| ?[-./] ?)\d+)*(?!\d)/g;
+/** Not inside a word: the digits of an address or a hash ("0x24f01130105338958513f…") are no card. */
+const DIGIT_RUN = /(?<![\p{L}\d])\d+(?:(?: {1,2}|[-./]| ?[-./] ?)\d+)*(?![\p{L}\d])/gu;
 
 /**
  * A number that a nearby word calls an order, an id, a transaction or a reference is not a card, whatever its

@@ -88,36 +88,63 @@ export function scanMnemonics(text: string, lists: WordList[]): MnemonicScan {
   const all = tokenize(text);
   const scan: MnemonicScan = { spans: [], whole: false };
   if (!all.length) return scan;
-  const lead = /^[\s\p{P}\p{S}\d]*$/u;
   const strict = !lists.length;
   for (const list of strict ? SHAPE_LISTS : lists) {
     const tokens = list.set.script === 'kana' && !strict ? splitGlued(text, all, list) : all;
     const kinds = tokens.map((t) => kind(list, t.word));
     const linked = tokens.map((t, i) => i > 0 && (t.glued || separates(text, tokens[i - 1].end, t.start)));
     for (let s = 0; s < tokens.length; s++) {
-      if (kinds[s] !== 2) continue;
-      let typos = 0;
+      // A run starts on a list word; the first word of a message may be a typo (a phrase's second part).
+      if (kinds[s] !== 2 && !(s === 0 && kinds[s] === 1 && !strict)) continue;
+      let typos = kinds[s] === 1 ? 1 : 0;
       let last = s;
+      let end = s;
       for (let j = s + 1; j < tokens.length && linked[j] && kinds[j]; j++) {
         if (kinds[j] === 1 && (strict || ++typos > MAX_TYPOS)) break;
         if (kinds[j] === 2) last = j;
+        end = j;
       }
-      const [l, r] = peelProse(tokens, ...trimEdges(kinds, s, last));
+      let [l, r] = trimEdges(tokens, kinds, ...peelProse(tokens, s, last));
+      if (!strict) [l, r] = typoAtEdges(kinds, linked, l, r);
+      // A piece that ends the message takes a typo in its last word along: the next message may continue it.
+      if (!strict && r === last && end === tokens.length - 1 && end > r && r - l + 1 < MIN_MNEMONIC_WORDS) r = end;
       const run = runSpan(text, tokens, l, r, list);
-      const isHead = l === 0 && lead.test(text.slice(0, run.from));
-      const isTail = r === tokens.length - 1 && lead.test(text.slice(run.to));
+      const isHead = l === 0 && bare(text.slice(0, run.from));
+      const isTail = r === tokens.length - 1 && bare(text.slice(run.to));
       if (isHead && (!scan.head || run.words > scan.head.words)) scan.head = run;
       if (isTail && (!scan.tail || run.words > scan.tail.words)) scan.tail = run;
-      if (isHead && isTail && run.words >= MIN_PIECE_WORDS && !strict) scan.whole = true;
+      const exact = kinds.slice(l, r + 1).every((k) => k === 2);
+      if (isHead && isTail && exact && run.words >= MIN_PIECE_WORDS && !strict) scan.whole = true;
       if (run.words >= (strict ? 12 : MIN_MNEMONIC_WORDS)) {
         if (varied(run.list)) scan.spans.push([run.from, run.to]);
         // A run from a later word would be a part of this one.
-        s = last;
+        s = Math.max(s, last);
       }
     }
   }
   scan.spans = merge(scan.spans);
   return scan;
+}
+
+const NUMBERING_ALL = new RegExp(NUMBERING, 'giu');
+/** Nothing but punctuation, digits and numbering: what may stand before the first word of a message's run. */
+const bare = (s: string) => /^[\s\p{P}\p{S}\d]*$/u.test(s.replace(NUMBERING_ALL, ''));
+
+/**
+ * A phrase one word short of a mnemonic, with a typo in its first or last word, takes that word in: the
+ * run ends on list words, so such a typo would otherwise hide the whole phrase.
+ */
+function typoAtEdges(kinds: number[], linked: boolean[], l: number, r: number): [number, number] {
+  let typos = 0;
+  for (let i = l; i <= r; i++) if (kinds[i] === 1) typos++;
+  const words = () => r - l + 1;
+  while (words() < MIN_MNEMONIC_WORDS && typos < MAX_TYPOS) {
+    if (r + 1 < kinds.length && linked[r + 1] && kinds[r + 1] === 1) r++;
+    else if (l > 0 && linked[l] && kinds[l - 1] === 1) l--;
+    else break;
+    typos++;
+  }
+  return [l, r];
 }
 
 /** The lengths of a whole mnemonic. */
@@ -126,26 +153,31 @@ const LENGTHS = new Set([12, 15, 18, 21, 24]);
 const EDGE = 2;
 
 /**
- * The run kinds[s..last] without a typo and the one or two list words beyond it at either end, when the rest
- * is already a phrase: the typo is then more likely the user's next word. Kept when the rest is short of a
- * phrase, or when only with it the run has a mnemonic's length (a typo in the 23rd of 24 words).
+ * The run kinds[s..last] without a typo and the one or two list words beyond it at either end, when those are
+ * everyday words (PROSE: "please help thsee w1 …") and the rest is already a phrase: the typo is then more
+ * likely the user's next word. Kept when the rest is short of a phrase, or when only with it the run has a
+ * mnemonic's length (a typo in the 23rd of 24 words).
  */
-function trimEdges(kinds: number[], s: number, last: number): [number, number] {
+function trimEdges(tokens: Token[], kinds: number[], s: number, last: number): [number, number] {
   let [l, r] = [s, last];
-  const keep = (inner: number, total: number) => inner < MIN_MNEMONIC_WORDS || (!LENGTHS.has(inner) && LENGTHS.has(total));
+  // A piece shorter than a phrase (kept for the next message) loses such an edge when everyday words lead to
+  // the typo ("my wallet wrds …"), not when the typo is its own first or last word.
+  const keep = (inner: number, total: number, members: number) =>
+    total >= MIN_MNEMONIC_WORDS ? inner < MIN_MNEMONIC_WORDS || (!LENGTHS.has(inner) && LENGTHS.has(total)) : members === 0;
+  const prose = (from: number, to: number) => tokens.slice(from, to + 1).every((t, i) => kinds[from + i] !== 2 || PROSE.has(t.word));
   let t = r;
   while (t > l && kinds[t] === 2) t--;
-  if (t > l && r - t <= EDGE) {
+  if (t > l && r - t <= EDGE && prose(t, r)) {
     let inner = t;
     while (inner > l && kinds[inner] !== 2) inner--;
-    if (!keep(inner - l + 1, r - l + 1)) r = inner;
+    if (!keep(inner - l + 1, r - l + 1, r - t)) r = inner;
   }
   t = l;
   while (t < r && kinds[t] === 2) t++;
-  if (t < r && t - l <= EDGE) {
+  if (t < r && t - l <= EDGE && prose(l, t)) {
     let inner = t;
     while (inner < r && kinds[inner] !== 2) inner++;
-    if (!keep(r - inner + 1, r - l + 1)) l = inner;
+    if (!keep(r - inner + 1, r - l + 1, t - l)) l = inner;
   }
   return [l, r];
 }
@@ -156,7 +188,7 @@ function trimEdges(kinds: number[], s: number, last: number): [number, number] {
  * is still a whole mnemonic.
  */
 const PROSE = new Set(
-  ('you can check seed please help what when where only one first need use time open never wrong order fee code key ' +
+  ('you can check seed wallet please help what when where only one first need use time open never wrong order fee code key ' +
     'phone account deposit address that change rate number amount chat page card team ticket long history balance ' +
     'all also any again before after about other under over above like just' +
     ' una red orden don todo ser dos mismo otro paso hora ayuda puedo codigo numero clave cambio pago acceso pero entonces menos').split(' '),
@@ -169,21 +201,37 @@ function peelProse(tokens: Token[], l: number, r: number): [number, number] {
   while (l + left < r && PROSE.has(tokens[l + left].word)) left++;
   let right = 0;
   while (r - right > l && PROSE.has(tokens[r - right].word)) right++;
+  // The most peeled that leaves a mnemonic's length; else the most peeled that leaves 11 words.
   let best: [number, number] = [l, r];
+  let score = -1;
   for (let a = 0; a <= left; a++)
     for (let b = 0; b <= right; b++) {
       const rest = n - a - b;
-      if (rest >= 12 && LENGTHS.has(rest) && a + b > best[0] - l + (r - best[1])) best = [l + a, r - b];
+      const s = rest >= 12 && LENGTHS.has(rest) ? 100 + a + b : rest === MIN_MNEMONIC_WORDS ? a + b : -1;
+      if (s > score) [best, score] = [[l + a, r - b], s];
     }
-  return best;
+  return score < 0 ? [l, r] : best;
 }
+
+/** Function words of the Latin-script languages: never a typo of a list word ("… first, and will never ask for"). */
+const NOT_TYPO = new Set(
+  ('and for the are was but not our has had his her its him she they them this that with from have were there their than then into such some very ' +
+    'who how why does did been being would should could your yours ' +
+    'los las una por con del que para como pero mas sus les nos esta este ' +
+    'com uma nao sao dos das mais ' +
+    'des une est pour avec dans qui pas sur par aux ces ' +
+    'che per della sono non gli').split(' '),
+);
 
 /** 2: a list word, 1: not on the list but shaped like one of its words (a typo), 0: neither. */
 function kind(list: WordList, word: string): 0 | 1 | 2 {
   if (!word) return 0;
   if (list.has(word)) return 2;
+  if (NOT_TYPO.has(word)) return 0;
   const { min, max } = list.set;
-  return word.length >= Math.max(1, min - 1) && word.length <= max + 1 && list.shape.test(word) ? 1 : 0;
+  // A dropped letter may leave a word one shorter than the list's shortest, but never under 3 letters in
+  // Latin script: "is", "my", "de" around a phrase are no typos of it.
+  return word.length >= (list.set.script === 'latin' ? Math.max(3, min - 1) : Math.max(1, min - 1)) && word.length <= max + 1 && list.shape.test(word) ? 1 : 0;
 }
 
 /** The run tokens[first..last] with a glued word at either edge. */
@@ -226,32 +274,40 @@ function splitGlued(text: string, tokens: Token[], list: WordList): Token[] {
   const out: Token[] = [];
   for (const t of tokens) {
     const s = text.slice(t.start, t.end);
-    if (s.length < MIN_MNEMONIC_WORDS * min || !list.shape.test(t.word || 'x')) {
+    if (s.length < MIN_MNEMONIC_WORDS * min || !list.shape.test(s)) {
       out.push(t);
       continue;
     }
-    // best[p]: most list words chained from p; next[p]: where the first of them ends.
-    const best = new Array<number>(s.length + 1).fill(0);
+    // reach[p]: how far a chain of list words from p gets; words[p]: how many words it takes; next[p]: where
+    // its first word ends. The chain that covers most of the token wins: more, shorter words may dead-end.
+    const reach = new Array<number>(s.length + 1).fill(-1);
+    const words = new Array<number>(s.length + 1).fill(0);
     const next = new Array<number>(s.length + 1).fill(-1);
+    reach[s.length] = s.length;
     for (let p = s.length - 1; p >= 0; p--) {
       for (let len = min; len <= max && p + len <= s.length; len++) {
-        if (list.has(normalizeWord(s.slice(p, p + len))) && 1 + best[p + len] > best[p]) {
-          best[p] = 1 + best[p + len];
-          next[p] = p + len;
-        }
+        if (!list.has(normalizeWord(s.slice(p, p + len)))) continue;
+        const q = p + len;
+        const far = reach[q] < 0 ? q : reach[q];
+        const n = 1 + (reach[q] < 0 ? 0 : words[q]);
+        if (far > reach[p] || (far === reach[p] && n > words[p])) [reach[p], words[p], next[p]] = [far, n, reach[q] < 0 ? -1 : q];
       }
     }
     let p = 0;
-    for (let i = 1; i < s.length; i++) if (best[i] > best[p]) p = i;
-    if (best[p] < MIN_MNEMONIC_WORDS) {
+    for (let i = 1; i < s.length; i++) if (reach[i] - i > reach[p] - p) p = i;
+    if (reach[p] < 0 || words[p] < MIN_MNEMONIC_WORDS) {
       out.push(t);
       continue;
     }
     if (p > 0) out.push({ start: t.start, end: t.start + p, word: normalizeWord(s.slice(0, p)) });
     let first = true;
-    for (; next[p] > 0; p = next[p]) {
-      out.push({ start: t.start + p, end: t.start + next[p], word: normalizeWord(s.slice(p, next[p])), glued: !first });
+    const stop = reach[p];
+    while (p < stop) {
+      // the word from p: up to next[p], or (the chain's last word) up to its reach
+      const q = next[p] > 0 ? next[p] : stop;
+      out.push({ start: t.start + p, end: t.start + q, word: normalizeWord(s.slice(p, q)), glued: !first });
       first = false;
+      p = q;
     }
     if (p < s.length) out.push({ start: t.start + p, end: t.end, word: normalizeWord(s.slice(p)) });
   }
