@@ -17,14 +17,18 @@ const INVISIBLE_SPACE = /^[\u200B-\u200D\u2060-\u2064\uFEFF\u180E\u2028\u2029]$/
 /** Invisible inside a word: dropped. */
 const INVISIBLE_MARK = /^[\u00AD\u034F\uFE00-\uFE0F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]$/u;
 
+const CLUSTER = /[^\p{M}][\p{M}]*|[\p{M}]+/gsu;
+
 export function fold(input: string): Folded {
   const start: number[] = [];
   const end: number[] = [];
   let text = '';
   let at = 0;
-  for (const ch of input) {
+  // A character with the marks that follow it, so that NFKC composes "は" + "゛" into "ば" (wallets and
+  // @scure/bip39 write Japanese decomposed).
+  for (const [ch] of input.matchAll(CLUSTER)) {
     const next = at + ch.length;
-    const out = ch < '\x80' ? ch : INVISIBLE_SPACE.test(ch) ? ' ' : INVISIBLE_MARK.test(ch) ? '' : ch.normalize('NFKC');
+    const out = ch.length === 1 && ch < '\x80' ? ch : INVISIBLE_SPACE.test(ch) ? ' ' : INVISIBLE_MARK.test(ch) ? '' : ch.normalize('NFKC');
     for (let i = 0; i < out.length; i++) {
       start.push(at);
       end.push(next);

@@ -60,6 +60,8 @@ export interface Run {
   from: number;
   to: number;
   words: number;
+  /** the run with the typos beyond its inner edge (towards the other message) */
+  ext?: Run;
 }
 
 /** What the finder saw: phrases to mask, and the runs touching either end of the text (for continued phrases). */
@@ -106,16 +108,32 @@ export function scanMnemonics(text: string, lists: WordList[]): MnemonicScan {
       }
       let [l, r] = trimEdges(tokens, kinds, ...peelProse(tokens, s, last));
       if (!strict) [l, r] = typoAtEdges(kinds, linked, l, r);
-      // A piece that ends the message takes a typo in its last word along: the next message may continue it.
-      if (!strict && r === last && end === tokens.length - 1 && end > r && r - l + 1 < MIN_MNEMONIC_WORDS) r = end;
       const run = runSpan(text, tokens, l, r, list);
-      const isHead = l === 0 && bare(text.slice(0, run.from));
-      const isTail = r === tokens.length - 1 && bare(text.slice(run.to));
-      if (isHead && (!scan.head || run.words > scan.head.words)) scan.head = run;
-      if (isTail && (!scan.tail || run.words > scan.tail.words)) scan.tail = run;
+      // The runs that start and end the message, before their edges are trimmed: where a phrase continues
+      // from one message into the next, a typo there is the phrase's, not prose.
+      // Each may also take the typos on its inner side (`ext`): the continuation picks what adds up to a phrase.
+      const last0 = tokens.length - 1;
+      let head: Run | undefined;
+      if (s === 0 && !strict) {
+        head = runSpan(text, tokens, 0, r, list);
+        const right = extendOverTypos(kinds, linked, r, +1, MAX_TYPOS - countTypos(kinds, 0, r));
+        if (right !== r) head.ext = runSpan(text, tokens, 0, right, list);
+      }
+      let tail: Run | undefined;
+      const tailEnd = r === last0 ? r : end === last0 ? end : -1;
+      if (tailEnd >= 0 && !strict) {
+        tail = runSpan(text, tokens, l, tailEnd, list);
+        const left = extendOverTypos(kinds, linked, l, -1, MAX_TYPOS - countTypos(kinds, l, tailEnd));
+        if (left !== l) tail.ext = runSpan(text, tokens, left, tailEnd, list);
+      }
+      const isHead = !!head && bare(text.slice(0, head.from));
+      const isTail = !!tail && bare(text.slice(tail.to));
+      if (isHead && (!scan.head || head!.words > scan.head.words)) scan.head = head;
+      if (isTail && (!scan.tail || tail!.words > scan.tail.words)) scan.tail = tail;
       const exact = kinds.slice(l, r + 1).every((k) => k === 2);
       if (isHead && isTail && exact && run.words >= MIN_PIECE_WORDS && !strict) scan.whole = true;
-      if (run.words >= (strict ? 12 : MIN_MNEMONIC_WORDS)) {
+      // A run from a typo is only the head of a continued phrase; the run from the next word is tried as well.
+      if (kinds[s] === 2 && run.words >= (strict ? 12 : MIN_MNEMONIC_WORDS)) {
         if (varied(run.list)) scan.spans.push([run.from, run.to]);
         // A run from a later word would be a part of this one.
         s = Math.max(s, last);
@@ -124,6 +142,22 @@ export function scanMnemonics(text: string, lists: WordList[]): MnemonicScan {
   }
   scan.spans = merge(scan.spans);
   return scan;
+}
+
+function countTypos(kinds: number[], l: number, r: number): number {
+  let n = 0;
+  for (let i = l; i <= r; i++) if (kinds[i] === 1) n++;
+  return n;
+}
+
+/** From token i, over up to `budget` typos in direction `step` that are linked to it. */
+function extendOverTypos(kinds: number[], linked: boolean[], i: number, step: 1 | -1, budget: number): number {
+  for (; budget > 0; budget--) {
+    const j = i + step;
+    if (j < 0 || j >= kinds.length || kinds[j] !== 1 || !linked[step > 0 ? j : i]) break;
+    i = j;
+  }
+  return i;
 }
 
 const NUMBERING_ALL = new RegExp(NUMBERING, 'giu');
@@ -135,6 +169,7 @@ const bare = (s: string) => /^[\s\p{P}\p{S}\d]*$/u.test(s.replace(NUMBERING_ALL,
  * run ends on list words, so such a typo would otherwise hide the whole phrase.
  */
 function typoAtEdges(kinds: number[], linked: boolean[], l: number, r: number): [number, number] {
+  const [l0, r0] = [l, r];
   let typos = 0;
   for (let i = l; i <= r; i++) if (kinds[i] === 1) typos++;
   const words = () => r - l + 1;
@@ -144,11 +179,12 @@ function typoAtEdges(kinds: number[], linked: boolean[], l: number, r: number): 
     else break;
     typos++;
   }
-  return [l, r];
+  return words() >= MIN_MNEMONIC_WORDS ? [l, r] : [l0, r0];
 }
 
-/** The lengths of a whole mnemonic. */
+/** The lengths of a whole mnemonic, and of one with a word forgotten. */
 const LENGTHS = new Set([12, 15, 18, 21, 24]);
+export const MNEMONIC_LENGTHS = new Set([MIN_MNEMONIC_WORDS, ...LENGTHS, 14, 17, 20, 23]);
 /** A typo this close to either end of a run may be a neighbouring word instead ("… w12 can you check"). */
 const EDGE = 2;
 
@@ -239,14 +275,17 @@ function runSpan(text: string, tokens: Token[], first: number, last: number, lis
   const words = tokens.slice(first, last + 1).map((t) => t.word);
   let [from, to] = [tokens[first].start, tokens[last].end];
   const glue = GLUE[list.set.script];
+  // Any Chinese character may be glued to a phrase ("… 十二能帮我" or "… 十二 怎么办"): one is taken only when it
+  // completes a mnemonic's length.
+  const completes = (added: number) => list.set.script !== 'han' || LENGTHS.has(words.length + added) || words.length + added === MIN_MNEMONIC_WORDS;
   const before = tokens[first - 1];
-  const head = glue?.before && before && separates(text, before.end, from) ? gluedWord(text, before, glue.before, 'before', list) : undefined;
+  const head = glue?.before && before && completes(1) && separates(text, before.end, from) ? gluedWord(text, before, glue.before, 'before', list) : undefined;
   if (head) {
     words.unshift(head.word);
     from = head.at;
   }
   const after = tokens[last + 1];
-  const tail = glue?.after && after && separates(text, to, after.start) ? gluedWord(text, after, glue.after, 'after', list) : undefined;
+  const tail = glue?.after && after && completes(1) && separates(text, to, after.start) ? gluedWord(text, after, glue.after, 'after', list) : undefined;
   if (tail) {
     words.push(tail.word);
     to = tail.at;

@@ -1,6 +1,6 @@
 import { fold, originalSpan, type Folded } from './fold.js';
 import { Found, type SecretKind, type Span } from './found.js';
-import { MIN_CONTINUED_WORDS, MIN_MNEMONIC_WORDS, scanMnemonics, type MnemonicScan, type Run } from './mnemonic.js';
+import { MIN_CONTINUED_WORDS, MIN_MNEMONIC_WORDS, MNEMONIC_LENGTHS, scanMnemonics, type MnemonicScan, type Run } from './mnemonic.js';
 import { findKeys } from './keys.js';
 import { findCards } from './cards.js';
 import { findLabelled } from './labelled.js';
@@ -109,21 +109,26 @@ export interface Redactor {
  * what it kept.
  */
 export function createRedactor(options?: RedactOptions): Redactor {
-  let last: { input: string; max: number; spans: Span[]; tail?: [number, number, number] } | undefined;
+  let last: { input: string; max: number; spans: Span[]; tails: Run[] } | undefined;
   return {
     redact(raw, max = Infinity) {
       const input = String(raw ?? '').slice(0, max + SECRET_REACH);
       const now = analyse(input, options);
       let previous: string | undefined;
-      const head = now.mnemonics.head;
-      if (last?.tail && head && continues(last.tail[2], head)) {
+      const pair = last?.tails.length && now.mnemonics.head ? continued(last.tails, now.mnemonics.head) : undefined;
+      if (last && pair) {
+        const [tail, head] = pair;
         const [from, to] = originalSpan(now.folded, head.from, head.to);
         now.spans.push({ from, to, kind: 'mnemonic' });
-        last.spans.push({ from: last.tail[0], to: last.tail[1], kind: 'mnemonic' });
+        last.spans.push({ from: tail.from, to: tail.to, kind: 'mnemonic' });
         previous = render(last.input, last.spans).text.slice(0, last.max);
       }
       const tail = now.mnemonics.tail;
-      last = { input, max, spans: now.spans, ...(tail ? { tail: [...originalSpan(now.folded, tail.from, tail.to), tail.words] as [number, number, number] } : {}) };
+      const tails = [tail, tail?.ext].filter((t): t is Run => !!t).map((t) => {
+        const [from, to] = originalSpan(now.folded, t.from, t.to);
+        return { from, to, words: t.words };
+      });
+      last = { input, max, spans: now.spans, tails };
       const { text, found } = render(input, now.spans);
       return { text: text.slice(0, max), found, ...(previous !== undefined ? { previous } : {}) };
     },
@@ -133,6 +138,12 @@ export function createRedactor(options?: RedactOptions): Redactor {
   };
 }
 
-function continues(tailWords: number, head: Run): boolean {
-  return tailWords >= MIN_CONTINUED_WORDS && head.words >= MIN_CONTINUED_WORDS && tailWords + head.words >= MIN_MNEMONIC_WORDS;
+/**
+ * The end of the previous message and the start of this one that make a phrase together: first a pair that
+ * adds up to a mnemonic's length, without the typos at the edges if it can, else any pair of enough words.
+ */
+function continued(tails: Run[], head: Run): [Run, Run] | undefined {
+  const heads = [head, head.ext].filter((h): h is Run => !!h);
+  const pairs = tails.flatMap((t) => heads.map((h) => [t, h] as [Run, Run])).filter(([t, h]) => t.words >= MIN_CONTINUED_WORDS && h.words >= MIN_CONTINUED_WORDS);
+  return pairs.find(([t, h]) => MNEMONIC_LENGTHS.has(t.words + h.words)) ?? pairs.find(([t, h]) => t.words + h.words >= MIN_MNEMONIC_WORDS);
 }
