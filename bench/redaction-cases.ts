@@ -5,6 +5,7 @@
  * tests (tests/unit/redact-*.test.ts).
  */
 import fc from 'fast-check';
+import { createRedactor } from '../src/safety/redact.js';
 import { wordlist as english } from '@scure/bip39/wordlists/english.js';
 import { wordlist as spanish } from '@scure/bip39/wordlists/spanish.js';
 import { wordlist as french } from '@scure/bip39/wordlists/french.js';
@@ -165,6 +166,18 @@ export function messagesOf(c: PhraseCase): string[] {
   if (!c.split) return [join(join(c.before, c.phrase), c.after)];
   const shape = SHAPES[c.shape] ?? SHAPES.spaces;
   return [join(c.before, shape(c.typed.slice(0, c.split), c.list)), join(shape(c.typed.slice(c.split), c.list), c.after)];
+}
+
+/** Redacts a case's messages as a conversation does (createRedactor); the texts kept, one per line. */
+export function redactCase(c: PhraseCase): string {
+  const r = createRedactor();
+  const out: string[] = [];
+  for (const m of messagesOf(c)) {
+    const { text, previous } = r.redact(m);
+    if (previous !== undefined) out[out.length - 1] = previous;
+    out.push(text);
+  }
+  return out.join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------------------

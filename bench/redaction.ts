@@ -9,8 +9,8 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { createRedactor, redactSecrets } from '../src/safety/redact.js';
-import { LABELLED, NOT_SECRET, UI_LANGS, keptWords, labelledCase, leaksSecret, messagesOf, phraseCase, type LabelledKind, type PhraseCase } from './redaction-cases.js';
+import { redactSecrets } from '../src/safety/redact.js';
+import { LABELLED, NOT_SECRET, UI_LANGS, keptWords, labelledCase, leaksSecret, phraseCase, redactCase, type LabelledKind, type PhraseCase } from './redaction-cases.js';
 import { machine } from './machine.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -22,18 +22,6 @@ const PER_NOT_SECRET = 400;
 const MAX_KEPT = 2;
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(n && n < d / 1000 ? 2 : 1)}%` : '–');
-
-/** Redacts a case's messages as a conversation does; returns the text kept of each. */
-export function redactCase(c: PhraseCase): string {
-  const r = createRedactor();
-  const out: string[] = [];
-  for (const m of messagesOf(c)) {
-    const { text, previous } = r.redact(m);
-    if (previous !== undefined) out[out.length - 1] = previous;
-    out.push(text);
-  }
-  return out.join('\n');
-}
 
 // 1. Seed phrases.
 const phrases = fc.sample(phraseCase(), { numRuns: PHRASES, seed: SEED });

@@ -60,8 +60,8 @@ export interface Run {
   from: number;
   to: number;
   words: number;
-  /** the run with the typos beyond its inner edge (towards the other message) */
-  ext?: Run;
+  /** the run with the everyday words or typos at its inner edge (towards the other message) put back */
+  alts?: Run[];
 }
 
 /** What the finder saw: phrases to mask, and the runs touching either end of the text (for continued phrases). */
@@ -113,18 +113,23 @@ export function scanMnemonics(text: string, lists: WordList[]): MnemonicScan {
       // from one message into the next, a typo there is the phrase's, not prose.
       // Each may also take the typos on its inner side (`ext`): the continuation picks what adds up to a phrase.
       const last0 = tokens.length - 1;
+      // The core is without everyday words on the inner side ("… w12 thanks"); the alternatives put them back.
       let head: Run | undefined;
       if (s === 0 && !strict) {
-        head = runSpan(text, tokens, 0, r, list);
+        let core = r;
+        while (core > 0 && PROSE.has(tokens[core].word)) core--;
         const right = extendOverTypos(kinds, linked, r, +1, MAX_TYPOS - countTypos(kinds, 0, r));
-        if (right !== r) head.ext = runSpan(text, tokens, 0, right, list);
+        head = runSpan(text, tokens, 0, core, list);
+        head.alts = [...new Set([r, right])].filter((e) => e !== core).map((e) => runSpan(text, tokens, 0, e, list));
       }
       let tail: Run | undefined;
       const tailEnd = r === last0 ? r : end === last0 ? end : -1;
       if (tailEnd >= 0 && !strict) {
-        tail = runSpan(text, tokens, l, tailEnd, list);
+        let core = l;
+        while (core < tailEnd && PROSE.has(tokens[core].word)) core++;
         const left = extendOverTypos(kinds, linked, l, -1, MAX_TYPOS - countTypos(kinds, l, tailEnd));
-        if (left !== l) tail.ext = runSpan(text, tokens, left, tailEnd, list);
+        tail = runSpan(text, tokens, core, tailEnd, list);
+        tail.alts = [...new Set([l, left])].filter((b) => b !== core).map((b) => runSpan(text, tokens, b, tailEnd, list));
       }
       const isHead = !!head && bare(text.slice(0, head.from));
       const isTail = !!tail && bare(text.slice(tail.to));
@@ -224,7 +229,7 @@ function trimEdges(tokens: Token[], kinds: number[], s: number, last: number): [
  * is still a whole mnemonic.
  */
 const PROSE = new Set(
-  ('you can check seed wallet please help what when where only one first need use time open never wrong order fee code key ' +
+  ('you can check seed wallet please thanks thank hello okay yes sorry help what when where only one first need use time open never wrong order fee code key ' +
     'phone account deposit address that change rate number amount chat page card team ticket long history balance ' +
     'all also any again before after about other under over above like just' +
     ' una red orden don todo ser dos mismo otro paso hora ayuda puedo codigo numero clave cambio pago acceso pero entonces menos').split(' '),

@@ -124,7 +124,7 @@ export function createRedactor(options?: RedactOptions): Redactor {
         previous = render(last.input, last.spans).text.slice(0, last.max);
       }
       const tail = now.mnemonics.tail;
-      const tails = [tail, tail?.ext].filter((t): t is Run => !!t).map((t) => {
+      const tails = (tail ? [tail, ...(tail.alts ?? [])] : []).map((t) => {
         const [from, to] = originalSpan(now.folded, t.from, t.to);
         return { from, to, words: t.words };
       });
@@ -143,7 +143,7 @@ export function createRedactor(options?: RedactOptions): Redactor {
  * adds up to a mnemonic's length, without the typos at the edges if it can, else any pair of enough words.
  */
 function continued(tails: Run[], head: Run): [Run, Run] | undefined {
-  const heads = [head, head.ext].filter((h): h is Run => !!h);
+  const heads = [head, ...(head.alts ?? [])];
   const pairs = tails.flatMap((t) => heads.map((h) => [t, h] as [Run, Run])).filter(([t, h]) => t.words >= MIN_CONTINUED_WORDS && h.words >= MIN_CONTINUED_WORDS);
   return pairs.find(([t, h]) => MNEMONIC_LENGTHS.has(t.words + h.words)) ?? pairs.find(([t, h]) => t.words + h.words >= MIN_MNEMONIC_WORDS);
 }
