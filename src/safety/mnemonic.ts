@@ -165,9 +165,10 @@ function extendOverTypos(kinds: number[], linked: boolean[], i: number, step: 1 
   return i;
 }
 
-const NUMBERING_ALL = new RegExp(NUMBERING, 'giu');
+// No leading \s* here: tried at every position of a long blank run, it would make the run quadratic.
+const LABEL_ALL = new RegExp(LABEL, 'giu');
 /** Nothing but punctuation, digits and numbering: what may stand before the first word of a message's run. */
-const bare = (s: string) => /^[\s\p{P}\p{S}\d]*$/u.test(s.replace(NUMBERING_ALL, ''));
+const bare = (s: string) => /^[\s\p{P}\p{S}\d]*$/u.test(s.replace(LABEL_ALL, ''));
 
 /**
  * A phrase one word short of a mnemonic, with a typo in its first or last word, takes that word in: the
