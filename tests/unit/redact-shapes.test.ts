@@ -76,6 +76,13 @@ describe('seed phrases, without any bot or registration', () => {
     }
   });
 
+  it('takes a message of nothing but six or more list words for part of a phrase', () => {
+    expect(redactSecrets('legal winner thank year wave sausage').text).toBe('[mnemonic removed]');
+    expect(redactSecrets('1. legal 2. winner 3. thank 4. year 5. wave 6. sausage').found).toEqual(['mnemonic']);
+    const question = 'how long does a withdrawal take';
+    expect(redactSecrets(question)).toEqual({ text: question, found: [] });
+  });
+
   it('takes a pack’s own lists in addition to the official ones, never instead', () => {
     expectMasked(phraseOf('english'), twelve('english'));
     expect(redactSecrets(phraseOf('english'), { wordLists: [] }).found).toEqual(['mnemonic']);
