@@ -109,11 +109,11 @@ export function scanMnemonics(text: string, lists: WordList[]): MnemonicScan {
       let [l, r] = trimEdges(tokens, kinds, ...peelProse(tokens, s, last));
       if (!strict) [l, r] = typoAtEdges(kinds, linked, l, r);
       const run = runSpan(text, tokens, l, r, list);
-      // The runs that start and end the message, before their edges are trimmed: where a phrase continues
-      // from one message into the next, a typo there is the phrase's, not prose.
-      // Each may also take the typos on its inner side (`ext`): the continuation picks what adds up to a phrase.
+      // The runs that start and end the message, for a phrase continued from one message into the next: a
+      // typo at the cut is the phrase's, not prose. The core leaves out everyday words on the inner side
+      // ("… w12 thanks"); `alts` put them, and the typos beyond them, back: the redactor picks the pair that
+      // adds up to a phrase.
       const last0 = tokens.length - 1;
-      // The core is without everyday words on the inner side ("… w12 thanks"); the alternatives put them back.
       let head: Run | undefined;
       if (s === 0 && !strict) {
         let core = r;
