@@ -5,7 +5,7 @@
  */
 import { build, type Plugin } from 'esbuild';
 import { gzipSync } from 'node:zlib';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 
 export interface Group {
   name: string;
@@ -73,16 +73,23 @@ export function groupOf(path: string): string {
  * measure what replacing it would save).
  */
 export async function breakdown(root: string, alias: Record<string, string> = {}): Promise<Breakdown> {
-  const plugins: Plugin[] = Object.keys(alias).length
-    ? [{
+  // As rollup.config.mjs does: the BIP39 lists arrive with the pack, not in the script.
+  const deferred: Plugin = {
+    name: 'defer-word-lists',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/bip39-data(\.js)?$/ }, (args) => (/[\\/]src[\\/]safety$/.test(args.resolveDir) ? { path: join(root, 'src/safety/bip39-deferred.ts') } : undefined));
+    },
+  };
+  const plugins: Plugin[] = [deferred];
+  if (Object.keys(alias).length)
+    plugins.push({
         name: 'alias',
         setup(b) {
           const filter = new RegExp(`^(${Object.keys(alias).map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
           b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'alias' }));
           b.onLoad({ filter: /.*/, namespace: 'alias' }, (args) => ({ contents: alias[args.path], loader: 'js' }));
         },
-      }]
-    : [];
+      });
   const result = await build({
     absWorkingDir: root,
     entryPoints: ['widget/script-tag.ts'],

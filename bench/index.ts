@@ -21,6 +21,7 @@ export const BENCHES = [
   { name: 'scale', what: 'build, size, load, ask() and memory from 1,000 to 100,000 articles' },
   { name: 'slow-inputs', what: 'the slowest messages (pasted logs, 4,000 characters of CJK) against a normal question' },
   { name: 'widget', what: 'bundle size by dependency, first answer in Chromium, bytes transferred' },
+  { name: 'redaction', what: 'secrets found (seed phrases in every shape with typos, keys, cards, passwords, codes in ten languages) and false positives' },
   { name: 'install', what: 'what `npm install helpline` costs: size on disk and packages of an `--omit=dev` install of the tarball' },
 ];
 

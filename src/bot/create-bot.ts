@@ -9,8 +9,7 @@ import { SearchIndex, type SearchHit } from '../search/search-index.js';
 import { snippet, type Snippet } from '../search/snippet.js';
 import { ARTICLE_LABEL, Classifier, type ClassifierData } from '../intent/classifier.js';
 import { extractFeatures, type Features } from '../intent/features.js';
-import { redactHead } from '../safety/redact.js';
-import { useWordLists } from '../safety/mnemonic.js';
+import { createRedactor, redactHead } from '../safety/redact.js';
 import { Emitter } from './events.js';
 import { fill, languageName, messages as sentences } from './messages.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
@@ -107,6 +106,8 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
   const now = options.now ?? (() => new Date());
   let user: UserContext | undefined = options.user;
   let state = restoreState(options.state ?? emptyState());
+  // One per conversation: a seed phrase split over two messages is caught, and the earlier part re-masked.
+  const redactor = createRedactor({ wordLists: data.wordLists });
 
   const articleIn = (id: string, lang: string) => byKey.get(`${lang}/${id}`) ?? byKey.get(`${data.defaultLang}/${id}`) ?? data.articles.find((a) => a.id === id);
   const ref = (a: Article): ArticleRef => ({ id: a.id, title: a.title, body: a.body, lang: a.lang, category: a.category });
@@ -119,6 +120,12 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     if (state.turns.length > MAX_TURNS) state.turns.splice(0, state.turns.length - MAX_TURNS);
     events.emit('message', t);
     return t;
+  }
+
+  /** The user's message before this one, masked again: it held the first part of a seed phrase. */
+  function forgetPrevious(text: string): void {
+    const turn = state.turns.findLast((t) => t.role === 'user');
+    if (turn) turn.text = text;
   }
 
   function makeHandoff(reason: HandoffReason, topic?: Article, basePriority: Priority = 'normal'): Handoff {
@@ -149,7 +156,8 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
   }
 
   function respond(raw: string, hint?: string): Reply {
-    const { text, found } = redactHead(String(raw ?? ''), MAX_MESSAGE);
+    const { text, found, previous: earlier } = redactor.redact(String(raw ?? ''), MAX_MESSAGE);
+    if (earlier !== undefined) forgetPrevious(earlier);
     const read = headOf(text, MAX_READ);
     const detected = detectLanguage(read, data.languageModel, { prior: hint ?? state.lang ?? options.lang, fallback: options.lang ?? data.defaultLang, glossary });
     const lang = detected.lang;
@@ -311,7 +319,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
       return finish(reply);
     },
     feedback(article, helpful, comment) {
-      const redacted = comment === undefined ? undefined : redactHead(comment, MAX_MESSAGE).text;
+      const redacted = comment === undefined ? undefined : redactHead(comment, MAX_MESSAGE, { wordLists: data.wordLists }).text;
       events.emit('feedback', { article, helpful, lang: state.lang ?? data.defaultLang, ...(redacted ? { comment: redacted } : {}), at: now().toISOString() });
     },
     handoff(reason = 'requested') {
@@ -323,7 +331,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
       user = { ...u };
     },
     search(query, opts = {}) {
-      const q = redactHead(String(query ?? ''), MAX_MESSAGE).text;
+      const q = redactHead(String(query ?? ''), MAX_MESSAGE, { wordLists: data.wordLists }).text;
       const lang = servedLang(opts.lang ?? detectLanguage(q, data.languageModel, { prior: state.lang ?? options.lang, fallback: data.defaultLang, glossary }).lang);
       const filter = opts.category ? (id: string) => articleIn(id, lang)?.category === opts.category : undefined;
       return (index(lang)?.search(q, { limit: opts.limit ?? 5, filter }) ?? []).map((h) => {
@@ -345,6 +353,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     },
     reset() {
       state = emptyState();
+      redactor.reset();
     },
   };
   return bot;
@@ -370,8 +379,6 @@ const engines = new WeakMap<Pack, Engine>();
 
 function engineOf(pack: Pack): Engine {
   const data = pack.data;
-  // Registered on every bot, not once per engine: pages and servers may hold bots of several packs.
-  if (data.wordLists) useWordLists(data.wordLists);
   let engine = engines.get(pack);
   if (engine) return engine;
   const glossary = new Glossary(data.glossary);

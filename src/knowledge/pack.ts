@@ -1,7 +1,8 @@
 import type { Article } from './article.js';
 import type { Messages } from '../bot/messages.js';
-import type { WordSet } from '../safety/mnemonic.js';
+import type { WordSet } from '../safety/word-set.js';
 import type { CompiledGlossary, LanguageModel } from '../text/index.js';
+import { checkPackShape, PackShapeError } from './pack-shape.js';
 
 /** The pack format this code reads and writes; bump it when a reader of the old format would misread. */
 export const PACK_VERSION = 3;
@@ -83,7 +84,8 @@ const HEADER = /^\{"format":"([^"]*)","version":(\d+),"hash":"([0-9a-f]+)","data
 export function loadPack(source: string | { format?: unknown; version?: unknown; hash?: unknown; data?: unknown }): Pack {
   let format: unknown, version: unknown, hash: unknown, body: string, data: unknown;
   if (typeof source === 'string') {
-    const text = source.trimEnd();
+    // Editors and some servers add a UTF-8 byte order mark: it is no part of the JSON.
+    const text = source.replace(/^\uFEFF/, '').trim();
     const m = HEADER.exec(text);
     if (!m) {
       if (!text.startsWith('{')) throw new PackError('this is not a Helpline pack: expected JSON written by `helpline build`');
@@ -112,6 +114,12 @@ export function loadPack(source: string | { format?: unknown; version?: unknown;
   }
   const d = data as PackData;
   if (!d || !Array.isArray(d.articles) || !Array.isArray(d.languages)) throw new PackError('the pack has no articles or languages: rebuild it with `helpline build`');
+  try {
+    checkPackShape(d);
+  } catch (e) {
+    if (e instanceof PackShapeError) throw new PackError(`the pack is damaged: ${e.message}. Rebuild it with \`helpline build\``);
+    throw e;
+  }
   return { version: version as number, hash: hash as string, data: d };
 }
 

@@ -10,11 +10,6 @@ import { checkArticleLanguages } from './language-check.js';
 import { compilePack, type CompileOptions } from '../build/compile-pack.js';
 import { loadPack, serializePack, type Pack } from '../knowledge/pack.js';
 import type { Problem } from '../knowledge/article.js';
-import { BIP39_LISTS } from '../safety/bip39-data.js';
-import { useWordLists } from '../safety/mnemonic.js';
-
-// In Node the word lists cost nothing to carry: redactSecrets finds seed phrases before any pack loads.
-useWordLists(BIP39_LISTS);
 
 export { readKnowledge, type ReadResult } from './read-knowledge.js';
 export { compilePack, type CompileOptions, type KnowledgeSource } from '../build/compile-pack.js';

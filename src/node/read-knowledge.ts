@@ -45,6 +45,8 @@ export function readKnowledge(dir: string): ReadResult {
       if (st.isSymbolicLink()) add(path, 0, 'symbolic links are not followed: copy the file into the knowledge folder', 'warning');
       else if (/[\u0000-\u001f\u007f]/.test(name)) add(path, 0, 'the name contains control characters (a line break, a tab …): rename it');
       else if (st.isDirectory()) depth < 3 ? walk(path, lang, depth + 1) : add(path, 0, 'folder nested too deep: use <lang>/<category>/<id>.md');
+      // Reading a FIFO or a device blocks forever (or never ends): only regular files are read.
+      else if (!st.isFile()) add(path, 0, NOT_REGULAR, 'warning');
       else if (name.endsWith('.md')) {
         files++;
         const text = readText(path, st.size, add);
@@ -93,6 +95,8 @@ export function readKnowledge(dir: string): ReadResult {
   return { articles: unique, glossary: glossary as GlossaryData, intents: intents as IntentsData, problems, files, parsed: [...seen.values()] };
 }
 
+const NOT_REGULAR = 'not a regular file (a named pipe, socket or device): skipped';
+
 type Add = (file: string, line: number, message: string, severity?: Problem['severity']) => void;
 
 function readText(path: string, size: number, add: Add): string | undefined {
@@ -118,6 +122,10 @@ type Checker = (node: YamlNode, line: (n: YamlNode | null | undefined) => number
 function readYaml(path: string, add: Add, check: Checker): Record<string, unknown> | undefined {
   if (!existsSync(path)) return undefined;
   const st = lstatSync(path);
+  if (!st.isFile()) {
+    add(path, 0, NOT_REGULAR, 'warning');
+    return undefined;
+  }
   const text = readText(path, st.size, add);
   if (text === undefined) return undefined;
   const lineCounter = new LineCounter();

@@ -1,124 +1,40 @@
+import { normalizeWord, type WordList, type WordSet } from './word-set.js';
 
-/** One BIP39 wordlist in compact form (written by tools/gen-bip39.ts). */
-export interface WordSet {
-  /** the lists this set stands for, e.g. "zh" for both Chinese lists */
-  lang: string;
-  script: 'latin' | 'kana' | 'hangul' | 'han';
-  /** shortest and longest normalized word, in UTF-16 units */
-  min: number;
-  max: number;
-  /** hashed lists: words map to hash % range; one-character lists store code point − base exactly */
-  range: number;
-  base?: number;
-  /** Rice parameter and number of stored keys */
-  k: number;
-  count: number;
-  data: string;
-}
-
-/** A mnemonic is 12 to 24 words; fewer consecutive list words are ordinary text. */
-const MIN_MNEMONIC_WORDS = 12;
 /**
- * Real mnemonics seldom repeat a word; lists in code ("number, number, …", "case 1: return 1; case 2: …")
- * repeat a few, and so do lists in prose ("human agent, live agent, live chat"). Three words in four must differ.
+ * Finds BIP39 seed phrases in folded text (fold.ts) as runs of list words. A run may hold up to MAX_TYPOS
+ * words that are not on the list but have a list word's shape (a typo: neighbouring key, dropped, doubled or
+ * swapped letter); it starts and ends on list words, so the words beside a phrase stay. A mnemonic is 12 to
+ * 24 words; users who forgot one paste 11.
+ */
+export const MIN_MNEMONIC_WORDS = 11;
+export const MAX_TYPOS = 2;
+/** A message that is nothing but this many list words is part of a phrase sent in pieces. */
+export const MIN_PIECE_WORDS = 6;
+/** The fewest words at the end of one message and the start of the next that make a continued phrase. */
+export const MIN_CONTINUED_WORDS = 3;
+
+/**
+ * Real mnemonics seldom repeat a word; lists in code ("number, number, …") and in prose ("human agent, live
+ * agent, live chat") repeat a few. Three words in four must differ.
  */
 const varied = (words: string[]) => new Set(words).size * 4 >= words.length * 3;
 
+/** A label that numbers the words: "Word 1: …", "palabra 2 …", "単語3". */
+const LABEL = String.raw`(?:words?|palabra|mot|parola|palavra|slovo|слово|kelime|từ|単語|단어|词|詞)`;
+const NUMBERING = String.raw`${LABEL}?\s*[#№]?\d{1,2}(?!\d)\s*[.):\]】=\-]?`;
 /**
- * The form in which words are compared: NFKD without combining marks, lowercase. Users type "codigo" for
- * "código" and wallets accept it; Japanese and Korean decompose the same way on both sides.
+ * What may stand between two words of a pasted phrase: spaces and line breaks, commas, slashes, underscores,
+ * dashes, quotes and brackets (a JSON array), numbering such as "1.", "(2)", "[3]", "Word 4:", and a colon
+ * between quotes (`{"1": "w"}`). A bare colon introduces the phrase ("these: w w …") and is not part of it.
+ * A full stop or any other word ends the run, so ordinary sentences rarely qualify.
  */
-export function normalizeWord(word: string): string {
-  return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
+const SEPARATOR = new RegExp(String.raw`^(?:[\s,，、;；·・•\-–—/\\|_+"'“”‘’«»「」『』()（）\[\]{}<>【】]|${NUMBERING}|(?<=["'”’])\s*:|:(?=\s*["'“‘]))+$`, 'iu');
+const MAX_SEPARATOR = 24;
+const LABEL_TOKEN = new RegExp(String.raw`^${LABEL}$`, 'iu');
+const FOLLOWED_BY_NUMBER = /^\s*[#№]?\d/u;
 
-/** FNV-1a over UTF-16 code units: tiny, fast, and the same in the generator and in the browser. */
-export function hashWord(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/** The number a list stores for a normalized word: a hash bucket, or a code point for one-character lists. */
-export function wordKey(set: Pick<WordSet, 'range' | 'base'>, word: string): number {
-  return set.base === undefined ? hashWord(word) % set.range : word.codePointAt(0)! - set.base;
-}
-
-/** Sorted distinct integers as Rice-coded gaps (parameter k), in base64. */
-export function riceEncode(values: number[], k: number): string {
-  const bits: number[] = [];
-  let prev = -1;
-  for (const v of values) {
-    const gap = v - prev - 1;
-    prev = v;
-    for (let q = gap >>> k; q > 0; q--) bits.push(1);
-    bits.push(0);
-    for (let b = k - 1; b >= 0; b--) bits.push((gap >>> b) & 1);
-  }
-  const bytes = new Uint8Array(Math.ceil(bits.length / 8));
-  bits.forEach((bit, i) => (bytes[i >> 3] |= bit << (7 - (i & 7))));
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
-}
-
-/** The integers that riceEncode wrote. */
-function riceDecode(data: string, k: number, count: number): Set<number> {
-  const bytes = atob(data);
-  const out = new Set<number>();
-  let pos = 0;
-  const bit = () => (bytes.charCodeAt(pos >> 3) >> (7 - (pos++ & 7))) & 1;
-  let prev = -1;
-  for (let n = 0; n < count; n++) {
-    let q = 0;
-    while (bit()) q++;
-    let r = 0;
-    for (let b = 0; b < k; b++) r = (r << 1) | bit();
-    prev += ((q << k) | r) + 1;
-    out.add(prev);
-  }
-  return out;
-}
-
-interface LoadedList {
-  set: WordSet;
-  keys: Set<number>;
-  /** what a word of this list looks like once normalized */
-  shape: RegExp;
-}
-
-const SHAPES: Record<WordSet['script'], RegExp> = {
-  latin: /^[a-z]+$/,
-  kana: /^[\p{scx=Hiragana}\p{scx=Katakana}]+$/u,
-  hangul: /^\p{scx=Hangul}+$/u,
-  han: /^\p{scx=Han}$/u,
-};
-
-let sets: WordSet[] = [];
-let loaded: LoadedList[] | undefined;
-
-/**
- * Gives the finder its word lists. They are 7 KB gzip, too much for the widget's budget, so they travel
- * in the pack (createBot registers them) and `helpline/node` registers them from bip39-data.ts.
- */
-export function useWordLists(lists: WordSet[]): void {
-  if (lists === sets) return;
-  sets = lists;
-  loaded = undefined;
-}
-/** Decoded on first use: a conversation of short messages never pays for it. */
-function lists(): LoadedList[] {
-  return (loaded ??= sets.map((set) => ({ set, keys: riceDecode(set.data, set.k, set.count), shape: SHAPES[set.script] })));
-}
-
-/**
- * What may stand between two words of a pasted mnemonic: spaces (also the ideographic space Japanese
- * wallets use), commas, dashes, line breaks and numbering such as "1." or "2)". A full stop or any other
- * word ends the run, so ordinary sentences rarely qualify.
- */
-const SEPARATOR = /^(?:[\s,，、;；·・•\-–—]|\d{1,2}(?!\d)[.):．）]?)+$/u;
-const MAX_SEPARATOR = 16;
-const WORD = /[\p{L}\p{M}]+/gu;
+/** Letter runs, one script at a time: "私のシードは" is a Han token and a kana token. */
+const WORD = /(?:(?=\p{L})\p{scx=Han})+|(?:(?=[\p{L}\p{M}])[\p{scx=Hiragana}\p{scx=Katakana}])+|(?:(?=[\p{L}\p{M}])\p{scx=Hangul})+|(?:(?![\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}])[\p{L}\p{M}])+/gu;
 
 /**
  * Japanese, Korean and Chinese writers glue particles or the sentence to the first or last word of a
@@ -135,64 +51,312 @@ interface Token {
   start: number;
   end: number;
   word: string;
+  /** part of a longer token split into list words (Japanese written without spaces): joined to the one before */
+  glued?: boolean;
 }
 
-/** Spans [start, end) of the text that hold 12 or more consecutive words of one BIP39 wordlist. */
-export function findMnemonics(text: string): [number, number][] {
+/** A stretch of list words: where it is and how many words it holds. */
+export interface Run {
+  from: number;
+  to: number;
+  words: number;
+  /** the run with the everyday words or typos at its inner edge (towards the other message) put back */
+  alts?: Run[];
+}
+
+/** What the finder saw: phrases to mask, and the runs touching either end of the text (for continued phrases). */
+export interface MnemonicScan {
+  spans: [number, number][];
+  /** the longest run that starts the text (only separators before it), and the one that ends it */
+  head?: Run;
+  tail?: Run;
+  /** the whole text is list words and separators */
+  whole: boolean;
+}
+
+function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    // No list word is longer than 11 letters, even decomposed; skipping long tokens keeps huge inputs cheap.
-    tokens.push({ start: m.index, end: m.index + m[0].length, word: m[0].length > 24 ? '' : normalizeWord(m[0]) });
+    const end = m.index + m[0].length;
+    if (LABEL_TOKEN.test(m[0]) && FOLLOWED_BY_NUMBER.test(text.slice(end, end + 4))) continue;
+    // No list word is longer than 11 letters, even decomposed; long tokens are kept whole but never looked up.
+    tokens.push({ start: m.index, end, word: m[0].length > 24 ? '' : normalizeWord(m[0]) });
   }
-  if (tokens.length < MIN_MNEMONIC_WORDS - 2) return [];
-
-  const spans: [number, number][] = [];
-  for (const list of lists()) {
-    const member = (word: string) => word.length >= list.set.min && word.length <= list.set.max && list.shape.test(word) && list.keys.has(wordKey(list.set, word));
-    let first = -1;
-    for (let i = 0; i <= tokens.length; i++) {
-      const continues = i < tokens.length && member(tokens[i].word) && (first < 0 || separates(text, tokens[i - 1].end, tokens[i].start));
-      if (first >= 0 && !continues) {
-        const span = runSpan(text, tokens, first, i - 1, list, member);
-        if (span) spans.push(span);
-        first = -1;
-      }
-      if (first < 0 && i < tokens.length && member(tokens[i].word)) first = i;
-    }
-  }
-  return merge(spans);
+  return tokens;
 }
 
-/** The span of the run tokens[first..last], with a glued word at either edge, if it makes a mnemonic. */
-function runSpan(text: string, tokens: Token[], first: number, last: number, list: LoadedList, member: (w: string) => boolean): [number, number] | undefined {
-  if (last - first + 1 < MIN_MNEMONIC_WORDS - 2) return undefined;
+/** Spans [start, end) of folded text that hold a seed phrase of one of the lists, and the runs at its edges. */
+export function scanMnemonics(text: string, lists: WordList[]): MnemonicScan {
+  const all = tokenize(text);
+  const scan: MnemonicScan = { spans: [], whole: false };
+  if (!all.length) return scan;
+  const strict = !lists.length;
+  for (const list of strict ? SHAPE_LISTS : lists) {
+    const tokens = list.set.script === 'kana' && !strict ? splitGlued(text, all, list) : all;
+    const kinds = tokens.map((t) => kind(list, t.word));
+    const linked = tokens.map((t, i) => i > 0 && (t.glued || separates(text, tokens[i - 1].end, t.start)));
+    for (let s = 0; s < tokens.length; s++) {
+      // A run starts on a list word; the first word of a message may be a typo (a phrase's second part).
+      if (kinds[s] !== 2 && !(s === 0 && kinds[s] === 1 && !strict)) continue;
+      let typos = kinds[s] === 1 ? 1 : 0;
+      let last = s;
+      let end = s;
+      for (let j = s + 1; j < tokens.length && linked[j] && kinds[j]; j++) {
+        if (kinds[j] === 1 && (strict || ++typos > MAX_TYPOS)) break;
+        if (kinds[j] === 2) last = j;
+        end = j;
+      }
+      let [l, r] = trimEdges(tokens, kinds, ...peelProse(tokens, s, last));
+      if (!strict) [l, r] = typoAtEdges(kinds, linked, l, r);
+      const run = runSpan(text, tokens, l, r, list);
+      // The runs that start and end the message, for a phrase continued from one message into the next: a
+      // typo at the cut is the phrase's, not prose. The core leaves out everyday words on the inner side
+      // ("… w12 thanks"); `alts` put them, and the typos beyond them, back: the redactor picks the pair that
+      // adds up to a phrase.
+      const last0 = tokens.length - 1;
+      let head: Run | undefined;
+      if (s === 0 && !strict) {
+        let core = r;
+        while (core > 0 && PROSE.has(tokens[core].word)) core--;
+        const right = extendOverTypos(kinds, linked, r, +1, MAX_TYPOS - countTypos(kinds, 0, r));
+        head = runSpan(text, tokens, 0, core, list);
+        head.alts = [...new Set([r, right])].filter((e) => e !== core).map((e) => runSpan(text, tokens, 0, e, list));
+      }
+      let tail: Run | undefined;
+      const tailEnd = r === last0 ? r : end === last0 ? end : -1;
+      if (tailEnd >= 0 && !strict) {
+        let core = l;
+        while (core < tailEnd && PROSE.has(tokens[core].word)) core++;
+        const left = extendOverTypos(kinds, linked, l, -1, MAX_TYPOS - countTypos(kinds, l, tailEnd));
+        tail = runSpan(text, tokens, core, tailEnd, list);
+        tail.alts = [...new Set([l, left])].filter((b) => b !== core).map((b) => runSpan(text, tokens, b, tailEnd, list));
+      }
+      const isHead = !!head && bare(text.slice(0, head.from));
+      const isTail = !!tail && bare(text.slice(tail.to));
+      if (isHead && (!scan.head || head!.words > scan.head.words)) scan.head = head;
+      if (isTail && (!scan.tail || tail!.words > scan.tail.words)) scan.tail = tail;
+      const exact = kinds.slice(l, r + 1).every((k) => k === 2);
+      if (isHead && isTail && exact && run.words >= MIN_PIECE_WORDS && !strict) scan.whole = true;
+      // A run from a typo is only the head of a continued phrase; the run from the next word is tried as well.
+      if (kinds[s] === 2 && run.words >= (strict ? 12 : MIN_MNEMONIC_WORDS)) {
+        if (varied(run.list)) scan.spans.push([run.from, run.to]);
+        // A run from a later word would be a part of this one.
+        s = Math.max(s, last);
+      }
+    }
+  }
+  scan.spans = merge(scan.spans);
+  return scan;
+}
+
+function countTypos(kinds: number[], l: number, r: number): number {
+  let n = 0;
+  for (let i = l; i <= r; i++) if (kinds[i] === 1) n++;
+  return n;
+}
+
+/** From token i, over up to `budget` typos in direction `step` that are linked to it. */
+function extendOverTypos(kinds: number[], linked: boolean[], i: number, step: 1 | -1, budget: number): number {
+  for (; budget > 0; budget--) {
+    const j = i + step;
+    if (j < 0 || j >= kinds.length || kinds[j] !== 1 || !linked[step > 0 ? j : i]) break;
+    i = j;
+  }
+  return i;
+}
+
+// No leading \s* here: tried at every position of a long blank run, it would make the run quadratic.
+const LABEL_ALL = new RegExp(LABEL, 'giu');
+/** Nothing but punctuation, digits and numbering: what may stand before the first word of a message's run. */
+const bare = (s: string) => /^[\s\p{P}\p{S}\d]*$/u.test(s.replace(LABEL_ALL, ''));
+
+/**
+ * A phrase one word short of a mnemonic, with a typo in its first or last word, takes that word in: the
+ * run ends on list words, so such a typo would otherwise hide the whole phrase.
+ */
+function typoAtEdges(kinds: number[], linked: boolean[], l: number, r: number): [number, number] {
+  const [l0, r0] = [l, r];
+  let typos = 0;
+  for (let i = l; i <= r; i++) if (kinds[i] === 1) typos++;
+  const words = () => r - l + 1;
+  while (words() < MIN_MNEMONIC_WORDS && typos < MAX_TYPOS) {
+    if (r + 1 < kinds.length && linked[r + 1] && kinds[r + 1] === 1) r++;
+    else if (l > 0 && linked[l] && kinds[l - 1] === 1) l--;
+    else break;
+    typos++;
+  }
+  return words() >= MIN_MNEMONIC_WORDS ? [l, r] : [l0, r0];
+}
+
+/** The lengths of a whole mnemonic, and of one with a word forgotten. */
+const LENGTHS = new Set([12, 15, 18, 21, 24]);
+export const MNEMONIC_LENGTHS = new Set([MIN_MNEMONIC_WORDS, ...LENGTHS, 14, 17, 20, 23]);
+/** A typo this close to either end of a run may be a neighbouring word instead ("… w12 can you check"). */
+const EDGE = 2;
+
+/**
+ * The run kinds[s..last] without a typo and the one or two list words beyond it at either end, when those are
+ * everyday words (PROSE: "please help thsee w1 …") and the rest is already a phrase: the typo is then more
+ * likely the user's next word. Kept when the rest is short of a phrase, or when only with it the run has a
+ * mnemonic's length (a typo in the 23rd of 24 words).
+ */
+function trimEdges(tokens: Token[], kinds: number[], s: number, last: number): [number, number] {
+  let [l, r] = [s, last];
+  // A piece shorter than a phrase (kept for the next message) loses such an edge when everyday words lead to
+  // the typo ("my wallet wrds …"), not when the typo is its own first or last word.
+  const keep = (inner: number, total: number, members: number) =>
+    total >= MIN_MNEMONIC_WORDS ? inner < MIN_MNEMONIC_WORDS || (!LENGTHS.has(inner) && LENGTHS.has(total)) : members === 0;
+  const prose = (from: number, to: number) => tokens.slice(from, to + 1).every((t, i) => kinds[from + i] !== 2 || PROSE.has(t.word));
+  let t = r;
+  while (t > l && kinds[t] === 2) t--;
+  if (t > l && r - t <= EDGE && prose(t, r)) {
+    let inner = t;
+    while (inner > l && kinds[inner] !== 2) inner--;
+    if (!keep(inner - l + 1, r - l + 1, r - t)) r = inner;
+  }
+  t = l;
+  while (t < r && kinds[t] === 2) t++;
+  if (t < r && t - l <= EDGE && prose(l, t)) {
+    let inner = t;
+    while (inner < r && kinds[inner] !== 2) inner++;
+    if (!keep(r - inner + 1, r - l + 1, t - l)) l = inner;
+  }
+  return [l, r];
+}
+
+/**
+ * List words that are also everyday words of the prose around a phrase (measured on the sample knowledge base
+ * and questions): "… w12 can you check", "please help …". Peeled off either end of a run while what remains
+ * is still a whole mnemonic.
+ */
+const PROSE = new Set(
+  ('you can check seed wallet please thanks thank hello okay yes sorry help what when where only one first need use time open never wrong order fee code key ' +
+    'phone account deposit address that change rate number amount chat page card team ticket long history balance ' +
+    'all also any again before after about other under over above like just' +
+    ' una red orden don todo ser dos mismo otro paso hora ayuda puedo codigo numero clave cambio pago acceso pero entonces menos').split(' '),
+);
+
+function peelProse(tokens: Token[], l: number, r: number): [number, number] {
+  const n = r - l + 1;
+  if (n <= 12) return [l, r];
+  let left = 0;
+  while (l + left < r && PROSE.has(tokens[l + left].word)) left++;
+  let right = 0;
+  while (r - right > l && PROSE.has(tokens[r - right].word)) right++;
+  // The most peeled that leaves a mnemonic's length; else the most peeled that leaves 11 words.
+  let best: [number, number] = [l, r];
+  let score = -1;
+  for (let a = 0; a <= left; a++)
+    for (let b = 0; b <= right; b++) {
+      const rest = n - a - b;
+      const s = rest >= 12 && LENGTHS.has(rest) ? 100 + a + b : rest === MIN_MNEMONIC_WORDS ? a + b : -1;
+      if (s > score) [best, score] = [[l + a, r - b], s];
+    }
+  return score < 0 ? [l, r] : best;
+}
+
+/** Function words of the Latin-script languages: never a typo of a list word ("… first, and will never ask for"). */
+const NOT_TYPO = new Set(
+  ('and for the are was but not our has had his her its him she they them this that with from have were there their than then into such some very ' +
+    'who how why does did been being would should could your yours ' +
+    'los las una por con del que para como pero mas sus les nos esta este ' +
+    'com uma nao sao dos das mais ' +
+    'des une est pour avec dans qui pas sur par aux ces ' +
+    'che per della sono non gli').split(' '),
+);
+
+/** 2: a list word, 1: not on the list but shaped like one of its words (a typo), 0: neither. */
+function kind(list: WordList, word: string): 0 | 1 | 2 {
+  if (!word) return 0;
+  if (list.has(word)) return 2;
+  if (NOT_TYPO.has(word)) return 0;
+  const { min, max } = list.set;
+  // A dropped letter may leave a word one shorter than the list's shortest, but never under 3 letters in
+  // Latin script: "is", "my", "de" around a phrase are no typos of it.
+  return word.length >= (list.set.script === 'latin' ? Math.max(3, min - 1) : Math.max(1, min - 1)) && word.length <= max + 1 && list.shape.test(word) ? 1 : 0;
+}
+
+/** The run tokens[first..last] with a glued word at either edge. */
+function runSpan(text: string, tokens: Token[], first: number, last: number, list: WordList): Run & { list: string[] } {
   const words = tokens.slice(first, last + 1).map((t) => t.word);
   let [from, to] = [tokens[first].start, tokens[last].end];
   const glue = GLUE[list.set.script];
+  // Any Chinese character may be glued to a phrase ("… 十二能帮我" or "… 十二 怎么办"): one is taken only when it
+  // completes a mnemonic's length.
+  const completes = (added: number) => list.set.script !== 'han' || LENGTHS.has(words.length + added) || words.length + added === MIN_MNEMONIC_WORDS;
   const before = tokens[first - 1];
-  const head = glue?.before && before && separates(text, before.end, from) ? gluedWord(text, before, glue.before, 'before', member) : undefined;
+  const head = glue?.before && before && completes(1) && separates(text, before.end, from) ? gluedWord(text, before, glue.before, 'before', list) : undefined;
   if (head) {
     words.unshift(head.word);
     from = head.at;
   }
   const after = tokens[last + 1];
-  const tail = glue?.after && after && separates(text, to, after.start) ? gluedWord(text, after, glue.after, 'after', member) : undefined;
+  const tail = glue?.after && after && completes(1) && separates(text, to, after.start) ? gluedWord(text, after, glue.after, 'after', list) : undefined;
   if (tail) {
     words.push(tail.word);
     to = tail.at;
   }
-  return words.length >= MIN_MNEMONIC_WORDS && varied(words) ? [from, to] : undefined;
+  return { from, to, words: words.length, list: words };
 }
 
 /** A list word inside a token, with glue before or after it: the word and where it starts or ends. */
-function gluedWord(text: string, token: Token, glue: RegExp, side: 'before' | 'after', member: (w: string) => boolean): { word: string; at: number } | undefined {
+function gluedWord(text: string, token: Token, glue: RegExp, side: 'before' | 'after', list: WordList): { word: string; at: number } | undefined {
   const s = text.slice(token.start, token.end);
   for (let p = 1; p < s.length; p++) {
     const [rest, part] = side === 'before' ? [s.slice(0, p), s.slice(p)] : [s.slice(s.length - p), s.slice(0, s.length - p)];
     const word = normalizeWord(part);
-    if (glue.test(rest.normalize('NFC')) && member(word)) return { word, at: side === 'before' ? token.start + p : token.end - p };
+    if (glue.test(rest) && list.has(word)) return { word, at: side === 'before' ? token.start + p : token.end - p };
   }
   return undefined;
+}
+
+/**
+ * Japanese users paste a phrase without spaces ("あいこくしんあいさつ…"): a kana token longer than any word is
+ * cut into the longest chain of list words it holds, if that chain is a whole phrase.
+ */
+function splitGlued(text: string, tokens: Token[], list: WordList): Token[] {
+  const { min, max } = list.set;
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const s = text.slice(t.start, t.end);
+    if (s.length < MIN_MNEMONIC_WORDS * min || !list.shape.test(s)) {
+      out.push(t);
+      continue;
+    }
+    // reach[p]: how far a chain of list words from p gets; words[p]: how many words it takes; next[p]: where
+    // its first word ends. The chain that covers most of the token wins: more, shorter words may dead-end.
+    const reach = new Array<number>(s.length + 1).fill(-1);
+    const words = new Array<number>(s.length + 1).fill(0);
+    const next = new Array<number>(s.length + 1).fill(-1);
+    reach[s.length] = s.length;
+    for (let p = s.length - 1; p >= 0; p--) {
+      for (let len = min; len <= max && p + len <= s.length; len++) {
+        if (!list.has(normalizeWord(s.slice(p, p + len)))) continue;
+        const q = p + len;
+        const far = reach[q] < 0 ? q : reach[q];
+        const n = 1 + (reach[q] < 0 ? 0 : words[q]);
+        if (far > reach[p] || (far === reach[p] && n > words[p])) [reach[p], words[p], next[p]] = [far, n, reach[q] < 0 ? -1 : q];
+      }
+    }
+    let p = 0;
+    for (let i = 1; i < s.length; i++) if (reach[i] - i > reach[p] - p) p = i;
+    if (reach[p] < 0 || words[p] < MIN_MNEMONIC_WORDS) {
+      out.push(t);
+      continue;
+    }
+    if (p > 0) out.push({ start: t.start, end: t.start + p, word: normalizeWord(s.slice(0, p)) });
+    let first = true;
+    const stop = reach[p];
+    while (p < stop) {
+      // the word from p: up to next[p], or (the chain's last word) up to its reach
+      const q = next[p] > 0 ? next[p] : stop;
+      out.push({ start: t.start + p, end: t.start + q, word: normalizeWord(s.slice(p, q)), glued: !first });
+      first = false;
+      p = q;
+    }
+    if (p < s.length) out.push({ start: t.start + p, end: t.end, word: normalizeWord(s.slice(p)) });
+  }
+  return out;
 }
 
 function separates(text: string, from: number, to: number): boolean {
@@ -209,3 +373,20 @@ function merge(spans: [number, number][]): [number, number][] {
   }
   return out;
 }
+
+/**
+ * Where no list is known yet (the script-tag file before its pack arrived), a phrase is found by its shape:
+ * 12 or more short words of one script in a row, with no typo allowed. Never silently off.
+ */
+const SHAPE_LISTS: WordList[] = (
+  [
+    ['latin', 3, 8, /^[a-z]+$/],
+    ['kana', 2, 7, /^[\p{scx=Hiragana}\p{scx=Katakana}]+$/u],
+    ['hangul', 1, 5, /^\p{scx=Hangul}+$/u],
+    ['han', 1, 1, /^\p{scx=Han}$/u],
+  ] as const
+).map(([script, min, max, shape]) => ({
+  set: { lang: `shape-${script}`, script, min, max, range: 1, k: 0, count: 0, data: '' },
+  shape,
+  has: (w: string) => w.length >= min && w.length <= max && shape.test(w),
+}));

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createBot, type BotEvents } from '../../src/bot/create-bot.js';
-import { useWordLists } from '../../src/safety/mnemonic.js';
 import { redactSecrets } from '../../src/safety/redact.js';
 import { fixture, packOf } from '../helpers.js';
 
@@ -104,13 +103,29 @@ describe('createBot', () => {
     expect(all).not.toContain('4111 1111');
   });
 
-  it('finds seed phrases with the word lists the pack carries, as in a browser without helpline/node', async () => {
+  it('finds seed phrases with the built-in lists whatever the pack carries, with no state shared between bots', async () => {
     const phrase = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
-    useWordLists([]);
-    expect(redactSecrets(`my seed ${phrase}`).found).toEqual([]);
-    const reply = await createBot(pack()).ask(`my withdrawal is pending, my seed is ${phrase}`);
-    expect(reply.redacted).toEqual(['mnemonic']);
     expect(redactSecrets(`my seed ${phrase}`).found).toEqual(['mnemonic']);
+    const p = pack();
+    const empty = { ...p, data: { ...p.data, wordLists: [] } };
+    const old = { ...p, data: { ...p.data, wordLists: undefined } };
+    for (const source of [empty, old, p]) {
+      const reply = await createBot(source).ask(`my withdrawal is pending, my seed is ${phrase}`);
+      expect(reply.redacted).toEqual(['mnemonic']);
+      expect(redactSecrets(`my seed ${phrase}`).found).toEqual(['mnemonic']);
+    }
+  });
+
+  it('masks a seed phrase sent over two messages, and the first part in the transcript', async () => {
+    const bot = createBot(pack());
+    const emitted: string[] = [];
+    bot.on('message', (t) => emitted.push(t.text));
+    await bot.ask('my wallet words are legal winner thank year wave sausage');
+    const second = await bot.ask('worth useful legal winner thank yellow');
+    expect(second.redacted).toEqual(['mnemonic']);
+    const transcript = JSON.stringify(bot.state.turns);
+    for (const word of ['sausage', 'yellow', 'worth']) expect(transcript).not.toContain(word);
+    expect(transcript).toContain('my wallet words are');
   });
 
   it('carries the identified user and raises priority for VIPs', async () => {
