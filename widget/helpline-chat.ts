@@ -1,21 +1,29 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { i18n } from 'i18next';
-import { createBot, loadPack, nextOpening, redactSecrets, type Bot, type BusinessHours, type Handoff, type Pack, type Reply, type UserContext } from '../src/index.js';
+import { createBot, loadPack, messages, nextOpening, redactSecrets, type Bot, type BusinessHours, type Handoff, type Pack, type Reply, type UserContext } from '../src/index.js';
 import { styles } from './styles.js';
 import { createI18n, uiLanguage, type UiKey } from './i18n.js';
 import { renderMarkdown } from './markdown.js';
 import { loadSession, saveSession, type Entry } from './session.js';
-import { HandoffOutbox } from './handoff-outbox.js';
+import { HandoffOutbox, type Delivery, type DeliveryResult } from './handoff-outbox.js';
+import { AgentSession, type AgentLine, type LiveState } from './agent-session.js';
 
 /** An entry before it gets its id. */
 type EntryInput = Entry extends infer E ? (E extends Entry ? Omit<E, 'id'> : never) : never;
 
 const BOT_EVENTS = ['answer', 'clarify', 'unanswered', 'handoff', 'feedback', 'message'] as const;
 type Status = 'idle' | 'loading' | 'ready' | 'error';
-type HandoffState = 'queued' | 'connected' | 'offline' | 'sent';
+/**
+ * Where the latest handoff stands. `undelivered`: it reached no one (nothing configured to send it to, or the
+ * server refused it for good), so the user is told how to reach support instead.
+ */
+type HandoffState = LiveState | 'offline' | 'sent' | 'undelivered';
 
 /** A thumb drawn, not an emoji: the same on every system, in the text colour (👎 is it turned over). */
 const THUMB = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M2 21h4V9H2zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.5-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7z"/></svg>`;
+
+/** The missing-destination warning goes to the console once per page, not once per handoff. */
+let warned = false;
 
 /** Packs shared by every element on the page that uses the same URL: fetched once. */
 const packs = new Map<string, Promise<Pack>>();
@@ -49,12 +57,14 @@ export class HelplineChat extends LitElement {
     theme: { type: String, reflect: true },
     open: { type: Boolean, reflect: true },
     handoffUrl: { type: String, attribute: 'handoff-url' },
+    relay: { type: String },
     contact: { type: String },
     status: { state: true },
     entries: { state: true },
     handoffState: { state: true },
     suggestions: { state: true },
     draft: { state: true },
+    deliveries: { state: true },
   };
 
   /** URL of the pack built by `helpline build`. */
@@ -68,6 +78,8 @@ export class HelplineChat extends LitElement {
   declare open: boolean;
   /** Where handoffs are POSTed (JSON, Idempotency-Key header). */
   declare handoffUrl: string;
+  /** A Helpline relay (`helpline relay`): handoffs go there and agents answer live through it. */
+  declare relay: string;
   /** A link for when the bot cannot load (mailto: or a contact page). */
   declare contact: string;
   /** When agents work; outside these hours a handoff becomes a ticket with the user's email. */
@@ -80,6 +92,10 @@ export class HelplineChat extends LitElement {
   declare handoffState: HandoffState | undefined;
   declare suggestions: { id: string; title: string }[];
   declare draft: string;
+  /** How far each handoff got, by id ('none': there was nowhere to send it). */
+  declare deliveries: Record<string, Delivery | 'none'>;
+  /** The human half: `el.agent.join({ name })`, `say(text)`, `typing()`, `end()`. */
+  readonly agent = new AgentSession(this);
 
   private bot?: Bot;
   private user?: UserContext;
@@ -107,6 +123,8 @@ export class HelplineChat extends LitElement {
     this.handoffState = undefined;
     this.suggestions = [];
     this.draft = '';
+    this.relay = '';
+    this.deliveries = {};
   }
 
   private get storageKey(): string {
@@ -117,10 +135,15 @@ export class HelplineChat extends LitElement {
     return this.i18n.t(key, values) as string;
   }
 
+  /** A UI sentence in the UI language (for the agent session). */
+  uiText(key: UiKey, values?: Record<string, string>): string {
+    return this.t(key, values);
+  }
+
   override connectedCallback(): void {
-    super.connectedCallback();
     this.i18n = createI18n(uiLanguage(this.lang, document.documentElement.lang, navigator.languages ?? []));
-    this.restore();
+    this.restore(); // before the controllers connect: the agent session resumes its relay stream
+    super.connectedCallback();
     this.outbox?.flush();
   }
 
@@ -138,11 +161,13 @@ export class HelplineChat extends LitElement {
     this.nextId = Math.max(0, ...saved.entries.map((e) => e.id)) + 1;
     this.savedState = saved.state;
     this.handoffState = saved.handoff as HandoffState | undefined;
+    this.deliveries = (saved.deliveries ?? {}) as Record<string, Delivery | 'none'>;
+    this.agent.restore(saved.agent);
     if (saved.open) this.open = true;
   }
 
   private persist(): void {
-    saveSession(this.storageKey, { entries: this.entries, state: this.bot?.state ?? this.savedState, open: this.open, handoff: this.handoffState });
+    saveSession(this.storageKey, { entries: this.entries, state: this.bot?.state ?? this.savedState, open: this.open, handoff: this.handoffState, deliveries: this.deliveries, agent: this.agent.saved() });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -154,9 +179,10 @@ export class HelplineChat extends LitElement {
       if (this.accent) this.style.setProperty('--helpline-accent', this.accent);
       else this.style.removeProperty('--helpline-accent');
     }
-    if (changed.has('handoffUrl')) {
+    if (changed.has('handoffUrl') || changed.has('relay')) {
       this.outbox?.stop();
-      this.outbox = this.handoffUrl ? new HandoffOutbox(this.handoffUrl) : undefined;
+      const url = this.relay ? `${this.relay.replace(/\/+$/, '')}/v1/handoffs` : this.handoffUrl;
+      this.outbox = url ? new HandoffOutbox(url, undefined, { onResult: (r) => this.delivered(r) }) : undefined;
       void this.outbox?.flush(); // handoffs left unsent by an earlier page go out now
     }
     if (changed.has('open') && this.open && this.status === 'idle') void this.load();
@@ -247,6 +273,12 @@ export class HelplineChat extends LitElement {
   /** Asks a question as if the user typed it (opens the panel). */
   async ask(text: string): Promise<Reply | undefined> {
     this.open = true;
+    if (this.agent.live) {
+      // With a human now: the bot stays out of it (and cannot open a second handoff).
+      const id = this.nextId;
+      this.push({ role: 'user', text: this.agent.userMessage(String(text), `${this.agent.handoff ?? 'm'}-${id}`) });
+      return undefined;
+    }
     await this.load();
     if (!this.bot) return undefined;
     this.push({ role: 'user', text: redactSecrets(text).text }); // what the page shows is what the bot keeps
@@ -267,11 +299,41 @@ export class HelplineChat extends LitElement {
     this.persist();
   }
 
+  /** A line from the agent's side of the conversation. */
+  addLine(line: AgentLine): void {
+    this.push(line);
+  }
+
+  /** The live conversation is over. */
+  conversationEnded(_by: 'agent' | 'user'): void {
+    this.persist();
+  }
+
+  /** The handoff went to the relay or webhook: record how far, and follow the relay's conversation. */
+  private delivered(r: DeliveryResult): void {
+    this.deliveries = { ...this.deliveries, [r.id]: r.delivery };
+    const current = r.id === this.lastHandoff?.id || r.id === this.agent.handoff;
+    if (current && r.delivery === 'failed' && (this.handoffState === 'queued' || this.handoffState === 'sent')) this.handoffState = 'undelivered';
+    const body = r.body as { conversation?: unknown; token?: unknown } | undefined;
+    if (current && r.delivery === 'delivered' && this.relay && typeof body?.conversation === 'string' && typeof body.token === 'string') {
+      this.agent.follow(r.id, { url: this.relay.replace(/\/+$/, ''), conversation: body.conversation, token: body.token });
+    }
+    this.persist();
+  }
+
+  /** Nowhere to send a handoff: said once to the integrator, and the user gets the contact link. */
+  private undeliverable(id: string): void {
+    this.deliveries = { ...this.deliveries, [id]: 'none' };
+    if (!warned) console.warn('helpline: a handoff was asked for, but neither data-relay nor data-handoff-url is set: the user was shown the contact link (data-contact) instead');
+    warned = true;
+  }
+
   /** Forgets the conversation. */
   reset(): void {
     this.entries = [];
     this.handoffState = undefined;
     this.savedState = undefined;
+    this.agent.reset();
     this.bot?.reset();
     this.persist();
   }
@@ -283,8 +345,14 @@ export class HelplineChat extends LitElement {
 
   private onHandoff(h: Handoff): void {
     this.lastHandoff = h;
-    this.handoffState = h.live ? 'queued' : 'offline';
-    if (h.live) void this.outbox?.send(h);
+    this.agent.reset(h.id, this.relay);
+    if (!this.outbox) {
+      this.undeliverable(h.id);
+      this.handoffState = 'undelivered';
+    } else {
+      this.handoffState = h.live ? 'queued' : 'offline';
+      if (h.live) void this.outbox.send(h);
+    }
     this.persist();
   }
 
@@ -299,7 +367,7 @@ export class HelplineChat extends LitElement {
 
   private onInput(e: Event): void {
     this.draft = (e.target as HTMLInputElement).value;
-    this.suggestions = this.bot && this.draft.trim().length >= 3 ? this.bot.suggest(this.draft, { limit: 4 }) : [];
+    this.suggestions = this.bot && !this.agent.live && this.draft.trim().length >= 3 ? this.bot.suggest(this.draft, { limit: 4 }) : [];
   }
 
   private async pick(id: string): Promise<void> {
@@ -328,7 +396,7 @@ export class HelplineChat extends LitElement {
   private async requestHuman(): Promise<void> {
     await this.load();
     // Already waiting for or talking to an agent: a second press must not open a second ticket.
-    if (!this.bot || this.handoffState === 'queued' || this.handoffState === 'connected') return;
+    if (!this.bot || this.agent.live) return;
     this.push({ role: 'user', text: this.t('human') }); // what the user asked for, in their words
     this.bot.handoff('requested');
   }
@@ -337,7 +405,8 @@ export class HelplineChat extends LitElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const email = (form.elements.namedItem('email') as HTMLInputElement).value.trim();
-    const description = (form.elements.namedItem('description') as HTMLTextAreaElement).value.trim();
+    // redacted like every message: the form is where users paste the most (seed phrases, card numbers)
+    const description = redactSecrets((form.elements.namedItem('description') as HTMLTextAreaElement).value.trim()).text;
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
       (form.elements.namedItem('email') as HTMLInputElement).setCustomValidity(this.t('badEmail'));
       form.reportValidity();
@@ -382,7 +451,9 @@ export class HelplineChat extends LitElement {
     return html`<section class="panel" part="panel" role="dialog" aria-modal="true" aria-labelledby="helpline-title" lang=${this.i18n.language} @keydown=${this.onKeydown}>
       <header part="header">
         <h2 id="helpline-title">${title}</h2>
-        <button class="human" part="human-button" @click=${this.requestHuman}>${this.t('human')}</button>
+        ${this.agent.live
+          ? html`<button class="human" part="end-button" @click=${() => this.agent.end('user')}>${this.t('endChat')}</button>`
+          : html`<button class="human" part="human-button" @click=${this.requestHuman}>${this.t('human')}</button>`}
         <button class="close" aria-label=${this.t('minimize')} @click=${this.hide}>×</button>
       </header>
       ${this.renderBody()}
@@ -410,8 +481,16 @@ export class HelplineChat extends LitElement {
   private renderEntry(e: Entry): TemplateResult {
     if (e.role === 'user') return html`<div class="msg user" part="user-message" data-entry=${e.id}><span class="sr-only">${this.t('you')}: </span><span dir="auto">${e.text}</span></div>`;
     if (e.role === 'system') return html`<div class="system" part="system-message" data-entry=${e.id}>${e.text}</div>`;
+    if (e.role === 'agent') {
+      return html`<div class="msg agent" part="agent-message" data-entry=${e.id}>
+        <span class="who">${e.avatar ? html`<img src=${e.avatar} alt="" referrerpolicy="no-referrer" />` : nothing}${e.name ?? this.t('agent')}</span><span dir="auto">${e.text}</span>
+      </div>`;
+    }
     const r = e.reply;
-    const notices = r.notices.map((n) => html`<div class="notice" role="note">${n}</div>`);
+    // A handoff that reached no one: the bot's "an agent will reply" / "I've alerted our team" is not shown.
+    const lost = r.handoff && (this.deliveries[r.handoff.id] === 'none' || this.deliveries[r.handoff.id] === 'failed');
+    const promise = lost && this.bot ? messages(r.lang, this.bot.pack.data.messages).handoffUrgent : undefined;
+    const notices = r.notices.filter((n) => n !== promise).map((n) => html`<div class="notice" role="note">${n}</div>`);
     const human = r.offerHuman ? html`<div class="chips"><button class="chip" @click=${this.requestHuman}>${this.t('human')}</button></div>` : nothing;
     let body: unknown;
     let feedback: unknown = nothing;
@@ -433,7 +512,7 @@ export class HelplineChat extends LitElement {
         ${(r.suggestions ?? []).map((s) => html`<button class="chip" part="chip" @click=${() => this.pick(s.id)}>${s.title}</button>`)}
       </div>`;
     } else {
-      body = html`<p>${r.text}</p>`;
+      body = html`<p>${lost && r.kind === 'handoff' ? this.t(this.deliveries[r.handoff!.id] === 'none' ? 'noDestination' : 'failed') : r.text}</p>`;
     }
     // The reply is in the question's language; the controls around it are in the UI's.
     return html`<div class="msg bot" part="bot-message" data-entry=${e.id}><span class="sr-only">${this.t('bot')}: </span><div lang=${r.lang}>${notices}${body}</div>${feedback}${human}</div>`;
@@ -452,8 +531,21 @@ export class HelplineChat extends LitElement {
         </form>
       </div>`;
     }
-    const text = state === 'sent' ? this.t('ticketSent') : state === 'connected' ? this.t('connected') : this.t('queued');
-    return html`<div class="handoff" part="handoff" role="status" data-state=${state}>${text}</div>`;
+    const delivery = this.agent.handoff ? this.deliveries[this.agent.handoff] : undefined;
+    if (state === 'undelivered' || delivery === 'failed' || delivery === 'none') {
+      return html`<div class="handoff" part="handoff" role="alert" data-state="undelivered">
+        <p>${this.t(delivery === 'failed' ? 'failed' : 'noDestination')}</p>${this.contact ? html`<p><a href=${this.contact}>${this.t('contact')}</a></p>` : nothing}
+      </div>`;
+    }
+    if (state === 'closed') return nothing;
+    const a = this.agent.agent;
+    const text = delivery === 'retrying' && state !== 'connected' ? this.t('retrying')
+      : state === 'sent' ? this.t('ticketSent')
+      : state === 'connected' ? (this.agent.isTyping && a ? this.t('typing', { name: a.name }) : a ? a.name : this.t('connected'))
+      : this.t('queued');
+    return html`<div class="handoff" part="handoff" role="status" data-state=${state} data-delivery=${delivery ?? nothing}>
+      ${state === 'connected' && a?.avatar ? html`<img class="avatar" src=${a.avatar} alt="" referrerpolicy="no-referrer" />` : nothing}${text}
+    </div>`;
   }
 
   /** When agents are back, in the UI language and the support team's time zone. */
