@@ -3,6 +3,10 @@ import { redactSecrets } from '../src/index.js';
 import { safeUrl } from './markdown.js';
 import { HandoffOutbox } from './handoff-outbox.js';
 import type { UiKey } from './i18n.js';
+import type { Messages } from '../src/index.js';
+
+/** A UI label (widget/locales.ts) or one of the bot's sentences (from the pack: the bundle carries English only). */
+export type TextKey = UiKey | keyof Messages;
 
 /** The person answering, as the helpdesk or the host page names them. */
 export interface Agent {
@@ -29,12 +33,16 @@ export interface AgentSaved {
   relay?: RelayLink;
   relayUrl?: string;
   waiting?: { id: string; text: string }[];
+  topic?: string;
 }
 
 /** The agent's side of an entry in the log. */
 export interface AgentLine {
   role: 'agent' | 'system';
   text: string;
+  /** a system line in the UI language: shown from this key, so it follows a language change */
+  key?: TextKey;
+  values?: Record<string, string>;
   name?: string;
   avatar?: string;
 }
@@ -46,7 +54,7 @@ export interface AgentHost extends ReactiveControllerHost, EventTarget {
   addLine(line: AgentLine): void;
   /** the conversation is over (the agent or the user ended it): time for the survey */
   conversationEnded(by: 'agent' | 'user'): void;
-  uiText(key: UiKey, values?: Record<string, string>): string;
+  uiText(key: TextKey, values?: Record<string, string>): string;
 }
 
 /** How long "is typing…" shows after the last typing signal. */
@@ -74,6 +82,8 @@ export class AgentSession implements ReactiveController {
   relay?: RelayLink;
   /** the relay the current handoff went to, before it answered with a conversation */
   relayUrl?: string;
+  /** the article the handoff was about, for the survey's per-topic figures */
+  topic?: string;
   /** what the user wrote before the relay answered: sent once it has */
   private waiting: { id: string; text: string }[] = [];
   private typingTimer?: ReturnType<typeof setTimeout>;
@@ -106,7 +116,7 @@ export class AgentSession implements ReactiveController {
     const avatar = safeImage(agent.avatar);
     this.agent = { name, ...(avatar ? { avatar } : {}) };
     this.host.setHandoffStatus('connected');
-    this.host.addLine({ role: 'system', text: this.host.uiText('joined', { name }) });
+    this.host.addLine({ role: 'system', text: '', key: 'agentJoined', values: { name } });
   }
 
   /** A message from the agent. */
@@ -130,7 +140,7 @@ export class AgentSession implements ReactiveController {
     this.stopTyping();
     if (by === 'user' && this.relay) void this.post('close', { id: `close-${this.relay.conversation}` });
     this.host.setHandoffStatus('closed');
-    this.host.addLine({ role: 'system', text: this.host.uiText('ended') });
+    this.host.addLine({ role: 'system', text: '', key: 'conversationEnded' });
     this.stream?.close();
     this.stream = undefined;
     this.host.conversationEnded(by);
@@ -160,7 +170,7 @@ export class AgentSession implements ReactiveController {
   }
 
   /** A new handoff: forget the previous agent. */
-  reset(handoff?: string, relayUrl?: string): void {
+  reset(handoff?: string, relayUrl?: string, topic?: string): void {
     this.hostDisconnected();
     this.agent = undefined;
     this.relay = undefined;
@@ -168,10 +178,11 @@ export class AgentSession implements ReactiveController {
     this.waiting = [];
     this.handoff = handoff;
     this.relayUrl = relayUrl || undefined;
+    this.topic = topic;
   }
 
   saved(): AgentSaved {
-    return { agent: this.agent, handoff: this.handoff, relay: this.relay, relayUrl: this.relayUrl, waiting: this.waiting };
+    return { agent: this.agent, handoff: this.handoff, relay: this.relay, relayUrl: this.relayUrl, waiting: this.waiting, topic: this.topic };
   }
 
   restore(saved: AgentSaved | undefined): void {
@@ -180,6 +191,7 @@ export class AgentSession implements ReactiveController {
     this.handoff = saved.handoff;
     this.relay = saved.relay;
     this.relayUrl = saved.relayUrl;
+    this.topic = saved.topic;
     this.waiting = Array.isArray(saved.waiting) ? saved.waiting : [];
   }
 

@@ -1,12 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { i18n } from 'i18next';
-import { createBot, loadPack, messages, nextOpening, redactSecrets, type Bot, type BusinessHours, type Handoff, type Pack, type Reply, type UserContext } from '../src/index.js';
+import { createBot, loadPack, messages, nextOpening, redactSecrets, type Bot, type BusinessHours, type Handoff, type Messages, type Pack, type Reply, type UserContext } from '../src/index.js';
 import { styles } from './styles.js';
 import { createI18n, uiLanguage, type UiKey } from './i18n.js';
 import { renderMarkdown } from './markdown.js';
+import { renderSurvey, type SurveyAnswer } from './survey.js';
 import { loadSession, saveSession, type Entry } from './session.js';
 import { HandoffOutbox, type Delivery, type DeliveryResult } from './handoff-outbox.js';
-import { AgentSession, type AgentLine, type LiveState } from './agent-session.js';
+import { AgentSession, type AgentLine, type LiveState, type TextKey } from './agent-session.js';
 
 /** An entry before it gets its id. */
 type EntryInput = Entry extends infer E ? (E extends Entry ? Omit<E, 'id'> : never) : never;
@@ -65,6 +66,7 @@ export class HelplineChat extends LitElement {
     suggestions: { state: true },
     draft: { state: true },
     deliveries: { state: true },
+    survey: { state: true },
   };
 
   /** URL of the pack built by `helpline build`. */
@@ -94,6 +96,8 @@ export class HelplineChat extends LitElement {
   declare draft: string;
   /** How far each handoff got, by id ('none': there was nowhere to send it). */
   declare deliveries: Record<string, Delivery | 'none'>;
+  /** The satisfaction survey is waiting for an answer (a conversation with an agent just ended). */
+  declare survey: boolean;
   /** The human half: `el.agent.join({ name })`, `say(text)`, `typing()`, `end()`. */
   readonly agent = new AgentSession(this);
 
@@ -125,6 +129,7 @@ export class HelplineChat extends LitElement {
     this.draft = '';
     this.relay = '';
     this.deliveries = {};
+    this.survey = false;
   }
 
   private get storageKey(): string {
@@ -135,9 +140,11 @@ export class HelplineChat extends LitElement {
     return this.i18n.t(key, values) as string;
   }
 
-  /** A UI sentence in the UI language (for the agent session). */
-  uiText(key: UiKey, values?: Record<string, string>): string {
-    return this.t(key, values);
+  /** A UI label or one of the bot's sentences, in the UI language. */
+  uiText(key: TextKey, values: Record<string, string> = {}): string {
+    if (this.i18n.exists(key)) return this.t(key as UiKey, values);
+    const table = (this.bot?.pack ?? this.packData)?.data.messages;
+    return messages(this.i18n.language, table)[key as keyof Messages].replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
   }
 
   override connectedCallback(): void {
@@ -163,11 +170,12 @@ export class HelplineChat extends LitElement {
     this.handoffState = saved.handoff as HandoffState | undefined;
     this.deliveries = (saved.deliveries ?? {}) as Record<string, Delivery | 'none'>;
     this.agent.restore(saved.agent);
+    this.survey = Boolean(saved.survey);
     if (saved.open) this.open = true;
   }
 
   private persist(): void {
-    saveSession(this.storageKey, { entries: this.entries, state: this.bot?.state ?? this.savedState, open: this.open, handoff: this.handoffState, deliveries: this.deliveries, agent: this.agent.saved() });
+    saveSession(this.storageKey, { entries: this.entries, state: this.bot?.state ?? this.savedState, open: this.open, handoff: this.handoffState, deliveries: this.deliveries, agent: this.agent.saved(), survey: this.survey });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -304,8 +312,32 @@ export class HelplineChat extends LitElement {
     this.push(line);
   }
 
-  /** The live conversation is over. */
+  /** The live conversation is over: ask how it went (once). */
   conversationEnded(_by: 'agent' | 'user'): void {
+    this.survey = true;
+    this.persist();
+  }
+
+  /** The survey's answer (or a skip): a `helpline:csat` event, and the relay's copy. */
+  private rated(a: SurveyAnswer | undefined): void {
+    this.survey = false;
+    if (a) {
+      const comment = redactSecrets(a.comment).text;
+      const handoff = this.agent.handoff;
+      const detail = {
+        score: a.score,
+        ...(comment ? { comment } : {}),
+        ...(handoff ? { handoff } : {}),
+        ...(this.agent.relay ? { conversation: this.agent.relay.conversation } : {}),
+        ...(this.agent.topic ? { topic: this.agent.topic } : {}),
+        ...(this.agent.agent ? { agent: this.agent.agent.name } : {}),
+        lang: this.bot?.state.lang ?? this.i18n.language,
+        at: new Date().toISOString(),
+      };
+      this.dispatchEvent(new CustomEvent('helpline:csat', { detail, bubbles: true, composed: true }));
+      this.agent.csat({ id: `csat-${handoff ?? this.nextId}`, score: a.score, ...(comment ? { comment } : {}) });
+      this.push({ role: 'system', text: '', key: 'csatThanks' });
+    }
     this.persist();
   }
 
@@ -333,6 +365,7 @@ export class HelplineChat extends LitElement {
     this.entries = [];
     this.handoffState = undefined;
     this.savedState = undefined;
+    this.survey = false;
     this.agent.reset();
     this.bot?.reset();
     this.persist();
@@ -345,7 +378,8 @@ export class HelplineChat extends LitElement {
 
   private onHandoff(h: Handoff): void {
     this.lastHandoff = h;
-    this.agent.reset(h.id, this.relay);
+    this.agent.reset(h.id, this.relay, h.topic);
+    this.survey = false;
     if (!this.outbox) {
       this.undeliverable(h.id);
       this.handoffState = 'undelivered';
@@ -474,13 +508,14 @@ export class HelplineChat extends LitElement {
         ? html`<div class="state" role="status">${this.t('loading')}</div>`
         : html`<div class="log" part="log" role="log" aria-live="polite" aria-label=${this.t('messages')}>
             ${this.entries.map((e) => this.renderEntry(e))} ${this.renderHandoff()}
+            ${this.survey ? renderSurvey({ question: this.uiText('csatQuestion'), comment: this.uiText('csatComment'), skip: this.t('skip') }, (a) => this.rated(a)) : nothing}
           </div>`}
       ${this.renderComposer()}`;
   }
 
   private renderEntry(e: Entry): TemplateResult {
     if (e.role === 'user') return html`<div class="msg user" part="user-message" data-entry=${e.id}><span class="sr-only">${this.t('you')}: </span><span dir="auto">${e.text}</span></div>`;
-    if (e.role === 'system') return html`<div class="system" part="system-message" data-entry=${e.id}>${e.text}</div>`;
+    if (e.role === 'system') return html`<div class="system" part="system-message" data-entry=${e.id}>${e.key ? this.uiText(e.key, e.values) : e.text}</div>`;
     if (e.role === 'agent') {
       return html`<div class="msg agent" part="agent-message" data-entry=${e.id}>
         <span class="who">${e.avatar ? html`<img src=${e.avatar} alt="" referrerpolicy="no-referrer" />` : nothing}${e.name ?? this.t('agent')}</span><span dir="auto">${e.text}</span>
@@ -512,7 +547,7 @@ export class HelplineChat extends LitElement {
         ${(r.suggestions ?? []).map((s) => html`<button class="chip" part="chip" @click=${() => this.pick(s.id)}>${s.title}</button>`)}
       </div>`;
     } else {
-      body = html`<p>${lost && r.kind === 'handoff' ? this.t(this.deliveries[r.handoff!.id] === 'none' ? 'noDestination' : 'failed') : r.text}</p>`;
+      body = html`<p>${lost && r.kind === 'handoff' ? this.uiText('handoffUndelivered') : r.text}</p>`;
     }
     // The reply is in the question's language; the controls around it are in the UI's.
     return html`<div class="msg bot" part="bot-message" data-entry=${e.id}><span class="sr-only">${this.t('bot')}: </span><div lang=${r.lang}>${notices}${body}</div>${feedback}${human}</div>`;
@@ -534,14 +569,14 @@ export class HelplineChat extends LitElement {
     const delivery = this.agent.handoff ? this.deliveries[this.agent.handoff] : undefined;
     if (state === 'undelivered' || delivery === 'failed' || delivery === 'none') {
       return html`<div class="handoff" part="handoff" role="alert" data-state="undelivered">
-        <p>${this.t(delivery === 'failed' ? 'failed' : 'noDestination')}</p>${this.contact ? html`<p><a href=${this.contact}>${this.t('contact')}</a></p>` : nothing}
+        <p>${this.uiText('handoffUndelivered')}</p>${this.contact ? html`<p><a href=${this.contact}>${this.t('contact')}</a></p>` : nothing}
       </div>`;
     }
     if (state === 'closed') return nothing;
     const a = this.agent.agent;
-    const text = delivery === 'retrying' && state !== 'connected' ? this.t('retrying')
+    const text = delivery === 'retrying' && state !== 'connected' ? this.uiText('handoffRetrying')
       : state === 'sent' ? this.t('ticketSent')
-      : state === 'connected' ? (this.agent.isTyping && a ? this.t('typing', { name: a.name }) : a ? a.name : this.t('connected'))
+      : state === 'connected' ? (this.agent.isTyping && a ? this.uiText('agentTyping', { name: a.name }) : a ? a.name : this.t('connected'))
       : this.t('queued');
     return html`<div class="handoff" part="handoff" role="status" data-state=${state} data-delivery=${delivery ?? nothing}>
       ${state === 'connected' && a?.avatar ? html`<img class="avatar" src=${a.avatar} alt="" referrerpolicy="no-referrer" />` : nothing}${text}

@@ -10,7 +10,7 @@ export const LOCALES = {
     offlineSoon: 'as soon as they are back', email: 'Your email', describe: 'Describe your problem', submit: 'Send to support',
     ticketSent: 'Thanks! We created a ticket and will email you.', wholeArticle: 'Show the whole article', newChat: 'New conversation', messages: 'Conversation',
     badEmail: 'Please enter a valid email address.',
-    noDestination: "This chat can't reach our support team. Please contact them directly.", retrying: "Our support team can't be reached yet. Your request is saved here and will be sent automatically.", failed: "Your request could not be delivered to our support team. Please contact them directly.", joined: "{{name}} joined the chat.", typing: "{{name}} is typing…", ended: "This conversation has ended.", endChat: "End chat", agent: "Agent", rateTitle: "How would you rate this conversation?", rate: "{{n}} out of 5", comment: "Anything to add? (optional)", skip: "Skip", rated: "Thanks for your rating!",
+    endChat: "End chat", agent: "Agent", skip: "Skip",
   },
   zh: {
     launcher: '帮助', title: '客服中心', placeholder: '请输入您的问题…', send: '发送', close: '关闭', minimize: '关闭对话',
@@ -22,7 +22,7 @@ export const LOCALES = {
     offlineSoon: '上线后尽快', email: '您的邮箱', describe: '请描述您的问题', submit: '提交给客服',
     ticketSent: '已提交！我们已创建工单，并将通过邮件回复您。', wholeArticle: '查看全文', newChat: '新对话', messages: '对话记录',
     badEmail: '请输入有效的邮箱地址。',
-    noDestination: "此对话无法联系到客服团队，请直接联系客服。", retrying: "暂时无法联系到客服团队。您的请求已保存，将自动发送。", failed: "您的请求未能送达客服团队，请直接联系客服。", joined: "{{name}} 已加入对话。", typing: "{{name}} 正在输入…", ended: "本次对话已结束。", endChat: "结束对话", agent: "客服", rateTitle: "您对本次对话满意吗？", rate: "{{n}} 分（满分 5 分）", comment: "还有什么想说的吗？（选填）", skip: "跳过", rated: "感谢您的评价！",
+    endChat: "结束对话", agent: "客服", skip: "跳过",
   },
   'zh-TW': {
     launcher: '幫助', title: '客服中心', placeholder: '請輸入您的問題…', send: '傳送', close: '關閉', minimize: '關閉對話',
@@ -34,7 +34,7 @@ export const LOCALES = {
     offlineSoon: '上線後儘快', email: '您的電子郵件', describe: '請描述您的問題', submit: '送出給客服',
     ticketSent: '已送出！我們已建立工單，並將以電子郵件回覆您。', wholeArticle: '查看全文', newChat: '新對話', messages: '對話紀錄',
     badEmail: '請輸入有效的電子郵件地址。',
-    noDestination: "此對話無法聯絡到客服團隊，請直接聯絡客服。", retrying: "暫時無法聯絡到客服團隊。您的請求已儲存，將自動送出。", failed: "您的請求未能送達客服團隊，請直接聯絡客服。", joined: "{{name}} 已加入對話。", typing: "{{name}} 正在輸入…", ended: "本次對話已結束。", endChat: "結束對話", agent: "客服", rateTitle: "您對本次對話滿意嗎？", rate: "{{n}} 分（滿分 5 分）", comment: "還有什麼想說的嗎？（選填）", skip: "略過", rated: "感謝您的評價！",
+    endChat: "結束對話", agent: "客服", skip: "略過",
   },
   ja: {
     launcher: 'ヘルプ', title: 'サポート', placeholder: '質問を入力してください…', send: '送信', close: '閉じる', minimize: 'チャットを閉じる',
@@ -46,7 +46,7 @@ export const LOCALES = {
     offlineSoon: '対応再開後すぐ', email: 'メールアドレス', describe: 'お困りの内容', submit: 'サポートに送信',
     ticketSent: 'ありがとうございます。チケットを作成しました。メールでご連絡します。', wholeArticle: '記事全体を表示', newChat: '新しい会話', messages: '会話',
     badEmail: '有効なメールアドレスを入力してください。',
-    noDestination: "このチャットからサポートチームに連絡できません。直接お問い合わせください。", retrying: "まだサポートチームに接続できません。リクエストは保存され、自動的に送信されます。", failed: "リクエストをサポートチームに届けられませんでした。直接お問い合わせください。", joined: "{{name}}がチャットに参加しました。", typing: "{{name}}が入力中…", ended: "この会話は終了しました。", endChat: "チャットを終了", agent: "担当者", rateTitle: "この会話の満足度を教えてください", rate: "5段階中{{n}}", comment: "ご意見があればどうぞ（任意）", skip: "スキップ", rated: "評価ありがとうございます！",
+    endChat: "チャットを終了", agent: "担当者", skip: "スキップ",
   },
   ko: {
     launcher: '도움말', title: '고객센터', placeholder: '질문을 입력하세요…', send: '보내기', close: '닫기', minimize: '채팅 닫기',
@@ -58,7 +58,7 @@ export const LOCALES = {
     offlineSoon: '상담 재개 후 바로', email: '이메일', describe: '문제를 설명해 주세요', submit: '고객지원에 보내기',
     ticketSent: '감사합니다! 문의가 접수되었으며 이메일로 답변드립니다.', wholeArticle: '전체 글 보기', newChat: '새 대화', messages: '대화',
     badEmail: '올바른 이메일 주소를 입력하세요.',
-    noDestination: "이 채팅으로는 고객지원팀에 연결할 수 없습니다. 직접 문의해 주세요.", retrying: "아직 고객지원팀에 연결되지 않았습니다. 요청은 저장되었으며 자동으로 전송됩니다.", failed: "요청을 고객지원팀에 전달하지 못했습니다. 직접 문의해 주세요.", joined: "{{name}} 님이 채팅에 참여했습니다.", typing: "{{name}} 님이 입력 중…", ended: "대화가 종료되었습니다.", endChat: "채팅 종료", agent: "상담원", rateTitle: "이번 상담은 어떠셨나요?", rate: "5점 중 {{n}}점", comment: "더 하실 말씀이 있나요? (선택)", skip: "건너뛰기", rated: "평가해 주셔서 감사합니다!",
+    endChat: "채팅 종료", agent: "상담원", skip: "건너뛰기",
   },
   es: {
     launcher: 'Ayuda', title: 'Soporte', placeholder: 'Escribe tu pregunta…', send: 'Enviar', close: 'Cerrar', minimize: 'Cerrar el chat',
@@ -70,7 +70,7 @@ export const LOCALES = {
     offlineSoon: 'en cuanto vuelvan', email: 'Tu correo electrónico', describe: 'Describe tu problema', submit: 'Enviar a soporte',
     ticketSent: '¡Gracias! Creamos un ticket y te escribiremos por correo.', wholeArticle: 'Ver el artículo completo', newChat: 'Nueva conversación', messages: 'Conversación',
     badEmail: 'Introduce un correo electrónico válido.',
-    noDestination: "Este chat no puede contactar con nuestro equipo de soporte. Contáctalo directamente.", retrying: "Aún no podemos contactar con soporte. Tu solicitud está guardada y se enviará automáticamente.", failed: "No pudimos entregar tu solicitud a soporte. Contáctalo directamente.", joined: "{{name}} se unió al chat.", typing: "{{name}} está escribiendo…", ended: "La conversación ha terminado.", endChat: "Terminar chat", agent: "Agente", rateTitle: "¿Cómo valorarías esta conversación?", rate: "{{n}} de 5", comment: "¿Algo más? (opcional)", skip: "Omitir", rated: "¡Gracias por tu valoración!",
+    endChat: "Terminar chat", agent: "Agente", skip: "Omitir",
   },
   ru: {
     launcher: 'Помощь', title: 'Поддержка', placeholder: 'Задайте вопрос…', send: 'Отправить', close: 'Закрыть', minimize: 'Закрыть чат',
@@ -82,7 +82,7 @@ export const LOCALES = {
     offlineSoon: 'как только вернутся', email: 'Ваш email', describe: 'Опишите проблему', submit: 'Отправить в поддержку',
     ticketSent: 'Спасибо! Мы создали обращение и ответим по email.', wholeArticle: 'Показать статью целиком', newChat: 'Новый разговор', messages: 'Переписка',
     badEmail: 'Введите корректный адрес email.',
-    noDestination: "Из этого чата нельзя связаться с поддержкой. Свяжитесь с ней напрямую.", retrying: "Поддержка пока недоступна. Ваш запрос сохранён и будет отправлен автоматически.", failed: "Не удалось доставить ваш запрос в поддержку. Свяжитесь с ней напрямую.", joined: "{{name}} подключился к чату.", typing: "{{name}} печатает…", ended: "Разговор завершён.", endChat: "Завершить чат", agent: "Оператор", rateTitle: "Как вы оцените этот разговор?", rate: "{{n}} из 5", comment: "Хотите что-то добавить? (необязательно)", skip: "Пропустить", rated: "Спасибо за оценку!",
+    endChat: "Завершить чат", agent: "Оператор", skip: "Пропустить",
   },
   pt: {
     launcher: 'Ajuda', title: 'Suporte', placeholder: 'Digite sua pergunta…', send: 'Enviar', close: 'Fechar', minimize: 'Fechar o chat',
@@ -94,7 +94,7 @@ export const LOCALES = {
     offlineSoon: 'assim que voltarem', email: 'Seu e-mail', describe: 'Descreva seu problema', submit: 'Enviar ao suporte',
     ticketSent: 'Obrigado! Abrimos um chamado e responderemos por e-mail.', wholeArticle: 'Ver o artigo completo', newChat: 'Nova conversa', messages: 'Conversa',
     badEmail: 'Informe um e-mail válido.',
-    noDestination: "Este chat não consegue contatar nossa equipe de suporte. Fale com ela diretamente.", retrying: "Ainda não conseguimos contatar o suporte. Sua solicitação foi salva e será enviada automaticamente.", failed: "Não foi possível entregar sua solicitação ao suporte. Fale com ele diretamente.", joined: "{{name}} entrou no chat.", typing: "{{name}} está digitando…", ended: "A conversa terminou.", endChat: "Encerrar chat", agent: "Atendente", rateTitle: "Como você avalia esta conversa?", rate: "{{n}} de 5", comment: "Algo a acrescentar? (opcional)", skip: "Pular", rated: "Obrigado pela avaliação!",
+    endChat: "Encerrar chat", agent: "Atendente", skip: "Pular",
   },
   tr: {
     launcher: 'Yardım', title: 'Destek', placeholder: 'Sorunuzu yazın…', send: 'Gönder', close: 'Kapat', minimize: 'Sohbeti kapat',
@@ -106,7 +106,7 @@ export const LOCALES = {
     offlineSoon: 'döner dönmez', email: 'E-posta adresiniz', describe: 'Sorununuzu anlatın', submit: 'Desteğe gönder',
     ticketSent: 'Teşekkürler! Bir destek kaydı oluşturduk, size e-posta ile yazacağız.', wholeArticle: 'Makalenin tamamını göster', newChat: 'Yeni sohbet', messages: 'Sohbet',
     badEmail: 'Lütfen geçerli bir e-posta adresi girin.',
-    noDestination: "Bu sohbet destek ekibimize ulaşamıyor. Lütfen doğrudan iletişime geçin.", retrying: "Destek ekibimize henüz ulaşılamıyor. Talebiniz kaydedildi ve otomatik olarak gönderilecek.", failed: "Talebiniz destek ekibine iletilemedi. Lütfen doğrudan iletişime geçin.", joined: "{{name}} sohbete katıldı.", typing: "{{name}} yazıyor…", ended: "Sohbet sona erdi.", endChat: "Sohbeti bitir", agent: "Temsilci", rateTitle: "Bu sohbeti nasıl değerlendirirsiniz?", rate: "5 üzerinden {{n}}", comment: "Eklemek istediğiniz bir şey var mı? (isteğe bağlı)", skip: "Geç", rated: "Değerlendirmeniz için teşekkürler!",
+    endChat: "Sohbeti bitir", agent: "Temsilci", skip: "Geç",
   },
   vi: {
     launcher: 'Trợ giúp', title: 'Hỗ trợ', placeholder: 'Nhập câu hỏi của bạn…', send: 'Gửi', close: 'Đóng', minimize: 'Đóng trò chuyện',
@@ -118,7 +118,7 @@ export const LOCALES = {
     offlineSoon: 'ngay khi quay lại', email: 'Email của bạn', describe: 'Mô tả vấn đề của bạn', submit: 'Gửi tới bộ phận hỗ trợ',
     ticketSent: 'Cảm ơn! Chúng tôi đã tạo yêu cầu và sẽ trả lời qua email.', wholeArticle: 'Xem toàn bộ bài viết', newChat: 'Cuộc trò chuyện mới', messages: 'Cuộc trò chuyện',
     badEmail: 'Vui lòng nhập email hợp lệ.',
-    noDestination: "Cuộc trò chuyện này không thể liên hệ bộ phận hỗ trợ. Vui lòng liên hệ trực tiếp.", retrying: "Chưa thể liên hệ bộ phận hỗ trợ. Yêu cầu của bạn đã được lưu và sẽ tự động gửi.", failed: "Không thể gửi yêu cầu của bạn tới bộ phận hỗ trợ. Vui lòng liên hệ trực tiếp.", joined: "{{name}} đã tham gia trò chuyện.", typing: "{{name}} đang nhập…", ended: "Cuộc trò chuyện đã kết thúc.", endChat: "Kết thúc", agent: "Nhân viên", rateTitle: "Bạn đánh giá cuộc trò chuyện này thế nào?", rate: "{{n}} trên 5", comment: "Bạn muốn nói thêm điều gì? (không bắt buộc)", skip: "Bỏ qua", rated: "Cảm ơn bạn đã đánh giá!",
+    endChat: "Kết thúc", agent: "Nhân viên", skip: "Bỏ qua",
   },
 } as const;
 

@@ -1,11 +1,11 @@
 import type { Reply } from '../src/index.js';
-import type { AgentSaved } from './agent-session.js';
+import type { AgentSaved, TextKey } from './agent-session.js';
 
 /** One line of the visible conversation. */
 export type Entry =
   | { id: number; role: 'user'; text: string }
   | { id: number; role: 'bot'; reply: Reply; feedback?: 'up' | 'down'; /** the whole article shown, not only its matching section */ expanded?: boolean }
-  | { id: number; role: 'system'; text: string }
+  | { id: number; role: 'system'; text: string; key?: TextKey; values?: Record<string, string> }
   | { id: number; role: 'agent'; text: string; name?: string; avatar?: string };
 
 /** What survives a page reload: the visible conversation and the bot's state. */

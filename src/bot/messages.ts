@@ -11,6 +11,15 @@ export interface Messages {
   greeting: string;
   thanks: string;
   goodbye: string;
+  /** the live conversation after a handoff (the widget, in the UI language) */
+  handoffUndelivered: string;
+  handoffRetrying: string;
+  agentJoined: string;
+  agentTyping: string;
+  conversationEnded: string;
+  csatQuestion: string;
+  csatComment: string;
+  csatThanks: string;
 }
 
 /** English, the fallback when a pack has no sentences for a language. */
@@ -26,13 +35,25 @@ export const ENGLISH: Messages = {
   greeting: 'Hi! Ask me about your account, verification, deposits, withdrawals, fees or trading.',
   thanks: "You're welcome! Anything else I can help with?",
   goodbye: 'Goodbye, and trade safely!',
+  handoffUndelivered: 'Your request could not be sent to our support team. Please contact them directly.',
+  handoffRetrying: "Our support team can't be reached yet. Your request is saved and will be sent automatically.",
+  agentJoined: '{{name}} joined the chat.',
+  agentTyping: '{{name}} is typing…',
+  conversationEnded: 'This conversation has ended.',
+  csatQuestion: 'How would you rate this conversation?',
+  csatComment: 'Anything to add? (optional)',
+  csatThanks: 'Thanks for your rating!',
 };
 
-/** The bot's sentences in a language, from the pack's table (its base language, else English). */
+/**
+ * The bot's sentences in a language, from the pack's table (its base language, else English). A sentence
+ * the table lacks (a pack built before it existed) is the English one.
+ */
 export function messages(lang: string, table: Record<string, Messages> = {}): Messages {
   // Own keys only: a language such as "__proto__" or "constructor" must not reach Object.prototype.
   const own = (l: string) => (Object.hasOwn(table, l) ? table[l] : undefined);
-  return own(lang) ?? own(lang.split('-')[0]) ?? ENGLISH;
+  const found = own(lang) ?? own(lang.split('-')[0]);
+  return found ? { ...ENGLISH, ...found } : ENGLISH;
 }
 
 /** Fills `{{name}}` placeholders. */

@@ -45,7 +45,7 @@ describe('never claims a human was alerted unless delivered or safely queued', (
     await settle(el);
     expect($(el, '.handoff')!.dataset.state).toBe('undelivered');
     expect($(el, '.handoff a')!.getAttribute('href')).toBe('mailto:support@example.com');
-    expect(text(el)).toContain("This chat can't reach our support team");
+    expect(text(el)).toContain("could not be sent to our support team");
     expect(text(el)).not.toMatch(/An agent will|passing this conversation|in the queue/);
 
     el.reset();
@@ -73,7 +73,7 @@ describe('never claims a human was alerted unless delivered or safely queued', (
     await until(() => hook.received.length >= 1, 'the first POST');
     await until(() => $(el, '.handoff')?.dataset.delivery === 'retrying', 'the retrying notice');
     await settle(el);
-    expect($(el, '.handoff')!.textContent).toContain('Your request is saved here and will be sent automatically');
+    expect($(el, '.handoff')!.textContent).toContain('Your request is saved and will be sent automatically');
     expect(Object.keys(localStorage).filter((k) => k.startsWith('helpline:outbox:'))).toHaveLength(1);
     await until(() => hook.received.length >= 2, 'the retry', 8000);
     await until(() => $(el, '.handoff')?.dataset.delivery === 'delivered', 'delivery');
@@ -90,7 +90,7 @@ describe('never claims a human was alerted unless delivered or safely queued', (
       await el.ask('I want to talk to a real person');
       await until(() => $(el, '.handoff')?.dataset.state === 'undelivered', 'the failure notice');
       await settle(el);
-      expect($(el, '.handoff')!.textContent).toContain('could not be delivered');
+      expect($(el, '.handoff')!.textContent).toContain('could not be sent to our support team');
       expect($(el, '.handoff a')!.getAttribute('href')).toBe('/contact');
       expect(text(el)).not.toMatch(/An agent will|in the queue/);
       await hook.close();
