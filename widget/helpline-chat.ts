@@ -558,7 +558,7 @@ export class HelplineChat extends LitElement {
     if (!state) return nothing;
     if (state === 'offline') {
       return html`<div class="handoff" part="handoff" role="status">
-        <p>${this.t('offline', { when: this.whenAgentsReturn() })}</p>
+        <p>${this.uiText('handoffOffline', { when: this.whenAgentsReturn() })}</p>
         <form @submit=${this.sendTicket}>
           <label>${this.t('email')}<br /><input name="email" type="email" autocomplete="email" required @input=${(e: Event) => (e.target as HTMLInputElement).setCustomValidity('')} /></label>
           <label>${this.t('describe')}<br /><textarea name="description" rows="3"></textarea></label>
@@ -575,9 +575,9 @@ export class HelplineChat extends LitElement {
     if (state === 'closed') return nothing;
     const a = this.agent.agent;
     const text = delivery === 'retrying' && state !== 'connected' ? this.uiText('handoffRetrying')
-      : state === 'sent' ? this.t('ticketSent')
-      : state === 'connected' ? (this.agent.isTyping && a ? this.uiText('agentTyping', { name: a.name }) : a ? a.name : this.t('connected'))
-      : this.t('queued');
+      : state === 'sent' ? this.uiText('ticketSent')
+      : state === 'connected' ? (this.agent.isTyping && a ? this.uiText('agentTyping', { name: a.name }) : a ? a.name : this.uiText('handoffConnected'))
+      : this.uiText('handoffQueued');
     return html`<div class="handoff" part="handoff" role="status" data-state=${state} data-delivery=${delivery ?? nothing}>
       ${state === 'connected' && a?.avatar ? html`<img class="avatar" src=${a.avatar} alt="" referrerpolicy="no-referrer" />` : nothing}${text}
     </div>`;
@@ -586,7 +586,7 @@ export class HelplineChat extends LitElement {
   /** When agents are back, in the UI language and the support team's time zone. */
   private whenAgentsReturn(): string {
     const next = this.hours && nextOpening(this.hours, new Date());
-    if (!next) return this.t('offlineSoon');
+    if (!next) return this.uiText('handoffOfflineSoon');
     return new Intl.DateTimeFormat(this.i18n.language, { weekday: 'long', hour: 'numeric', minute: '2-digit', timeZone: this.hours!.timeZone, timeZoneName: 'short' }).format(next);
   }
 

@@ -11,7 +11,12 @@ export interface Messages {
   greeting: string;
   thanks: string;
   goodbye: string;
-  /** the live conversation after a handoff (the widget, in the UI language) */
+  /** the widget's handoff and live-conversation sentences (in the UI language; shown once the pack is loaded) */
+  handoffQueued: string;
+  handoffConnected: string;
+  handoffOffline: string;
+  handoffOfflineSoon: string;
+  ticketSent: string;
   handoffUndelivered: string;
   handoffRetrying: string;
   agentJoined: string;
@@ -35,6 +40,11 @@ export const ENGLISH: Messages = {
   greeting: 'Hi! Ask me about your account, verification, deposits, withdrawals, fees or trading.',
   thanks: "You're welcome! Anything else I can help with?",
   goodbye: 'Goodbye, and trade safely!',
+  handoffQueued: "You're in the queue. An agent will join this chat soon.",
+  handoffConnected: "An agent has joined the chat.",
+  handoffOffline: "Our agents are offline. They will reply {{when}}. Leave your email and we will write to you.",
+  handoffOfflineSoon: "as soon as they are back",
+  ticketSent: "Thanks! We created a ticket and will email you.",
   handoffUndelivered: 'Your request could not be sent to our support team. Please contact them directly.',
   handoffRetrying: "Our support team can't be reached yet. Your request is saved and will be sent automatically.",
   agentJoined: '{{name}} joined the chat.',
@@ -46,14 +56,16 @@ export const ENGLISH: Messages = {
 };
 
 /**
- * The bot's sentences in a language, from the pack's table (its base language, else English). A sentence
- * the table lacks (a pack built before it existed) is the English one.
+ * The bot's sentences in a language, from the pack's table: the language's own (zh-TW), else its base
+ * language's (zh), else English, sentence by sentence (a table may have only some sentences, and a pack
+ * built before a sentence existed has none of it).
  */
-export function messages(lang: string, table: Record<string, Messages> = {}): Messages {
+export function messages(lang: string, table: Record<string, Partial<Messages>> = {}): Messages {
   // Own keys only: a language such as "__proto__" or "constructor" must not reach Object.prototype.
   const own = (l: string) => (Object.hasOwn(table, l) ? table[l] : undefined);
-  const found = own(lang) ?? own(lang.split('-')[0]);
-  return found ? { ...ENGLISH, ...found } : ENGLISH;
+  const exact = own(lang);
+  const base = own(lang.split('-')[0]);
+  return exact || base ? { ...ENGLISH, ...base, ...exact } : ENGLISH;
 }
 
 /** Fills `{{name}}` placeholders. */
