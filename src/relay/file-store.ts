@@ -57,6 +57,10 @@ export class FileStore implements RelayStore {
     return this.conversations.get(id);
   }
 
+  list(): Conversation[] {
+    return [...this.conversations.values()];
+  }
+
   async create(key: string, handoff: CleanHandoff): Promise<Conversation> {
     const existing = this.byKey(key);
     if (existing) return existing;

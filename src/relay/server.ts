@@ -142,9 +142,17 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       }
       throw new HttpError(404, `no such path: ${path}`);
     }
-    if (parts[0] === 'v1' && parts[1] === 'agent' && parts[2] === 'conversations' && (parts.length === 4 || parts.length === 5)) {
+    if (parts[0] === 'v1' && parts[1] === 'agent' && parts[2] === 'conversations' && parts.length >= 3 && parts.length <= 5) {
       if (!options.agentKey) throw new HttpError(503, 'the agent API is off: set HELPLINE_AGENT_KEY');
       if (!sameSecret(bearer(req) ?? '', options.agentKey)) throw new HttpError(401, 'a wrong or missing agent key', { 'WWW-Authenticate': 'Bearer' });
+      if (parts.length === 3) {
+        // the agent console's inbox: conversations in a state (default: not closed), newest first
+        if (req.method !== 'GET') throw new HttpError(405, 'use GET', { Allow: 'GET' });
+        const state = query.get('state');
+        if (state && !STATES.has(state as LiveState)) throw new HttpError(400, "'state' must be queued, connected or closed");
+        const list = store.list().filter((c) => (state ? c.state === state : c.state !== 'closed')).reverse().slice(0, 500);
+        return json(res, 200, { conversations: list.map((c) => ({ conversation: c.id, state: c.state, priority: c.handoff.priority, team: c.handoff.team, lang: c.handoff.lang, topic: c.handoff.topic ?? null, live: c.handoff.live, createdAt: c.createdAt, events: c.events.length })) });
+      }
       const c = store.get(parts[3]);
       if (!c) throw new HttpError(404, 'no such conversation');
       if (parts.length === 4) {

@@ -51,6 +51,8 @@ export interface RelayStore {
   readonly kind: string;
   byKey(key: string): Conversation | undefined;
   get(id: string): Conversation | undefined;
+  /** Every conversation, oldest first. */
+  list(): Conversation[];
   /** A new conversation for a handoff; queued for forwarding in the same durable write. */
   create(key: string, handoff: CleanHandoff): Promise<Conversation>;
   /** Adds an event (status events also set the state). A repeated `key` returns the first event. */

@@ -77,6 +77,15 @@ describe('relay: visitor side', () => {
     expect(resumed).toMatchObject([{ id: '3', data: { text: 'Found it' } }]);
   });
 
+  it('lists open conversations for an agent console, newest first', async () => {
+    const { conversation } = await open('h-inbox');
+    const inbox = await call(relay.url, '/v1/agent/conversations?state=queued', { headers: agent });
+    expect(inbox.status).toBe(200);
+    expect(inbox.json.conversations[0]).toMatchObject({ conversation, state: 'queued', priority: 'normal', team: 'withdrawals', lang: 'en', live: true });
+    expect((await call(relay.url, '/v1/agent/conversations?state=nope', { headers: agent })).status).toBe(400);
+    expect((await call(relay.url, '/v1/agent/conversations')).status).toBe(401);
+  });
+
   it('answers a wrong token with 404 and a missing agent key with 401', async () => {
     const { conversation } = await open('h-auth');
     expect((await call(relay.url, `/v1/conversations/${conversation}/messages`, { body: { text: 'hi' }, headers: { Authorization: 'Bearer nope' } })).status).toBe(404);
