@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { redactSecrets } from '../src/index.js';
 import { safeUrl } from './markdown.js';
-import { HandoffOutbox } from './handoff-outbox.js';
+import { HandoffOutbox, type DeliveryResult } from './handoff-outbox.js';
 import type { UiKey } from './i18n.js';
 import type { Messages } from '../src/index.js';
 
@@ -156,12 +156,32 @@ export class AgentSession implements ReactiveController {
     return text;
   }
 
-  /** Sends a survey answer to the relay (the event is the element's job). */
-  csat(answer: { id: string; score: number; comment?: string }): void {
-    if (this.relay) void this.post('csat', answer);
+  /** The survey's answer: a `helpline:csat` event (comment redacted) and the relay's copy. */
+  rate(answer: { score: number; comment: string }, lang: string): void {
+    const comment = redactSecrets(answer.comment).text;
+    const c = comment ? { comment } : {};
+    const detail = {
+      score: answer.score,
+      ...c,
+      ...(this.handoff ? { handoff: this.handoff } : {}),
+      ...(this.relay ? { conversation: this.relay.conversation } : {}),
+      ...(this.topic ? { topic: this.topic } : {}),
+      ...(this.agent ? { agent: this.agent.name } : {}),
+      lang,
+      at: new Date().toISOString(),
+    };
+    this.host.dispatchEvent(new CustomEvent('helpline:csat', { detail, bubbles: true, composed: true }));
+    if (this.relay) void this.post('csat', { id: `csat-${this.relay.conversation}`, score: answer.score, ...c });
   }
 
-  /** A handoff the relay accepted: follow its conversation. */
+  /** The relay answered this session's handoff (201 `{conversation, token}`): follow that conversation. */
+  accepted(r: DeliveryResult): void {
+    const body = r.body as { conversation?: unknown; token?: unknown } | undefined;
+    if (r.id !== this.handoff || r.delivery !== 'delivered' || !this.relayUrl || typeof body?.conversation !== 'string' || typeof body.token !== 'string') return;
+    this.follow(r.id, { url: this.relayUrl.replace(/\/+$/, ''), conversation: body.conversation, token: body.token });
+  }
+
+  /** Follows a relay conversation. */
   follow(handoff: string, link: RelayLink): void {
     this.handoff = handoff;
     this.relay = link;

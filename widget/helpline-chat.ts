@@ -6,7 +6,9 @@ import { createI18n, uiLanguage, type UiKey } from './i18n.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSurvey, type SurveyAnswer } from './survey.js';
 import { loadSession, saveSession, type Entry } from './session.js';
-import { HandoffOutbox, type Delivery, type DeliveryResult } from './handoff-outbox.js';
+import type { DeliveryResult } from './handoff-outbox.js';
+import { HandoffDelivery } from './handoff-delivery.js';
+import { renderHandoffPanel } from './handoff-panel.js';
 import { AgentSession, type AgentLine, type LiveState, type TextKey } from './agent-session.js';
 
 /** An entry before it gets its id. */
@@ -22,9 +24,6 @@ type HandoffState = LiveState | 'offline' | 'sent' | 'undelivered';
 
 /** A thumb drawn, not an emoji: the same on every system, in the text colour (👎 is it turned over). */
 const THUMB = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M2 21h4V9H2zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.5-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7z"/></svg>`;
-
-/** The missing-destination warning goes to the console once per page, not once per handoff. */
-let warned = false;
 
 /** Packs shared by every element on the page that uses the same URL: fetched once. */
 const packs = new Map<string, Promise<Pack>>();
@@ -65,7 +64,6 @@ export class HelplineChat extends LitElement {
     handoffState: { state: true },
     suggestions: { state: true },
     draft: { state: true },
-    deliveries: { state: true },
     survey: { state: true },
   };
 
@@ -94,18 +92,17 @@ export class HelplineChat extends LitElement {
   declare handoffState: HandoffState | undefined;
   declare suggestions: { id: string; title: string }[];
   declare draft: string;
-  /** How far each handoff got, by id ('none': there was nowhere to send it). */
-  declare deliveries: Record<string, Delivery | 'none'>;
   /** The satisfaction survey is waiting for an answer (a conversation with an agent just ended). */
   declare survey: boolean;
   /** The human half: `el.agent.join({ name })`, `say(text)`, `typing()`, `end()`. */
   readonly agent = new AgentSession(this);
+  /** Where handoffs go and how far each got. */
+  private readonly delivery = new HandoffDelivery(this, (r) => this.delivered(r));
 
   private bot?: Bot;
   private user?: UserContext;
   private i18n!: i18n;
   private nextId = 1;
-  private outbox?: HandoffOutbox;
   private savedState?: unknown;
   private lastHandoff?: Handoff;
   private restored = false;
@@ -128,7 +125,6 @@ export class HelplineChat extends LitElement {
     this.suggestions = [];
     this.draft = '';
     this.relay = '';
-    this.deliveries = {};
     this.survey = false;
   }
 
@@ -151,12 +147,6 @@ export class HelplineChat extends LitElement {
     this.i18n = createI18n(uiLanguage(this.lang, document.documentElement.lang, navigator.languages ?? []));
     this.restore(); // before the controllers connect: the agent session resumes its relay stream
     super.connectedCallback();
-    this.outbox?.flush();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.outbox?.stop();
   }
 
   private restore(): void {
@@ -168,14 +158,14 @@ export class HelplineChat extends LitElement {
     this.nextId = Math.max(0, ...saved.entries.map((e) => e.id)) + 1;
     this.savedState = saved.state;
     this.handoffState = saved.handoff as HandoffState | undefined;
-    this.deliveries = (saved.deliveries ?? {}) as Record<string, Delivery | 'none'>;
+    this.delivery.states = (saved.deliveries ?? {}) as HandoffDelivery['states'];
     this.agent.restore(saved.agent);
     this.survey = Boolean(saved.survey);
     if (saved.open) this.open = true;
   }
 
   private persist(): void {
-    saveSession(this.storageKey, { entries: this.entries, state: this.bot?.state ?? this.savedState, open: this.open, handoff: this.handoffState, deliveries: this.deliveries, agent: this.agent.saved(), survey: this.survey });
+    saveSession(this.storageKey, { entries: this.entries, state: this.bot?.state ?? this.savedState, open: this.open, handoff: this.handoffState, deliveries: this.delivery.states, agent: this.agent.saved(), survey: this.survey });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -187,12 +177,7 @@ export class HelplineChat extends LitElement {
       if (this.accent) this.style.setProperty('--helpline-accent', this.accent);
       else this.style.removeProperty('--helpline-accent');
     }
-    if (changed.has('handoffUrl') || changed.has('relay')) {
-      this.outbox?.stop();
-      const url = this.relay ? `${this.relay.replace(/\/+$/, '')}/v1/handoffs` : this.handoffUrl;
-      this.outbox = url ? new HandoffOutbox(url, undefined, { onResult: (r) => this.delivered(r) }) : undefined;
-      void this.outbox?.flush(); // handoffs left unsent by an earlier page go out now
-    }
+    if (changed.has('handoffUrl') || changed.has('relay')) this.delivery.configure(this.relay, this.handoffUrl);
     if (changed.has('open') && this.open && this.status === 'idle') void this.load();
   }
 
@@ -318,46 +303,22 @@ export class HelplineChat extends LitElement {
     this.persist();
   }
 
-  /** The survey's answer (or a skip): a `helpline:csat` event, and the relay's copy. */
+  /** The survey's answer (or a skip). */
   private rated(a: SurveyAnswer | undefined): void {
     this.survey = false;
     if (a) {
-      const comment = redactSecrets(a.comment).text;
-      const handoff = this.agent.handoff;
-      const detail = {
-        score: a.score,
-        ...(comment ? { comment } : {}),
-        ...(handoff ? { handoff } : {}),
-        ...(this.agent.relay ? { conversation: this.agent.relay.conversation } : {}),
-        ...(this.agent.topic ? { topic: this.agent.topic } : {}),
-        ...(this.agent.agent ? { agent: this.agent.agent.name } : {}),
-        lang: this.bot?.state.lang ?? this.i18n.language,
-        at: new Date().toISOString(),
-      };
-      this.dispatchEvent(new CustomEvent('helpline:csat', { detail, bubbles: true, composed: true }));
-      this.agent.csat({ id: `csat-${handoff ?? this.nextId}`, score: a.score, ...(comment ? { comment } : {}) });
+      this.agent.rate(a, this.bot?.state.lang ?? this.i18n.language);
       this.push({ role: 'system', text: '', key: 'csatThanks' });
     }
     this.persist();
   }
 
-  /** The handoff went to the relay or webhook: record how far, and follow the relay's conversation. */
+  /** How far the current handoff got: a final refusal is told to the user; the relay's answer is followed. */
   private delivered(r: DeliveryResult): void {
-    this.deliveries = { ...this.deliveries, [r.id]: r.delivery };
-    const current = r.id === this.lastHandoff?.id || r.id === this.agent.handoff;
-    if (current && r.delivery === 'failed' && (this.handoffState === 'queued' || this.handoffState === 'sent')) this.handoffState = 'undelivered';
-    const body = r.body as { conversation?: unknown; token?: unknown } | undefined;
-    if (current && r.delivery === 'delivered' && this.relay && typeof body?.conversation === 'string' && typeof body.token === 'string') {
-      this.agent.follow(r.id, { url: this.relay.replace(/\/+$/, ''), conversation: body.conversation, token: body.token });
-    }
+    if (r.id !== this.agent.handoff) return;
+    if (r.delivery === 'failed' && (this.handoffState === 'queued' || this.handoffState === 'sent')) this.handoffState = 'undelivered';
+    this.agent.accepted(r);
     this.persist();
-  }
-
-  /** Nowhere to send a handoff: said once to the integrator, and the user gets the contact link. */
-  private undeliverable(id: string): void {
-    this.deliveries = { ...this.deliveries, [id]: 'none' };
-    if (!warned) console.warn('helpline: a handoff was asked for, but neither data-relay nor data-handoff-url is set: the user was shown the contact link (data-contact) instead');
-    warned = true;
   }
 
   /** Forgets the conversation. */
@@ -380,12 +341,12 @@ export class HelplineChat extends LitElement {
     this.lastHandoff = h;
     this.agent.reset(h.id, this.relay, h.topic);
     this.survey = false;
-    if (!this.outbox) {
-      this.undeliverable(h.id);
+    if (!this.delivery.configured) {
+      this.delivery.send(h); // records that it reached no one, and tells the integrator why
       this.handoffState = 'undelivered';
     } else {
+      if (h.live) this.delivery.send(h); // outside business hours it waits for the ticket form
       this.handoffState = h.live ? 'queued' : 'offline';
-      if (h.live) void this.outbox.send(h);
     }
     this.persist();
   }
@@ -448,7 +409,7 @@ export class HelplineChat extends LitElement {
     }
     const ticket = { ...(this.lastHandoff ?? this.bot!.handoff('requested')), ticket: { email, description } };
     this.dispatchEvent(new CustomEvent('helpline:ticket', { detail: ticket, bubbles: true, composed: true }));
-    void this.outbox?.send(ticket);
+    this.delivery.send(ticket);
     this.handoffState = 'sent';
     this.persist();
   }
@@ -523,7 +484,7 @@ export class HelplineChat extends LitElement {
     }
     const r = e.reply;
     // A handoff that reached no one: the bot's "an agent will reply" / "I've alerted our team" is not shown.
-    const lost = r.handoff && (this.deliveries[r.handoff.id] === 'none' || this.deliveries[r.handoff.id] === 'failed');
+    const lost = r.handoff && this.delivery.lost(r.handoff.id);
     const promise = lost && this.bot ? messages(r.lang, this.bot.pack.data.messages).handoffUrgent : undefined;
     const notices = r.notices.filter((n) => n !== promise).map((n) => html`<div class="notice" role="note">${n}</div>`);
     const human = r.offerHuman ? html`<div class="chips"><button class="chip" @click=${this.requestHuman}>${this.t('human')}</button></div>` : nothing;
@@ -554,33 +515,17 @@ export class HelplineChat extends LitElement {
   }
 
   private renderHandoff(): TemplateResult | typeof nothing {
-    const state = this.handoffState;
-    if (!state) return nothing;
-    if (state === 'offline') {
-      return html`<div class="handoff" part="handoff" role="status">
-        <p>${this.uiText('handoffOffline', { when: this.whenAgentsReturn() })}</p>
-        <form @submit=${this.sendTicket}>
-          <label>${this.t('email')}<br /><input name="email" type="email" autocomplete="email" required @input=${(e: Event) => (e.target as HTMLInputElement).setCustomValidity('')} /></label>
-          <label>${this.t('describe')}<br /><textarea name="description" rows="3"></textarea></label>
-          <button class="primary" type="submit">${this.t('submit')}</button>
-        </form>
-      </div>`;
-    }
-    const delivery = this.agent.handoff ? this.deliveries[this.agent.handoff] : undefined;
-    if (state === 'undelivered' || delivery === 'failed' || delivery === 'none') {
-      return html`<div class="handoff" part="handoff" role="alert" data-state="undelivered">
-        <p>${this.uiText('handoffUndelivered')}</p>${this.contact ? html`<p><a href=${this.contact}>${this.t('contact')}</a></p>` : nothing}
-      </div>`;
-    }
-    if (state === 'closed') return nothing;
-    const a = this.agent.agent;
-    const text = delivery === 'retrying' && state !== 'connected' ? this.uiText('handoffRetrying')
-      : state === 'sent' ? this.uiText('ticketSent')
-      : state === 'connected' ? (this.agent.isTyping && a ? this.uiText('agentTyping', { name: a.name }) : a ? a.name : this.uiText('handoffConnected'))
-      : this.uiText('handoffQueued');
-    return html`<div class="handoff" part="handoff" role="status" data-state=${state} data-delivery=${delivery ?? nothing}>
-      ${state === 'connected' && a?.avatar ? html`<img class="avatar" src=${a.avatar} alt="" referrerpolicy="no-referrer" />` : nothing}${text}
-    </div>`;
+    const id = this.agent.handoff;
+    return renderHandoffPanel({
+      state: this.handoffState,
+      delivery: id ? this.delivery.states[id] : undefined,
+      agent: this.agent.agent,
+      typing: this.agent.isTyping,
+      contact: this.contact,
+      text: (key, values) => this.uiText(key, values),
+      when: () => this.whenAgentsReturn(),
+      sendTicket: (e) => this.sendTicket(e),
+    });
   }
 
   /** When agents are back, in the UI language and the support team's time zone. */
