@@ -86,6 +86,15 @@ describe('relay: visitor side', () => {
     expect((await call(relay.url, '/v1/agent/conversations')).status).toBe(401);
   });
 
+  it('lets the visitor end the conversation: a closed status in the stream, and no more messages', async () => {
+    const { conversation, token } = await open('h-close');
+    const visitor = { Authorization: `Bearer ${token}` };
+    expect((await call(relay.url, `/v1/conversations/${conversation}/close`, { body: {}, headers: visitor })).status).toBe(200);
+    const [status] = await readEvents(`${relay.url}/v1/conversations/${conversation}/events?token=${token}`, 1);
+    expect(status.data).toMatchObject({ type: 'status', state: 'closed' });
+    expect((await call(relay.url, `/v1/conversations/${conversation}/messages`, { body: { text: 'hello?' }, headers: visitor })).status).toBe(409);
+  });
+
   it('answers a wrong token with 404 and a missing agent key with 401', async () => {
     const { conversation } = await open('h-auth');
     expect((await call(relay.url, `/v1/conversations/${conversation}/messages`, { body: { text: 'hi' }, headers: { Authorization: 'Bearer nope' } })).status).toBe(404);
@@ -134,6 +143,23 @@ describe('relay: forwarding to the helpdesk', () => {
     expect(mine.map((b) => b.type)).toEqual(['handoff', 'event', 'event', 'event']);
     expect(mine.slice(1).map((b) => b.event.text)).toEqual(['one', 'two', 'three']);
     await until(() => !store.pending().some((j) => j.conversation === conversation), 'the queue to empty');
+  });
+});
+
+describe('helpline relay (command line)', () => {
+  it('refuses a PostgreSQL URL with the reason, and a bad port', async () => {
+    const { main } = await import('../../src/cli/main.js');
+    const errors: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    (process.stderr as any).write = (chunk: string) => (errors.push(String(chunk)), true);
+    try {
+      expect(await main(['relay', '--db', 'postgres://localhost/helpline'])).toBe(1);
+      expect(await main(['relay', '--port', 'eighty'])).toBe(2);
+    } finally {
+      (process.stderr as any).write = write;
+    }
+    expect(errors.join('')).toMatch(/PostgreSQL is not supported yet/);
+    expect(errors.join('')).toMatch(/--port must be a whole number/);
   });
 });
 
