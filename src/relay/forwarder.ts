@@ -71,6 +71,11 @@ export class Forwarder {
           this.again = true; // the next job of each of those conversations may go now
         }
       } while (this.again && !this.stopped);
+    } catch (e) {
+      // the store could not record a delivery (disk full?): those jobs go again later; the helpdesk dedupes
+      this.options.log?.(`relay: could not record forwarded jobs: ${(e as Error).message}; retrying`);
+      if (!this.stopped) this.timer = setTimeout(() => this.kick(), this.options.maxDelay ?? 5 * 60_000);
+      return;
     } finally {
       this.running = false;
     }
