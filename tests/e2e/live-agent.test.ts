@@ -89,4 +89,44 @@ describe.skipIf(!hasChromium)('live agent through the relay (Chromium)', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('offline and back: the handoff is saved, said to be waiting, and delivered once the network returns', async () => {
+    const context = await relayContext();
+    const { page } = await openPage(browser, server.url + 'with-relay.html', {}, context);
+    await openWidget(page);
+    const before = store.list().length;
+    await context.setOffline(true);
+    await page.locator(q.human).click();
+    await expect.poll(() => page.locator(q.handoff).getAttribute('data-delivery'), { timeout: 15_000 }).toBe('retrying');
+    expect(await page.locator(q.handoff).innerText()).toContain('will be sent automatically');
+    await context.setOffline(false);
+    await expect.poll(() => store.list().length, { timeout: 30_000 }).toBe(before + 1);
+    await expect.poll(() => page.locator(q.handoff).getAttribute('data-delivery'), { timeout: 15_000 }).toBe('delivered');
+    expect(await page.locator(q.handoff).innerText()).toContain("You're in the queue");
+    await context.close();
+  });
+
+  it('two tabs each asking for a human while the relay is unreachable: both handoffs arrive, once each', async () => {
+    const context = await relayContext();
+    const tabs = await Promise.all([0, 1].map(async () => {
+      const page = await context.newPage();
+      await page.goto(server.url + 'with-relay.html');
+      await page.waitForFunction(() => document.querySelector('helpline-chat')?.shadowRoot?.querySelector('.launcher'));
+      return page;
+    }));
+    // Tabs of one browser share localStorage (the outbox) but not sessionStorage (the conversation).
+    const before = store.list().length;
+    for (const page of tabs) await openWidget(page);
+    await context.setOffline(true);
+    await Promise.all(tabs.map(async (page) => {
+      await page.locator(q.human).click();
+      await expect.poll(() => page.locator(q.handoff).getAttribute('data-delivery'), { timeout: 15_000 }).toBe('retrying');
+    }));
+    expect(await tabs[0].evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('helpline:outbox:')).length)).toBe(2);
+    await context.setOffline(false);
+    await expect.poll(() => store.list().length, { timeout: 30_000 }).toBe(before + 2);
+    await new Promise((r) => setTimeout(r, 1500)); // both tabs may send both: the relay keeps one of each
+    expect(store.list().length).toBe(before + 2);
+    await context.close();
+  });
 });
