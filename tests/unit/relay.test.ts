@@ -163,6 +163,24 @@ describe('helpline relay (command line)', () => {
   });
 });
 
+describe('relay: connection cap', () => {
+  it('drops connections past maxConnections and serves again once they close', async () => {
+    const s = await FileStore.open(mkdtempSync(join(tmpdir(), 'helpline-relay-cap-')));
+    const r = await startRelay({ store: s, port: 0, maxConnections: 2, ratePerMinute: 0, log: () => {} });
+    const { connect } = await import('node:net');
+    const p = Number(new URL(r.url).port);
+    const held = await Promise.all([0, 1].map(() => new Promise<import('node:net').Socket>((ok) => { const c = connect(p, '127.0.0.1', () => ok(c)); })));
+    await new Promise((ok) => setTimeout(ok, 100));
+    const third = await rawRequest(p, 'GET /v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 1000);
+    expect(third).toBe(''); // closed without an answer
+    held.forEach((c) => c.destroy());
+    await new Promise((ok) => setTimeout(ok, 100));
+    expect((await call(r.url, '/v1/health')).status).toBe(200);
+    await r.close();
+    await s.close();
+  });
+});
+
 describe('relay: rate limit', () => {
   it('answers 429 past a client\'s rate', async () => {
     const s = await FileStore.open(mkdtempSync(join(tmpdir(), 'helpline-relay-rate-')));
