@@ -266,13 +266,13 @@ export class HelplineChat extends LitElement {
   /** Asks a question as if the user typed it (opens the panel). */
   async ask(text: string): Promise<Reply | undefined> {
     this.open = true;
+    await this.load(); // also for an agent: the pack brings the word lists that find a pasted seed phrase
     if (this.agent.live) {
       // With a human now: the bot stays out of it (and cannot open a second handoff).
       const id = this.nextId;
       this.push({ role: 'user', text: this.agent.userMessage(String(text), `${this.agent.handoff ?? 'm'}-${id}`) });
       return undefined;
     }
-    await this.load();
     if (!this.bot) return undefined;
     this.push({ role: 'user', text: redactSecrets(text).text }); // what the page shows is what the bot keeps
     const reply = await this.bot.ask(text);
