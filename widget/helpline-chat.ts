@@ -1,18 +1,26 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { i18n } from 'i18next';
-import { createBot, loadPack, nextOpening, redactSecrets, type Bot, type BusinessHours, type Handoff, type Pack, type Reply, type UserContext } from '../src/index.js';
+import { createBot, loadPack, messages, nextOpening, redactSecrets, type Bot, type BusinessHours, type Handoff, type Messages, type Pack, type Reply, type UserContext } from '../src/index.js';
 import { styles } from './styles.js';
 import { createI18n, uiLanguage, type UiKey } from './i18n.js';
 import { renderMarkdown } from './markdown.js';
+import { renderSurvey, type SurveyAnswer } from './survey.js';
 import { loadSession, saveSession, type Entry } from './session.js';
-import { HandoffOutbox } from './handoff-outbox.js';
+import type { DeliveryResult } from './handoff-outbox.js';
+import { HandoffDelivery } from './handoff-delivery.js';
+import { renderHandoffPanel } from './handoff-panel.js';
+import { AgentSession, type AgentLine, type LiveState, type TextKey } from './agent-session.js';
 
 /** An entry before it gets its id. */
 type EntryInput = Entry extends infer E ? (E extends Entry ? Omit<E, 'id'> : never) : never;
 
 const BOT_EVENTS = ['answer', 'clarify', 'unanswered', 'handoff', 'feedback', 'message'] as const;
 type Status = 'idle' | 'loading' | 'ready' | 'error';
-type HandoffState = 'queued' | 'connected' | 'offline' | 'sent';
+/**
+ * Where the latest handoff stands. `undelivered`: it reached no one (nothing configured to send it to, or the
+ * server refused it for good), so the user is told how to reach support instead.
+ */
+type HandoffState = LiveState | 'offline' | 'sent' | 'undelivered';
 
 /** A thumb drawn, not an emoji: the same on every system, in the text colour (👎 is it turned over). */
 const THUMB = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M2 21h4V9H2zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.5-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7z"/></svg>`;
@@ -49,12 +57,14 @@ export class HelplineChat extends LitElement {
     theme: { type: String, reflect: true },
     open: { type: Boolean, reflect: true },
     handoffUrl: { type: String, attribute: 'handoff-url' },
+    relay: { type: String },
     contact: { type: String },
     status: { state: true },
     entries: { state: true },
     handoffState: { state: true },
     suggestions: { state: true },
     draft: { state: true },
+    survey: { state: true },
   };
 
   /** URL of the pack built by `helpline build`. */
@@ -68,6 +78,8 @@ export class HelplineChat extends LitElement {
   declare open: boolean;
   /** Where handoffs are POSTed (JSON, Idempotency-Key header). */
   declare handoffUrl: string;
+  /** A Helpline relay (`helpline relay`): handoffs go there and agents answer live through it. */
+  declare relay: string;
   /** A link for when the bot cannot load (mailto: or a contact page). */
   declare contact: string;
   /** When agents work; outside these hours a handoff becomes a ticket with the user's email. */
@@ -80,12 +92,17 @@ export class HelplineChat extends LitElement {
   declare handoffState: HandoffState | undefined;
   declare suggestions: { id: string; title: string }[];
   declare draft: string;
+  /** The satisfaction survey is waiting for an answer (a conversation with an agent just ended). */
+  declare survey: boolean;
+  /** The human half: `el.agent.join({ name })`, `say(text)`, `typing()`, `end()`. */
+  readonly agent = new AgentSession(this);
+  /** Where handoffs go and how far each got. */
+  private readonly delivery = new HandoffDelivery(this, (r) => this.delivered(r));
 
   private bot?: Bot;
   private user?: UserContext;
   private i18n!: i18n;
   private nextId = 1;
-  private outbox?: HandoffOutbox;
   private savedState?: unknown;
   private lastHandoff?: Handoff;
   private restored = false;
@@ -107,6 +124,8 @@ export class HelplineChat extends LitElement {
     this.handoffState = undefined;
     this.suggestions = [];
     this.draft = '';
+    this.relay = '';
+    this.survey = false;
   }
 
   private get storageKey(): string {
@@ -117,16 +136,17 @@ export class HelplineChat extends LitElement {
     return this.i18n.t(key, values) as string;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.i18n = createI18n(uiLanguage(this.lang, document.documentElement.lang, navigator.languages ?? []));
-    this.restore();
-    this.outbox?.flush();
+  /** A UI label or one of the bot's sentences, in the UI language. */
+  uiText(key: TextKey, values: Record<string, string> = {}): string {
+    if (this.i18n.exists(key)) return this.t(key as UiKey, values);
+    const table = (this.bot?.pack ?? this.packData)?.data.messages;
+    return messages(this.i18n.language, table)[key as keyof Messages].replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.outbox?.stop();
+  override connectedCallback(): void {
+    this.i18n = createI18n(uiLanguage(this.lang, document.documentElement.lang, navigator.languages ?? []));
+    this.restore(); // before the controllers connect: the agent session resumes its relay stream
+    super.connectedCallback();
   }
 
   private restore(): void {
@@ -138,11 +158,14 @@ export class HelplineChat extends LitElement {
     this.nextId = Math.max(0, ...saved.entries.map((e) => e.id)) + 1;
     this.savedState = saved.state;
     this.handoffState = saved.handoff as HandoffState | undefined;
+    this.delivery.states = (saved.deliveries ?? {}) as HandoffDelivery['states'];
+    this.agent.restore(saved.agent);
+    this.survey = Boolean(saved.survey);
     if (saved.open) this.open = true;
   }
 
   private persist(): void {
-    saveSession(this.storageKey, { entries: this.entries, state: this.bot?.state ?? this.savedState, open: this.open, handoff: this.handoffState });
+    saveSession(this.storageKey, { entries: this.entries, state: this.bot?.state ?? this.savedState, open: this.open, handoff: this.handoffState, deliveries: this.delivery.states, agent: this.agent.saved(), survey: this.survey });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -154,11 +177,7 @@ export class HelplineChat extends LitElement {
       if (this.accent) this.style.setProperty('--helpline-accent', this.accent);
       else this.style.removeProperty('--helpline-accent');
     }
-    if (changed.has('handoffUrl')) {
-      this.outbox?.stop();
-      this.outbox = this.handoffUrl ? new HandoffOutbox(this.handoffUrl) : undefined;
-      void this.outbox?.flush(); // handoffs left unsent by an earlier page go out now
-    }
+    if (changed.has('handoffUrl') || changed.has('relay')) this.delivery.configure(this.relay, this.handoffUrl);
     if (changed.has('open') && this.open && this.status === 'idle') void this.load();
   }
 
@@ -247,7 +266,13 @@ export class HelplineChat extends LitElement {
   /** Asks a question as if the user typed it (opens the panel). */
   async ask(text: string): Promise<Reply | undefined> {
     this.open = true;
-    await this.load();
+    await this.load(); // also for an agent: the pack brings the word lists that find a pasted seed phrase
+    if (this.agent.live) {
+      // With a human now: the bot stays out of it (and cannot open a second handoff).
+      const id = this.nextId;
+      this.push({ role: 'user', text: this.agent.userMessage(String(text), `${this.agent.handoff ?? 'm'}-${id}`) });
+      return undefined;
+    }
     if (!this.bot) return undefined;
     this.push({ role: 'user', text: redactSecrets(text).text }); // what the page shows is what the bot keeps
     const reply = await this.bot.ask(text);
@@ -267,11 +292,42 @@ export class HelplineChat extends LitElement {
     this.persist();
   }
 
+  /** A line from the agent's side of the conversation. */
+  addLine(line: AgentLine): void {
+    this.push(line);
+  }
+
+  /** The live conversation is over: ask how it went (once). */
+  conversationEnded(_by: 'agent' | 'user'): void {
+    this.survey = true;
+    this.persist();
+  }
+
+  /** The survey's answer (or a skip). */
+  private rated(a: SurveyAnswer | undefined): void {
+    this.survey = false;
+    if (a) {
+      this.agent.rate(a, this.bot?.state.lang ?? this.i18n.language);
+      this.push({ role: 'system', text: '', key: 'csatThanks' });
+    }
+    this.persist();
+  }
+
+  /** How far the current handoff got: a final refusal is told to the user; the relay's answer is followed. */
+  private delivered(r: DeliveryResult): void {
+    if (r.id !== this.agent.handoff) return;
+    if (r.delivery === 'failed' && (this.handoffState === 'queued' || this.handoffState === 'sent')) this.handoffState = 'undelivered';
+    this.agent.accepted(r);
+    this.persist();
+  }
+
   /** Forgets the conversation. */
   reset(): void {
     this.entries = [];
     this.handoffState = undefined;
     this.savedState = undefined;
+    this.survey = false;
+    this.agent.reset();
     this.bot?.reset();
     this.persist();
   }
@@ -283,8 +339,15 @@ export class HelplineChat extends LitElement {
 
   private onHandoff(h: Handoff): void {
     this.lastHandoff = h;
-    this.handoffState = h.live ? 'queued' : 'offline';
-    if (h.live) void this.outbox?.send(h);
+    this.agent.reset(h.id, this.relay, h.topic);
+    this.survey = false;
+    if (!this.delivery.configured) {
+      this.delivery.send(h); // records that it reached no one, and tells the integrator why
+      this.handoffState = 'undelivered';
+    } else {
+      if (h.live) this.delivery.send(h); // outside business hours it waits for the ticket form
+      this.handoffState = h.live ? 'queued' : 'offline';
+    }
     this.persist();
   }
 
@@ -299,7 +362,7 @@ export class HelplineChat extends LitElement {
 
   private onInput(e: Event): void {
     this.draft = (e.target as HTMLInputElement).value;
-    this.suggestions = this.bot && this.draft.trim().length >= 3 ? this.bot.suggest(this.draft, { limit: 4 }) : [];
+    this.suggestions = this.bot && !this.agent.live && this.draft.trim().length >= 3 ? this.bot.suggest(this.draft, { limit: 4 }) : [];
   }
 
   private async pick(id: string): Promise<void> {
@@ -328,7 +391,7 @@ export class HelplineChat extends LitElement {
   private async requestHuman(): Promise<void> {
     await this.load();
     // Already waiting for or talking to an agent: a second press must not open a second ticket.
-    if (!this.bot || this.handoffState === 'queued' || this.handoffState === 'connected') return;
+    if (!this.bot || this.agent.live) return;
     this.push({ role: 'user', text: this.t('human') }); // what the user asked for, in their words
     this.bot.handoff('requested');
   }
@@ -337,7 +400,8 @@ export class HelplineChat extends LitElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const email = (form.elements.namedItem('email') as HTMLInputElement).value.trim();
-    const description = (form.elements.namedItem('description') as HTMLTextAreaElement).value.trim();
+    // redacted like every message: the form is where users paste the most (seed phrases, card numbers)
+    const description = redactSecrets((form.elements.namedItem('description') as HTMLTextAreaElement).value.trim()).text;
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
       (form.elements.namedItem('email') as HTMLInputElement).setCustomValidity(this.t('badEmail'));
       form.reportValidity();
@@ -345,7 +409,7 @@ export class HelplineChat extends LitElement {
     }
     const ticket = { ...(this.lastHandoff ?? this.bot!.handoff('requested')), ticket: { email, description } };
     this.dispatchEvent(new CustomEvent('helpline:ticket', { detail: ticket, bubbles: true, composed: true }));
-    void this.outbox?.send(ticket);
+    this.delivery.send(ticket);
     this.handoffState = 'sent';
     this.persist();
   }
@@ -382,7 +446,9 @@ export class HelplineChat extends LitElement {
     return html`<section class="panel" part="panel" role="dialog" aria-modal="true" aria-labelledby="helpline-title" lang=${this.i18n.language} @keydown=${this.onKeydown}>
       <header part="header">
         <h2 id="helpline-title">${title}</h2>
-        <button class="human" part="human-button" @click=${this.requestHuman}>${this.t('human')}</button>
+        ${this.agent.live
+          ? html`<button class="human" part="end-button" @click=${() => this.agent.end('user')}>${this.t('endChat')}</button>`
+          : html`<button class="human" part="human-button" @click=${this.requestHuman}>${this.t('human')}</button>`}
         <button class="close" aria-label=${this.t('minimize')} @click=${this.hide}>×</button>
       </header>
       ${this.renderBody()}
@@ -403,15 +469,24 @@ export class HelplineChat extends LitElement {
         ? html`<div class="state" role="status">${this.t('loading')}</div>`
         : html`<div class="log" part="log" role="log" aria-live="polite" aria-label=${this.t('messages')}>
             ${this.entries.map((e) => this.renderEntry(e))} ${this.renderHandoff()}
+            ${this.survey ? renderSurvey({ question: this.uiText('csatQuestion'), comment: this.uiText('csatComment'), skip: this.t('skip') }, (a) => this.rated(a)) : nothing}
           </div>`}
       ${this.renderComposer()}`;
   }
 
   private renderEntry(e: Entry): TemplateResult {
     if (e.role === 'user') return html`<div class="msg user" part="user-message" data-entry=${e.id}><span class="sr-only">${this.t('you')}: </span><span dir="auto">${e.text}</span></div>`;
-    if (e.role === 'system') return html`<div class="system" part="system-message" data-entry=${e.id}>${e.text}</div>`;
+    if (e.role === 'system') return html`<div class="system" part="system-message" data-entry=${e.id}>${e.key ? this.uiText(e.key, e.values) : e.text}</div>`;
+    if (e.role === 'agent') {
+      return html`<div class="msg agent" part="agent-message" data-entry=${e.id}>
+        <span class="who">${e.avatar ? html`<img src=${e.avatar} alt="" referrerpolicy="no-referrer" />` : nothing}${e.name ?? this.t('agent')}</span><span dir="auto">${e.text}</span>
+      </div>`;
+    }
     const r = e.reply;
-    const notices = r.notices.map((n) => html`<div class="notice" role="note">${n}</div>`);
+    // A handoff that reached no one: the bot's "an agent will reply" / "I've alerted our team" is not shown.
+    const lost = r.handoff && this.delivery.lost(r.handoff.id);
+    const promise = lost && this.bot ? messages(r.lang, this.bot.pack.data.messages).handoffUrgent : undefined;
+    const notices = r.notices.filter((n) => n !== promise).map((n) => html`<div class="notice" role="note">${n}</div>`);
     const human = r.offerHuman ? html`<div class="chips"><button class="chip" @click=${this.requestHuman}>${this.t('human')}</button></div>` : nothing;
     let body: unknown;
     let feedback: unknown = nothing;
@@ -433,33 +508,30 @@ export class HelplineChat extends LitElement {
         ${(r.suggestions ?? []).map((s) => html`<button class="chip" part="chip" @click=${() => this.pick(s.id)}>${s.title}</button>`)}
       </div>`;
     } else {
-      body = html`<p>${r.text}</p>`;
+      body = html`<p>${lost && r.kind === 'handoff' ? this.uiText('handoffUndelivered') : r.text}</p>`;
     }
     // The reply is in the question's language; the controls around it are in the UI's.
     return html`<div class="msg bot" part="bot-message" data-entry=${e.id}><span class="sr-only">${this.t('bot')}: </span><div lang=${r.lang}>${notices}${body}</div>${feedback}${human}</div>`;
   }
 
   private renderHandoff(): TemplateResult | typeof nothing {
-    const state = this.handoffState;
-    if (!state) return nothing;
-    if (state === 'offline') {
-      return html`<div class="handoff" part="handoff" role="status">
-        <p>${this.t('offline', { when: this.whenAgentsReturn() })}</p>
-        <form @submit=${this.sendTicket}>
-          <label>${this.t('email')}<br /><input name="email" type="email" autocomplete="email" required @input=${(e: Event) => (e.target as HTMLInputElement).setCustomValidity('')} /></label>
-          <label>${this.t('describe')}<br /><textarea name="description" rows="3"></textarea></label>
-          <button class="primary" type="submit">${this.t('submit')}</button>
-        </form>
-      </div>`;
-    }
-    const text = state === 'sent' ? this.t('ticketSent') : state === 'connected' ? this.t('connected') : this.t('queued');
-    return html`<div class="handoff" part="handoff" role="status" data-state=${state}>${text}</div>`;
+    const id = this.agent.handoff;
+    return renderHandoffPanel({
+      state: this.handoffState,
+      delivery: id ? this.delivery.states[id] : undefined,
+      agent: this.agent.agent,
+      typing: this.agent.isTyping,
+      contact: this.contact,
+      text: (key, values) => this.uiText(key, values),
+      when: () => this.whenAgentsReturn(),
+      sendTicket: (e) => this.sendTicket(e),
+    });
   }
 
   /** When agents are back, in the UI language and the support team's time zone. */
   private whenAgentsReturn(): string {
     const next = this.hours && nextOpening(this.hours, new Date());
-    if (!next) return this.t('offlineSoon');
+    if (!next) return this.uiText('handoffOfflineSoon');
     return new Intl.DateTimeFormat(this.i18n.language, { weekday: 'long', hour: 'numeric', minute: '2-digit', timeZone: this.hours!.timeZone, timeZoneName: 'short' }).format(next);
   }
 

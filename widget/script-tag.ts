@@ -16,7 +16,14 @@ export interface HelplineGlobal {
   ask(text: string): Promise<unknown>;
   identify(user: UserContext): void;
   on(event: string, fn: Listener): () => void;
-  setHandoffStatus(state: 'queued' | 'connected' | 'offline' | 'sent'): void;
+  setHandoffStatus(state: Parameters<HelplineChat['setHandoffStatus']>[0]): void;
+  /** A live chat run by the page itself: an agent joins, writes, types and ends the conversation. */
+  agent: {
+    join(agent: { name: string; avatar?: string }): void;
+    say(text: string): void;
+    typing(): void;
+    end(): void;
+  };
   element: HelplineChat;
 }
 
@@ -30,6 +37,7 @@ if (data.accent) element.accent = data.accent;
 if (data.position === 'bottom-left' || data.position === 'bottom-right') element.position = data.position;
 if (data.theme === 'light' || data.theme === 'dark') element.theme = data.theme;
 if (data.handoffUrl) element.handoffUrl = data.handoffUrl;
+if (data.relay) element.relay = data.relay;
 if (data.contact) element.contact = data.contact;
 if (data.hours) {
   try {
@@ -51,6 +59,12 @@ const api: HelplineGlobal = {
     return () => element.removeEventListener(`helpline:${event}`, handler);
   },
   setHandoffStatus: (state) => element.setHandoffStatus(state),
+  agent: {
+    join: (agent) => element.agent.join(agent),
+    say: (text) => element.agent.say(String(text)),
+    typing: () => element.agent.typing(),
+    end: () => element.agent.end('agent'),
+  },
   element,
 };
 

@@ -1,10 +1,12 @@
 import type { Reply } from '../src/index.js';
+import type { AgentSaved, TextKey } from './agent-session.js';
 
 /** One line of the visible conversation. */
 export type Entry =
   | { id: number; role: 'user'; text: string }
   | { id: number; role: 'bot'; reply: Reply; feedback?: 'up' | 'down'; /** the whole article shown, not only its matching section */ expanded?: boolean }
-  | { id: number; role: 'system'; text: string };
+  | { id: number; role: 'system'; text: string; key?: TextKey; values?: Record<string, string> }
+  | { id: number; role: 'agent'; text: string; name?: string; avatar?: string };
 
 /** What survives a page reload: the visible conversation and the bot's state. */
 export interface Saved {
@@ -12,6 +14,11 @@ export interface Saved {
   state?: unknown;
   open?: boolean;
   handoff?: string;
+  /** how far each handoff got (by id): sending, retrying, delivered, failed, or none (nowhere to send) */
+  deliveries?: Record<string, string>;
+  agent?: AgentSaved;
+  /** the survey is waiting for an answer */
+  survey?: boolean;
 }
 
 /** sessionStorage can be missing, full or forbidden (privacy modes): then the conversation just isn't kept. */

@@ -119,6 +119,9 @@ export const styles = css`
   .system { align-self: center; font-size: 13px; color: var(--_muted); text-align: center; }
   .handoff { align-self: stretch; border: 1px solid var(--_border); border-radius: 12px; padding: 10px 12px; font-size: 14px; }
   .handoff form { display: flex; flex-direction: column; gap: 6px; margin-top: 8px; }
+  .agent { align-self: flex-start; background: var(--_bubble); border-bottom-left-radius: 4px; white-space: pre-wrap; }
+  .who { display: flex; align-items: center; gap: 6px; font-size: 12px; font-weight: 600; color: var(--_muted); margin-bottom: 2px; }
+  .who img, .handoff .avatar { width: 20px; height: 20px; border-radius: 50%; object-fit: cover; vertical-align: middle; margin-right: 6px; }
   .handoff input, .handoff textarea { border: 1px solid var(--_control); border-radius: 8px; padding: 6px 8px; background: var(--_bg); }
   .primary { border: 0; border-radius: 8px; padding: 7px 12px; background: var(--_accent); color: var(--_on-accent); font-weight: 600; }
   .error { color: var(--_fg); }

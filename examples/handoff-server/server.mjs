@@ -4,10 +4,14 @@
  * but Node and the built package: it checks where a handoff comes from, who the user is (userHash), removes
  * any secret that got through, stores each ticket once in a JSON Lines file, prints a summary line, and can
  * forward the ticket to a helpdesk with a signed webhook. See README.md for the settings.
+ *
+ * For live agents, a durable forwarding queue and a real store, run `helpline relay` instead
+ * (docs/live-agents.md): this example keeps one JSON Lines file and forwards from memory.
  */
 import { createServer } from 'node:http';
-import { appendFile, readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createReadStream, existsSync, openSync, closeSync, readSync, fstatSync, ftruncateSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { redactSecrets, verifyUserHash, signWebhook, SIGNATURE_HEADER } from '../../dist/node.js';
 
@@ -37,11 +41,12 @@ export async function startHandoffServer(options = {}) {
   const allowed = new Set(origins);
   /** Idempotency-Key → the response already given; filled from the tickets file so restarts dedupe too. */
   const seen = new Map();
-  for (const ticket of await readTickets(tickets)) seen.set(ticket.key, { id: ticket.handoff.id, verified: ticket.verified });
+  cutTornTail(tickets);
+  for await (const ticket of readTickets(tickets)) seen.set(ticket.key, { id: ticket.handoff.id, verified: ticket.verified });
+  const store = await lineWriter(tickets);
 
-  const server = createServer(async (req, res) => {
+  const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 }, async (req, res) => {
     const origin = req.headers.origin;
-    const url = new URL(req.url ?? '/', 'http://localhost');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Vary', 'Origin');
     if (origin && allowed.has(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
@@ -50,7 +55,10 @@ export async function startHandoffServer(options = {}) {
       res.end(JSON.stringify(body));
     };
 
-    if (url.pathname !== path) return reply(404, { error: 'not found' });
+    // `new URL` throws on targets such as `http://[`: the path is taken by hand, anything else is a 400.
+    const target = req.url ?? '';
+    if (!target.startsWith('/')) return reply(400, { error: 'the request target must be a path' });
+    if (target.split('?')[0] !== path) return reply(404, { error: 'not found' });
     // A browser page from an origin not on the list gets nothing; server-to-server calls carry no Origin.
     if (origin && !allowed.has(origin)) return reply(403, { error: 'origin not allowed' });
     if (req.method === 'OPTIONS') {
@@ -89,7 +97,7 @@ export async function startHandoffServer(options = {}) {
     // Marked before the write: a retry arriving meanwhile is a duplicate, not a second ticket.
     seen.set(key, { id: handoff.id, verified });
     try {
-      await appendFile(tickets, JSON.stringify(ticket) + '\n');
+      await store(JSON.stringify(ticket) + '\n');
     } catch (e) {
       seen.delete(key);
       log(`handoff ${handoff.id}: could not store: ${e.message}`);
@@ -100,12 +108,17 @@ export async function startHandoffServer(options = {}) {
     if (forwardUrl) void forward(forwardUrl, webhookSecret, ticket, log);
   });
 
+  // A request line Node cannot parse gets a 400, never an exception.
+  server.on('clientError', (err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
   await new Promise((resolve, reject) => server.once('error', reject).listen(port, host, resolve));
   const address = server.address();
   return {
     server,
     url: `http://${host}:${address.port}${path}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    close: () => new Promise((resolve) => server.close(resolve)).then(() => store.close()),
   };
 }
 
@@ -193,36 +206,87 @@ function summary({ receivedAt, verified, redactedByServer, handoff: h }) {
   return line.replace(/[\u0000-\u001f\u007f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ');
 }
 
-async function readTickets(file) {
-  if (!existsSync(file)) return [];
-  return (await readFile(file, 'utf8')).split('\n').flatMap((line) => {
+/** The tickets, a line at a time: a file of any size (a string holds at most ~512 MB) opens. */
+async function* readTickets(file) {
+  if (!existsSync(file)) return;
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
     try {
       const t = JSON.parse(line);
-      return t && typeof t.key === 'string' && t.handoff ? [t] : [];
+      if (t && typeof t.key === 'string' && t.handoff) yield t;
     } catch {
-      return [];
+      /* not a ticket */
     }
-  });
+  }
 }
 
-/** Sends the ticket to the helpdesk, signed; three tries with a growing pause. */
+/**
+ * A crash in the middle of a write leaves a last line without its newline; the next ticket would be glued
+ * onto it. That half line was never acknowledged (tickets are acknowledged after fsync): cut it.
+ */
+function cutTornTail(file) {
+  if (!existsSync(file)) return;
+  const fd = openSync(file, 'r+');
+  try {
+    let end = fstatSync(fd).size;
+    const buf = Buffer.alloc(64 * 1024);
+    let cut = end;
+    while (cut > 0) {
+      const from = Math.max(0, cut - buf.length);
+      const n = readSync(fd, buf, 0, cut - from, from);
+      const nl = buf.subarray(0, n).lastIndexOf(0x0a);
+      if (nl >= 0) {
+        cut = from + nl + 1;
+        break;
+      }
+      cut = from;
+    }
+    if (cut < end) ftruncateSync(fd, cut);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Appends whole lines, one at a time, each fsynced before the next: concurrent requests never interleave
+ * their bytes, however long the lines.
+ */
+async function lineWriter(file) {
+  const handle = await open(file, 'a');
+  let chain = Promise.resolve();
+  const write = (line) => {
+    const done = chain.then(async () => {
+      const buf = Buffer.from(line);
+      for (let off = 0; off < buf.length; ) off += (await handle.write(buf, off)).bytesWritten;
+      await handle.sync();
+    });
+    chain = done.catch(() => {});
+    return done;
+  };
+  write.close = () => chain.then(() => handle.close());
+  return write;
+}
+
+/**
+ * Sends the ticket to the helpdesk, signed, until it is accepted: the pause doubles up to 5 minutes. (From
+ * memory: a restart forgets what was not yet forwarded; `helpline relay` keeps its queue on disk.)
+ */
 async function forward(url, secret, ticket, log) {
   const body = JSON.stringify(ticket);
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; ; attempt++) {
     try {
       const res = await fetch(url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': ticket.key, [SIGNATURE_HEADER]: signWebhook(body, secret) },
         body,
+        signal: AbortSignal.timeout(15_000),
       });
       if (res.ok) return;
-      if (res.status < 500 && res.status !== 429) return log(`forward ${ticket.key}: refused with HTTP ${res.status}`);
+      if (attempt === 0 || attempt % 10 === 0) log(`forward ${ticket.key}: HTTP ${res.status}, retrying`);
     } catch (e) {
-      if (attempt === 2) return log(`forward ${ticket.key}: ${e.message}`);
+      if (attempt === 0 || attempt % 10 === 0) log(`forward ${ticket.key}: ${e.message}, retrying`);
     }
-    await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+    await new Promise((r) => setTimeout(r, Math.min(5 * 60_000, 500 * 2 ** Math.min(attempt, 20))));
   }
-  log(`forward ${ticket.key}: gave up after 3 tries`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -13,6 +13,20 @@ export interface Messages {
   greeting: string;
   thanks: string;
   goodbye: string;
+  /** the widget's handoff and live-conversation sentences (in the UI language; shown once the pack is loaded) */
+  handoffQueued: string;
+  handoffConnected: string;
+  handoffOffline: string;
+  handoffOfflineSoon: string;
+  ticketSent: string;
+  handoffUndelivered: string;
+  handoffRetrying: string;
+  agentJoined: string;
+  agentTyping: string;
+  conversationEnded: string;
+  csatQuestion: string;
+  csatComment: string;
+  csatThanks: string;
 }
 
 /** English, the fallback when a pack has no sentences for a language. */
@@ -29,13 +43,32 @@ export const ENGLISH: Messages = {
   greeting: 'Hi! Ask me about your account, verification, deposits, withdrawals, fees or trading.',
   thanks: "You're welcome! Anything else I can help with?",
   goodbye: 'Goodbye, and trade safely!',
+  handoffQueued: "You're in the queue. An agent will join this chat soon.",
+  handoffConnected: "An agent has joined the chat.",
+  handoffOffline: "Our agents are offline. They will reply {{when}}. Leave your email and we will write to you.",
+  handoffOfflineSoon: "as soon as they are back",
+  ticketSent: "Thanks! We created a ticket and will email you.",
+  handoffUndelivered: 'Your request could not be sent to our support team. Please contact them directly.',
+  handoffRetrying: "Our support team can't be reached yet. Your request is saved and will be sent automatically.",
+  agentJoined: '{{name}} joined the chat.',
+  agentTyping: '{{name}} is typing…',
+  conversationEnded: 'This conversation has ended.',
+  csatQuestion: 'How would you rate this conversation?',
+  csatComment: 'Anything to add? (optional)',
+  csatThanks: 'Thanks for your rating!',
 };
 
-/** The bot's sentences in a language, from the pack's table (its base language, else English). */
-export function messages(lang: string, table: Record<string, Messages> = {}): Messages {
+/**
+ * The bot's sentences in a language, from the pack's table: the language's own (zh-TW), else its base
+ * language's (zh), else English, sentence by sentence (a table may have only some sentences, and a pack
+ * built before a sentence existed has none of it).
+ */
+export function messages(lang: string, table: Record<string, Partial<Messages>> = {}): Messages {
   // Own keys only: a language such as "__proto__" or "constructor" must not reach Object.prototype.
   const own = (l: string) => (Object.hasOwn(table, l) ? table[l] : undefined);
-  return own(lang) ?? own(lang.split('-')[0]) ?? ENGLISH;
+  const exact = own(lang);
+  const base = own(lang.split('-')[0]);
+  return exact || base ? { ...ENGLISH, ...base, ...exact } : ENGLISH;
 }
 
 /** Fills `{{name}}` placeholders. */

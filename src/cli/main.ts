@@ -11,6 +11,7 @@ import { redactSecrets } from '../safety/redact.js';
 import { DEFAULT_SETTINGS, type Settings } from '../bot/settings.js';
 import { report as analytics, writeEvalReport } from './report.js';
 import { DEFAULT_PORT, serve } from './serve.js';
+import { relay, relayOptions, RELAY_PORT } from './relay.js';
 import { pct } from '../report/html.js';
 
 const THRESHOLDS = ['answer', 'clarify', 'intent', 'human', 'search'] as const;
@@ -96,6 +97,14 @@ const commands: Record<string, CommandSpec> = {
     options: { port: { type: 'string', value: '<port>', description: `the port to listen on (default $PORT or ${DEFAULT_PORT}; 0 picks a free one)` } },
     positionals: { min: 1, max: 1, what: 'the knowledge folder: helpline serve <dir>' },
     run: serve,
+  },
+  relay: {
+    synopsis: `relay [--port ${RELAY_PORT}] [--db <folder>]`,
+    usage: `relay [--port ${RELAY_PORT}] [--db <folder>] [--forward <url>] [--origin <origins>] [--rate 120]`,
+    summary: 'the relay between widgets and a helpdesk: durable handoffs, live agent replies (docs/live-agents.md)',
+    options: relayOptions,
+    positionals: { min: 0, max: 0 },
+    run: relay,
   },
   report: {
     synopsis: 'report <events.jsonl> [-o report.html]',

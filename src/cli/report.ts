@@ -45,7 +45,7 @@ export async function report(args: Args): Promise<number> {
   process.stdout.write(
     `wrote ${out}: ${analytics.questions} questions in ${analytics.conversations} conversations` +
       (analytics.from ? ` (${analytics.from} to ${analytics.to})` : '') +
-      `; deflection ${pct(analytics.deflection)}, handoff rate ${pct(analytics.handoffRate)}, CSAT ${pct(analytics.csat)}; ` +
+      `; deflection ${pct(analytics.deflection)}, handoff rate ${pct(analytics.handoffRate)}, CSAT ${pct(analytics.csat)} (${analytics.survey.answers} survey answer(s)), answer helpfulness ${pct(analytics.helpfulness)}; ` +
       `${analytics.unanswered} unanswered in ${analytics.unansweredGroups.length} group(s)\n`,
   );
   return 0;

@@ -23,7 +23,7 @@ export interface PackData {
   /** The BIP39 word lists (hashed) the secret finder needs: shipped here to keep the widget small. */
   wordLists?: WordSet[];
   /** The bot's own sentences (fallback, clarify, warnings …) for the pack's languages. */
-  messages?: Record<string, Messages>;
+  messages?: Record<string, Partial<Messages>>;
   languageModel: LanguageModel;
   /** The article classifier (see src/intent): a label per article with example questions, learned from its titles and questions. */
   classifier: unknown;

@@ -3,7 +3,7 @@
  * handoff server, read by `helpline report`.
  */
 
-export const LOG_EVENT_TYPES = ['answer', 'clarify', 'unanswered', 'handoff', 'feedback', 'message'] as const;
+export const LOG_EVENT_TYPES = ['answer', 'clarify', 'unanswered', 'handoff', 'feedback', 'message', 'csat'] as const;
 export type LogEventType = (typeof LOG_EVENT_TYPES)[number];
 
 /** One line of the log: which event, when, in which conversation, and the bot's event payload. */

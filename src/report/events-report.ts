@@ -19,6 +19,9 @@ export interface LangStats {
   handoffs: number;
   up: number;
   down: number;
+  /** satisfaction survey answers in this language, and how many were 4 or 5 */
+  surveys: number;
+  satisfied: number;
 }
 
 /** One article: how often it answered, what users thought of it, how often its conversations went to a human. */
@@ -32,6 +35,20 @@ export interface TopicStats {
   handoffs: number;
   /** comments left with a 👎, redacted */
   comments: string[];
+  /** survey answers after conversations about this article, and how many were 4 or 5 */
+  surveys: number;
+  satisfied: number;
+}
+
+/** The satisfaction survey asked after a conversation with an agent ends (`csat` events, scores 1–5). */
+export interface Survey {
+  answers: number;
+  /** mean score, 1–5 */
+  average: number | null;
+  /** how many answered 1, 2, 3, 4, 5 */
+  distribution: [number, number, number, number, number];
+  /** comments left with a score, redacted, newest last */
+  comments: { score: number; text: string; lang: string; topic?: string }[];
 }
 
 /** The analytics of a log. Shares are 0–1, null when there is nothing to divide by. */
@@ -58,8 +75,11 @@ export interface Analytics {
   handoffReasons: { reason: string; count: number }[];
   up: number;
   down: number;
-  /** 👍 of all 👍 and 👎 */
+  /** answer helpfulness: 👍 of all 👍 and 👎 (about articles, not satisfaction) */
+  helpfulness: number | null;
+  /** CSAT: the share of survey answers that are 4 or 5 (null without survey answers) */
   csat: number | null;
+  survey: Survey;
   perLang: LangStats[];
   perTopic: TopicStats[];
   /** unanswered questions grouped by similarity, biggest group first; texts redacted */
@@ -87,17 +107,19 @@ export function analyzeEvents(events: LogEvent[], options: { glossary?: Glossary
   const unanswered: { text: string; lang: string }[] = [];
   let up = 0;
   let down = 0;
+  const survey: Survey = { answers: 0, average: null, distribution: [0, 0, 0, 0, 0], comments: [] };
+  let scoreSum = 0;
 
   const lang = (l: unknown) => {
     const name = text(l) ?? '?';
     let s = langs.get(name);
-    if (!s) langs.set(name, (s = { lang: name, questions: 0, answered: 0, clarified: 0, unanswered: 0, handoffs: 0, up: 0, down: 0 }));
+    if (!s) langs.set(name, (s = { lang: name, questions: 0, answered: 0, clarified: 0, unanswered: 0, handoffs: 0, up: 0, down: 0, surveys: 0, satisfied: 0 }));
     return s;
   };
   const topic = (id: string, article: Record<string, unknown> = {}) => {
     let t = topics.get(id);
     const known = options.titles?.get(id);
-    if (!t) topics.set(id, (t = { id, title: text(article.title) ?? text(known?.title) ?? id, category: text(article.category) ?? text(known?.category) ?? '?', answers: 0, up: 0, down: 0, handoffs: 0, comments: [] }));
+    if (!t) topics.set(id, (t = { id, title: text(article.title) ?? text(known?.title) ?? id, category: text(article.category) ?? text(known?.category) ?? '?', answers: 0, up: 0, down: 0, handoffs: 0, comments: [], surveys: 0, satisfied: 0 }));
     return t;
   };
   const session = (id: string) => {
@@ -157,8 +179,26 @@ export function analyzeEvents(events: LogEvent[], options: { glossary?: Glossary
         const comment = text(d.comment);
         if (t && comment) t.comments.push(comment);
       }
+    } else if (e.type === 'csat' && Number.isInteger(d.score) && (d.score as number) >= 1 && (d.score as number) <= 5) {
+      const score = d.score as number;
+      const happy = score >= 4 ? 1 : 0;
+      survey.answers++;
+      survey.distribution[score - 1]++;
+      scoreSum += score;
+      const l = lang(d.lang);
+      l.surveys++;
+      l.satisfied += happy;
+      const about = text(d.topic);
+      if (about) {
+        const t = topic(about);
+        t.surveys++;
+        t.satisfied += happy;
+      }
+      const comment = text(d.comment);
+      if (comment) survey.comments.push({ score, text: comment, lang: l.lang, ...(about ? { topic: about } : {}) });
     }
   }
+  survey.average = survey.answers ? Math.round((scoreSum / survey.answers) * 100) / 100 : null;
 
   const conversations = sessions.size;
   const deflected = [...sessions.values()].filter((s) => s.answered && !s.handedOff).length;
@@ -180,7 +220,9 @@ export function analyzeEvents(events: LogEvent[], options: { glossary?: Glossary
     handoffReasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1)),
     up,
     down,
-    csat: share(up, up + down),
+    helpfulness: share(up, up + down),
+    csat: share(survey.distribution[3] + survey.distribution[4], survey.answers),
+    survey,
     perLang: [...langs.values()].sort((a, b) => b.questions - a.questions || (a.lang < b.lang ? -1 : 1)),
     perTopic: [...topics.values()].sort((a, b) => b.answers - a.answers || b.handoffs - a.handoffs || (a.id < b.id ? -1 : 1)),
     // "[card removed]" says nothing about what was asked: questions must not group by their redactions.
@@ -199,7 +241,7 @@ function everyDay(from?: string, to?: string): string[] {
 /** The analytics page. `skipped` lines of the log are reported so a broken writer is noticed. */
 export function renderEventsReport(a: Analytics, options: { source?: string; skipped?: number; generatedAt?: Date } = {}): string {
   const code = (s: string) => `<code>${esc(s)}</code>`;
-  const csat = (u: number, d: number) => (u + d ? `${pct(u / (u + d), 0)} (${u} of ${u + d})` : '—');
+  const ratio = (n: number, of: number) => (of ? `${pct(n / of, 0)} (${n} of ${of})` : '—');
   const categories = new Map<string, number>();
   for (const t of a.perTopic) categories.set(t.category, (categories.get(t.category) ?? 0) + t.answers);
   const disliked = a.perTopic.filter((t) => t.down > 0).sort((x, y) => y.down - x.down || x.up - y.up);
@@ -216,7 +258,8 @@ export function renderEventsReport(a: Analytics, options: { source?: string; ski
     figure(String(a.conversations), 'conversations'),
     figure(pct(a.deflection), 'deflection', 'conversations answered without a human'),
     figure(pct(a.handoffRate), 'handoff rate', `${a.handoffs} handoff(s)`),
-    figure(a.csat === null ? '—' : pct(a.csat, 0), 'satisfaction (CSAT)', `${a.up} helpful, ${a.down} not helpful`),
+    figure(a.csat === null ? '—' : pct(a.csat, 0), 'satisfaction (CSAT)', a.survey.answers ? `4 or 5 of 5 in ${a.survey.answers} survey answer(s), average ${a.survey.average!.toFixed(2)}` : 'no survey answers yet'),
+    figure(a.helpfulness === null ? '—' : pct(a.helpfulness, 0), 'answer helpfulness', `${a.up} helpful, ${a.down} not helpful`),
     figure(pct(a.questions ? a.unanswered / a.questions : null), 'unanswered', 'questions with no article'),
     `</div>`,
 
@@ -229,6 +272,7 @@ export function renderEventsReport(a: Analytics, options: { source?: string; ski
     `<div class="charts">`,
     `<div class="chart"><h3>Handoff reasons</h3>${barChart(a.handoffReasons.map((r) => ({ label: r.reason, value: r.count })), { title: 'Handoff reasons' })}</div>`,
     `<div class="chart"><h3>Questions per language</h3>${barChart(a.perLang.map((l) => ({ label: l.lang, value: l.questions, text: `${l.questions} · ${pct(l.questions ? l.answered / l.questions : null, 0)} answered` })), { title: 'Questions per language' })}</div>`,
+    `<div class="chart"><h3>Survey scores</h3>${barChart(a.survey.distribution.map((value, i) => ({ label: `${i + 1} of 5`, value })), { title: 'Survey scores' })}</div>`,
     `<div class="chart"><h3>Answers per category</h3>${barChart([...categories].sort((x, y) => y[1] - x[1]).map(([label, value]) => ({ label, value })), { title: 'Answers per category' })}</div>`,
     `</div>`,
 
@@ -250,15 +294,20 @@ export function renderEventsReport(a: Analytics, options: { source?: string; ski
 
     `<h2>Per language</h2>`,
     table(
-      ['language', 'questions', 'answered', 'did you mean', 'unanswered', 'handoffs', 'CSAT'],
-      a.perLang.map((l) => [esc(l.lang), String(l.questions), pct(l.questions ? l.answered / l.questions : null, 0), String(l.clarified), String(l.unanswered), String(l.handoffs), csat(l.up, l.down)]),
+      ['language', 'questions', 'answered', 'did you mean', 'unanswered', 'handoffs', 'CSAT', 'helpful'],
+      a.perLang.map((l) => [esc(l.lang), String(l.questions), pct(l.questions ? l.answered / l.questions : null, 0), String(l.clarified), String(l.unanswered), String(l.handoffs), ratio(l.satisfied, l.surveys), ratio(l.up, l.up + l.down)]),
     ),
 
     `<h2>Per topic</h2>`,
     table(
-      ['article', 'category', 'answers', 'CSAT', 'handoffs'],
-      a.perTopic.map((t) => [`${esc(t.title)}<br>${code(t.id)}`, esc(t.category), String(t.answers), csat(t.up, t.down), String(t.handoffs)]),
+      ['article', 'category', 'answers', 'helpful', 'handoffs', 'CSAT'],
+      a.perTopic.map((t) => [`${esc(t.title)}<br>${code(t.id)}`, esc(t.category), String(t.answers), ratio(t.up, t.up + t.down), String(t.handoffs), ratio(t.satisfied, t.surveys)]),
     ),
+
+    `<h2>Survey comments</h2>`,
+    a.survey.comments.length
+      ? quotes(a.survey.comments.slice(-50).map((c) => c.text), a.survey.comments.slice(-50).map((c) => ` <span class="muted">${c.score} of 5 · ${esc(c.lang)}${c.topic ? ` · ${esc(c.topic)}` : ''}</span>`))
+      : `<p class="empty">No comments yet.</p>`,
 
     `<h2>Answers users found unhelpful</h2>`,
     table(

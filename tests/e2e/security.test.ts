@@ -201,7 +201,7 @@ describe.skipIf(!hasChromium)('hostile input and delivery in Chromium', () => {
     expect(posts.map((p) => p.key)).toEqual([handoff.id, handoff.id]);
     expect(posts[1].body).toMatchObject({ id: handoff.id, reason: 'requested', live: true });
     expect(JSON.stringify(posts)).not.toContain('Hunter2!secret');
-    await expect.poll(() => page.evaluate(() => localStorage.getItem('helpline:outbox'))).toBe('[]');
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('helpline:outbox:')))).toEqual([]);
     await page.waitForTimeout(1500); // a delivered handoff is not sent again
     expect(posts).toHaveLength(2);
     expect(errors.filter((e) => !/503/.test(e))).toEqual([]);
@@ -228,15 +228,15 @@ describe.skipIf(!hasChromium)('hostile input and delivery in Chromium', () => {
     await page.locator(q.human).click();
     const handoff = await waitForEvent(page, 'handoff');
     await expect.poll(() => posts.length).toBeGreaterThan(0);
-    const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('helpline:outbox')))!);
-    expect(stored.map((h: { id: string }) => h.id)).toEqual([handoff.id]);
+    const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('helpline:outbox:')).map((k) => JSON.parse(localStorage.getItem(k)!).id));
+    expect(stored).toEqual([handoff.id]);
 
     reloading = true;
     await page.reload();
     await expect.poll(() => posts.some((p) => p.status === 200), { timeout: 15_000 }).toBe(true);
     expect(posts.filter((p) => p.status === 200)).toEqual([{ key: handoff.id, status: 200 }]);
     expect(new Set(posts.map((p) => p.key))).toEqual(new Set([handoff.id]));
-    await expect.poll(() => page.evaluate(() => localStorage.getItem('helpline:outbox'))).toBe('[]');
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('helpline:outbox:')))).toEqual([]);
     // The reloaded panel still shows the handoff's state.
     expect(await page.locator(q.handoff).getAttribute('data-state')).toBe('queued');
     await context.close();

@@ -57,7 +57,9 @@ describe.skipIf(!hasChromium)('the widget in Chromium', () => {
     const handoff = await waitForEvent(page, 'handoff');
     expect(handoff).toMatchObject({ reason: 'requested', live: true });
     expect(handoff.transcript.map((t: { text: string }) => t.text)).toContain('提币手续费是多少');
-    await expect.poll(() => page.locator(q.handoff).getAttribute('data-state')).toBe('queued');
+    // the demo page sets no data-handoff-url or data-relay: nobody was alerted, and the widget says so
+    await expect.poll(() => page.locator(q.handoff).getAttribute('data-state')).toBe('undelivered');
+    expect(await page.locator('helpline-chat .log').innerText()).not.toMatch(/An agent will|alerted/);
     await expect.poll(() => fromApi).toEqual(expect.arrayContaining(['answer', 'feedback', 'handoff']));
 
     expect((await recorded(page)).csp).toEqual([]);

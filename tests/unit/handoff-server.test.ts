@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -233,6 +234,52 @@ describe('handoff server', () => {
       expect(JSON.parse(readFileSync(join(tmp, 'cli.jsonl'), 'utf8')).handoff.id).toBe(h.id);
     } finally {
       child.kill();
+    }
+  });
+});
+
+describe('handoff server: regressions', () => {
+  it('answers a malformed request line (POST http://[ HTTP/1.1) with 400 and keeps running', async () => {
+    const { port } = new URL(receiver.url);
+    for (const line of ['POST http://[ HTTP/1.1', 'POST http://[::1 HTTP/1.1', 'GET * HTTP/1.1']) {
+      const answer = await new Promise<string>((resolve) => {
+        const socket = connect(Number(port), '127.0.0.1');
+        let out = '';
+        socket.on('data', (d) => (out += d));
+        socket.on('close', () => resolve(out));
+        socket.on('error', () => resolve(out));
+        socket.end(`${line}\r\nHost: x\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      });
+      expect(answer, line).toMatch(/^HTTP\/1\.1 400/);
+    }
+    const h = await handoffFrom(['still up?']);
+    expect((await post(h)).status).toBe(201);
+  });
+
+  it('keeps every line whole when large handoffs arrive at once', async () => {
+    const big = await Promise.all(Array.from({ length: 12 }, (_, i) => handoffFrom([`big ${i} ` + 'word '.repeat(2000)])));
+    // lines of ~60 KB, longer than a pipe's atomic write, all in flight together
+    const sizes = big.map((h) => JSON.stringify({ ...h, transcript: Array.from({ length: 5 }, () => h.transcript[0]) }));
+    const res = await Promise.all(big.map((h, i) => post(sizes[i], { 'Idempotency-Key': h.id })));
+    expect(res.map((r) => r.status)).toEqual(big.map(() => 201));
+    const lines = readFileSync(tickets, 'utf8').split('\n').filter(Boolean);
+    for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
+    for (const h of big) expect(storedFor(h.id)).toHaveLength(1);
+  });
+
+  it('cuts a torn last line (a crash mid-write) on start, so the next ticket is not glued to it', async () => {
+    const file = join(tmp, 'torn.jsonl');
+    const h1 = await handoffFrom(['first']);
+    writeFileSync(file, JSON.stringify({ key: h1.id, verified: false, redactedByServer: [], handoff: h1 }) + '\n' + '{"key":"half-writ');
+    const server = await start({ port: 0, tickets: file, log: () => {} });
+    try {
+      const h2 = await handoffFrom(['second']);
+      const res = await fetch(server.url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': h2.id }, body: JSON.stringify(h2) });
+      expect(res.status).toBe(201);
+      const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      expect(lines.map((t) => t.key)).toEqual([h1.id, h2.id]);
+    } finally {
+      await server.close();
     }
   });
 });

@@ -116,7 +116,7 @@ describe('analytics', () => {
     ]);
   });
 
-  it('measures deflection, handoffs (each counted once) and CSAT', () => {
+  it('measures deflection, handoffs (each counted once) and answer helpfulness (👍/👎, not CSAT)', () => {
     expect(analytics).toMatchObject({
       conversations: 34,
       deflected: 14,
@@ -125,7 +125,8 @@ describe('analytics', () => {
       handoffRate: +(5 / 34).toFixed(4),
       up: 10,
       down: 4,
-      csat: +(10 / 14).toFixed(4),
+      helpfulness: +(10 / 14).toFixed(4),
+      csat: null, // no survey answers in this log: thumbs are not satisfaction
     });
     expect(analytics.handoffReasons).toEqual([
       { reason: 'repeated-failure', count: 3 },
@@ -135,9 +136,9 @@ describe('analytics', () => {
 
   it('breaks the figures down per language and per topic', () => {
     expect(analytics.perLang).toEqual([
-      { lang: 'en', questions: 24, answered: 12, clarified: 5, unanswered: 7, handoffs: 2, up: 10, down: 0 },
-      { lang: 'zh', questions: 7, answered: 4, clarified: 0, unanswered: 3, handoffs: 0, up: 0, down: 4 },
-      { lang: 'es', questions: 6, answered: 0, clarified: 0, unanswered: 6, handoffs: 3, up: 0, down: 0 },
+      { lang: 'en', questions: 24, answered: 12, clarified: 5, unanswered: 7, handoffs: 2, up: 10, down: 0, surveys: 0, satisfied: 0 },
+      { lang: 'zh', questions: 7, answered: 4, clarified: 0, unanswered: 3, handoffs: 0, up: 0, down: 4, surveys: 0, satisfied: 0 },
+      { lang: 'es', questions: 6, answered: 0, clarified: 0, unanswered: 6, handoffs: 3, up: 0, down: 0, surveys: 0, satisfied: 0 },
     ]);
     expect(analytics.perTopic.map(({ id, answers, up, down, handoffs, category }) => ({ id, answers, up, down, handoffs, category }))).toEqual([
       { id: 'withdrawal-fees', answers: 10, up: 10, down: 0, handoffs: 0, category: 'withdrawals' },
@@ -145,6 +146,28 @@ describe('analytics', () => {
       { id: 'account-hacked', answers: 2, up: 0, down: 0, handoffs: 2, category: 'security' },
     ]);
     expect(analytics.perTopic[1].comments).toEqual(Array(4).fill('useless, my password is [password removed]'));
+  });
+
+  it('computes CSAT from the satisfaction survey: distribution, average, per language and topic, comments', () => {
+    const lines = [
+      ...[5, 5, 4, 2].map((score, i) => ({ type: 'csat', at: `2026-03-05T10:0${i}:00Z`, session: `s${i}`, data: { score, lang: 'en', topic: 'withdrawal-pending', ...(i === 3 ? { comment: 'slow, and my password is Hunter2Secret' } : {}) } })),
+      { type: 'csat', at: '2026-03-05T11:00:00Z', session: 's9', data: { score: 1, lang: 'ru' } },
+      { type: 'csat', at: '2026-03-05T11:00:00Z', session: 's10', data: { score: 7, lang: 'ru' } }, // not a score: ignored
+      { type: 'feedback', at: '2026-03-05T12:00:00Z', session: 's11', data: { article: 'withdrawal-fees', helpful: true, lang: 'en' } },
+    ];
+    const { events } = parseEventLog(lines.map((l) => JSON.stringify(l)).join('\n'));
+    const a = analyzeEvents(events);
+    expect(a.survey).toMatchObject({ answers: 5, average: 3.4, distribution: [1, 1, 0, 1, 2] });
+    expect(a.csat).toBe(0.6); // 3 of 5 answered 4 or 5
+    expect(a.helpfulness).toBe(1);
+    expect(a.perLang.find((l) => l.lang === 'en')).toMatchObject({ surveys: 4, satisfied: 3 });
+    expect(a.perLang.find((l) => l.lang === 'ru')).toMatchObject({ surveys: 1, satisfied: 0 });
+    expect(a.perTopic.find((t) => t.id === 'withdrawal-pending')).toMatchObject({ surveys: 4, satisfied: 3 });
+    expect(a.survey.comments).toEqual([{ score: 2, text: 'slow, and my password is [password removed]', lang: 'en', topic: 'withdrawal-pending' }]);
+    const html = renderEventsReport(a);
+    expect(html).toContain('60%');
+    expect(html).toContain('average 3.40');
+    expect(html).not.toContain('Hunter2Secret');
   });
 
   it('groups the unanswered questions by meaning, in Latin and CJK scripts alike', () => {
@@ -170,8 +193,8 @@ describe('analytics', () => {
     expect(html).not.toContain('<img');
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('2 line(s) of the log skipped');
-    for (const figure of [pct(analytics.deflection), pct(analytics.handoffRate), pct(analytics.csat, 0)]) expect(html).toContain(figure);
-    expect(html.match(/<svg /g)).toHaveLength(4);
+    for (const figure of [pct(analytics.deflection), pct(analytics.handoffRate), pct(analytics.helpfulness, 0)]) expect(html).toContain(figure);
+    expect(html.match(/<svg /g)).toHaveLength(5);
   });
 
   it('is what `helpline report` writes, and --json prints the same numbers', async () => {
@@ -182,7 +205,7 @@ describe('analytics', () => {
     const stderr = vi.spyOn(process.stderr, 'write');
     try {
       expect(await main(['report', log, '-o', out])).toBe(0);
-      expect(String(stdout.mock.calls.at(-1)?.[0])).toMatch(/37 questions in 34 conversations \(2026-03-01 to 2026-03-04\); deflection 41\.2%, handoff rate 14\.7%, CSAT 71\.4%; 16 unanswered in 5 group\(s\)/);
+      expect(String(stdout.mock.calls.at(-1)?.[0])).toMatch(/37 questions in 34 conversations \(2026-03-01 to 2026-03-04\); deflection 41\.2%, handoff rate 14\.7%, CSAT — \(0 survey answer\(s\)\), answer helpfulness 71\.4%; 16 unanswered in 5 group\(s\)/);
       expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toContain('events.jsonl:8: skipped: not valid JSON');
       expect(await main(['report', log, '--json'])).toBe(0);
       expect(JSON.parse(String(stdout.mock.calls.at(-1)?.[0]))).toEqual(JSON.parse(JSON.stringify(analytics)));

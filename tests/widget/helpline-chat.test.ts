@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixture, packOf } from '../helpers.js';
+import { webhookStandIn } from './webhook-stand-in.js';
 
 const pack = packOf(fixture('kb-mini'));
 
@@ -26,7 +27,10 @@ const settle = async (el: HelplineChat) => {
 };
 
 describe('<helpline-chat>', () => {
-  beforeEach(() => sessionStorage.clear());
+  beforeEach(() => {
+    sessionStorage.clear();
+    localStorage.clear();
+  });
   afterEach(() => document.body.replaceChildren());
 
   it('shows only a labelled launcher until opened, then a dialog with a log and an input', async () => {
@@ -117,7 +121,8 @@ describe('<helpline-chat>', () => {
   });
 
   it('hands off from the always-visible human button and shows the queued state', async () => {
-    const el = await mount();
+    const hook = await webhookStandIn();
+    const el = await mount({ 'handoff-url': hook.url });
     el.show();
     await settle(el);
     const handoffs: { reason: string; live: boolean }[] = [];
@@ -130,10 +135,12 @@ describe('<helpline-chat>', () => {
     el.setHandoffStatus('connected');
     await settle(el);
     expect($(el, '.handoff')!.textContent).toContain('An agent has joined');
+    await hook.close();
   });
 
   it('collects a ticket outside business hours instead of a live handoff', async () => {
-    const el = await mount();
+    const hook = await webhookStandIn();
+    const el = await mount({ 'handoff-url': hook.url });
     el.hours = { timeZone: 'UTC', weekly: {} }; // never open
     const tickets: { ticket: { email: string } }[] = [];
     el.addEventListener('helpline:ticket', (e) => tickets.push((e as CustomEvent).detail));
@@ -147,10 +154,11 @@ describe('<helpline-chat>', () => {
     await settle(el);
     expect(tickets[0].ticket).toEqual({ email: 'user@example.com', description: 'withdrawal stuck' });
     expect($(el, '.handoff')!.textContent).toContain('ticket');
+    await hook.close();
   });
 
   it('says when agents will be back outside business hours', async () => {
-    const el = await mount();
+    const el = await mount({ 'handoff-url': 'https://support.example/handoff' });
     const today = new Date().toISOString().slice(0, 10);
     const allDay = ['00:00-24:00'];
     // Closed today (a holiday), open all day every day: agents are back at midnight UTC.
