@@ -107,11 +107,17 @@ export function detectLanguage(
 }
 
 function score(text: string, p: LanguageProfile, all: LanguageProfile[], glossary?: Glossary): number {
+  // A word or trigram a profile has not seen costs the same in every profile (as if unseen in the largest):
+  // priced by each profile's own size, a profile of a few hundred chat phrases would find an English
+  // question's unknown words likelier than English does ("my ledger nano won't turn on" read as Vietnamese).
+  const unseenWord = 0.5 / Math.max(...all.map((q) => q.total ?? 1));
+  const unseenGram = 0.5 / Math.max(...all.map((q) => q.gtotal ?? 1));
   let s = 0;
   for (const w of tokensOf(text, glossary)) {
     const known = all.some((q) => q.words?.[w]);
-    if (known) s += Math.log(((p.words?.[w] ?? 0) + 0.5) / (p.total ?? 1));
-    else for (const g of trigrams(w)) s += 0.5 * Math.log(((p.grams?.[g] ?? 0) + 0.5) / (p.gtotal ?? 1));
+    const c = p.words?.[w];
+    if (known) s += Math.log(c ? (c + 0.5) / (p.total ?? 1) : unseenWord);
+    else for (const g of trigrams(w)) s += 0.5 * Math.log(p.grams?.[g] ? (p.grams[g] + 0.5) / (p.gtotal ?? 1) : unseenGram);
   }
   return s;
 }

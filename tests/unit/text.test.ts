@@ -67,6 +67,16 @@ describe('detectLanguage', () => {
     glossary,
   );
   const lang = (text: string, prior?: string) => detectLanguage(text, model, { prior, glossary }).lang;
+
+  it('does not give a thin profile (a language without articles) the words it has never seen', () => {
+    // English from many articles, Vietnamese from a handful of chat phrases: the English question's words
+    // that neither knows must not count for the smaller profile.
+    const english = Array.from({ length: 60 }, (_, i) => `article ${i} explains how the ledger wallet and the firmware update work on the exchange`);
+    const thin = trainLanguageModel({ en: english, vi: ['xin chao', 'cam on ban', 'toi muon noi chuyen voi nhan vien', 'tam biet'] }, glossary, ['en']);
+    expect(detectLanguage('my nano x will not turn on after the update', thin, {}).lang).toBe('en');
+    expect(detectLanguage('toi muon noi chuyen voi nhan vien ho tro', thin, {}).lang).toBe('vi');
+  });
+
   it('decides by script first', () => {
     expect(lang('USDT提现多久到账')).toBe('zh');
     expect(lang('USDTの出金が遅い')).toBe('ja');
