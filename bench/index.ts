@@ -19,6 +19,7 @@ export const BENCHES = [
   { name: 'crypto', what: 'answer quality on the sample knowledge base, six languages' },
   { name: 'peers', what: 'Helpline, nlp.js, natural and MiniSearch on the same BANKING77 split' },
   { name: 'scale', what: 'build, size, load, ask() and memory from 1,000 to 100,000 articles' },
+  { name: 'api', what: 'requests per second and p50/p99 of `helpline api` on the sample pack and a 30,000-file pack folder' },
   { name: 'widget', what: 'bundle size by dependency, first answer in Chromium, bytes transferred' },
   { name: 'install', what: 'what `npm install helpline` costs: size on disk and packages of an `--omit=dev` install of the tarball' },
 ];

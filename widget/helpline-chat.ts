@@ -1,11 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { i18n } from 'i18next';
-import { createBot, loadPack, nextOpening, redactSecrets, type Bot, type BusinessHours, type Handoff, type Pack, type Reply, type UserContext } from '../src/index.js';
+import { createBot, nextOpening, redactSecrets, type Bot, type BusinessHours, type Handoff, type Pack, type Reply, type UserContext } from '../src/index.js';
 import { styles } from './styles.js';
 import { createI18n, uiLanguage, type UiKey } from './i18n.js';
 import { renderMarkdown } from './markdown.js';
 import { loadSession, saveSession, type Entry } from './session.js';
 import { HandoffOutbox } from './handoff-outbox.js';
+import { fetchPack } from './pack-loader.js';
+import { visitorLanguages } from './pack-language.js';
+import { createApiBot } from './api-bot.js';
 
 /** An entry before it gets its id. */
 type EntryInput = Entry extends infer E ? (E extends Entry ? Omit<E, 'id'> : never) : never;
@@ -17,22 +20,6 @@ type HandoffState = 'queued' | 'connected' | 'offline' | 'sent';
 /** A thumb drawn, not an emoji: the same on every system, in the text colour (👎 is it turned over). */
 const THUMB = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M2 21h4V9H2zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.5-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7z"/></svg>`;
 
-/** Packs shared by every element on the page that uses the same URL: fetched once. */
-const packs = new Map<string, Promise<Pack>>();
-
-function fetchPack(url: string): Promise<Pack> {
-  let p = packs.get(url);
-  if (!p) {
-    p = fetch(url, { credentials: 'same-origin' }).then(async (res) => {
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      return loadPack(await res.text());
-    });
-    p.catch(() => packs.delete(url));
-    packs.set(url, p);
-  }
-  return p;
-}
-
 /**
  * `<helpline-chat pack="/help/pack.json">`: a launcher button and a chat panel answering from a Helpline
  * pack. The pack is fetched when the panel first opens, not at page load. Bot events are re-emitted as
@@ -42,6 +29,7 @@ export class HelplineChat extends LitElement {
   static override styles = styles;
   static override properties = {
     pack: { type: String },
+    api: { type: String },
     lang: { type: String },
     heading: { type: String },
     accent: { type: String },
@@ -55,10 +43,15 @@ export class HelplineChat extends LitElement {
     handoffState: { state: true },
     suggestions: { state: true },
     draft: { state: true },
+    progress: { state: true },
   };
 
   /** URL of the pack built by `helpline build`. */
   declare pack: string;
+  /** URL of a `helpline api` (data-api): questions are answered there, redacted in the browser first, and no pack is downloaded. */
+  declare api: string;
+  /** Pack downloads the script-tag loader started (URL → text), taken instead of downloading again. */
+  preloaded?: Map<string, Promise<string>>;
   /** UI language: `auto` (page, then browser) or a code. Answers follow each question's language. */
   declare lang: string;
   declare heading: string;
@@ -80,6 +73,8 @@ export class HelplineChat extends LitElement {
   declare handoffState: HandoffState | undefined;
   declare suggestions: { id: string; title: string }[];
   declare draft: string;
+  /** Pack files downloaded of those the first answer needs, while loading. */
+  declare progress: { done: number; total: number } | undefined;
 
   private bot?: Bot;
   private user?: UserContext;
@@ -90,10 +85,16 @@ export class HelplineChat extends LitElement {
   private lastHandoff?: Handoff;
   private restored = false;
   private loading?: Promise<void>;
+  /** Questions asked before the bot could answer (still loading, or failed to load): answered when it can. */
+  private unanswered: string[] = [];
+  /** Answers one at a time, in the order asked. */
+  private answering: Promise<unknown> = Promise.resolve();
 
   constructor() {
     super();
     this.pack = '';
+    this.api = '';
+    this.progress = undefined;
     this.lang = 'auto';
     this.heading = '';
     this.accent = '';
@@ -220,14 +221,19 @@ export class HelplineChat extends LitElement {
   private async start(): Promise<void> {
     this.status = 'loading';
     try {
-      const pack = this.packData ?? (await fetchPack(this.pack));
       const lang = this.i18n.language;
-      this.bot = createBot(pack, { lang, state: this.savedState, user: this.user, hours: this.hours });
+      const options = { lang, state: this.savedState, user: this.user, hours: this.hours };
+      if (this.api && !this.packData) this.bot = createApiBot(this.api, options);
+      else {
+        const pack = this.packData ?? (await fetchPack(this.pack, { languages: visitorLanguages(this.lang), preloaded: this.preloaded, onProgress: (done, total) => (this.progress = { done, total }) }));
+        this.bot = createBot(pack, options);
+      }
       for (const name of BOT_EVENTS) {
         this.bot.on(name, (detail) => this.dispatchEvent(new CustomEvent(`helpline:${name}`, { detail, bubbles: true, composed: true })));
       }
       this.bot.on('handoff', (h) => this.onHandoff(h));
       this.status = 'ready';
+      for (const text of this.unanswered.splice(0)) void this.answer(text);
     } catch (e) {
       console.error('helpline: could not load the pack', e);
       this.status = 'error';
@@ -247,11 +253,20 @@ export class HelplineChat extends LitElement {
   /** Asks a question as if the user typed it (opens the panel). */
   async ask(text: string): Promise<Reply | undefined> {
     this.open = true;
-    await this.load();
-    if (!this.bot) return undefined;
-    this.push({ role: 'user', text: redactSecrets(text).text }); // what the page shows is what the bot keeps
-    const reply = await this.bot.ask(text);
-    this.push({ role: 'bot', reply });
+    // Shown at once, even while the pack loads: what the page shows is what the bot keeps.
+    this.push({ role: 'user', text: redactSecrets(text).text });
+    if (!this.bot) {
+      this.unanswered.push(text);
+      await this.load();
+      // Answered by start() when the pack arrived; a failed load keeps it for the retry.
+      return undefined;
+    }
+    return this.answer(text);
+  }
+
+  private answer(text: string): Promise<Reply> {
+    const reply = this.answering.then(() => this.bot!.ask(text));
+    this.answering = reply.then((r) => this.push({ role: 'bot', reply: r }), () => {});
     return reply;
   }
 
@@ -391,18 +406,22 @@ export class HelplineChat extends LitElement {
 
   private renderBody(): TemplateResult {
     if (this.status === 'error') {
-      return html`<div class="state error" role="alert">
+      // The questions asked stay in view above the retry: they are answered when it works.
+      return html`${this.entries.length ? html`<div class="log" part="log" role="log" aria-label=${this.t('messages')}>${this.entries.map((e) => this.renderEntry(e))}</div>` : nothing}
+        <div class="state error" role="alert">
         <p>${this.t('loadError')}</p>
         <button class="primary" @click=${() => void this.load().then(() => this.updateComplete).then(() => this.focusInput())}>${this.t('retry')}</button>
         ${this.contact ? html`<p><a href=${this.contact}>${this.t('contact')}</a></p>` : nothing}
       </div>`;
     }
+    const progress = this.progress && this.progress.total > 1 ? ` ${Math.round((100 * this.progress.done) / this.progress.total)}%` : '';
     // One template for loading and ready, so the composer (and what the user is typing in it) stays the
     // same element when the pack arrives.
     return html`${this.status === 'loading' && !this.entries.length
-        ? html`<div class="state" role="status">${this.t('loading')}</div>`
+        ? html`<div class="state" role="status">${this.t('loading')}${progress}</div>`
         : html`<div class="log" part="log" role="log" aria-live="polite" aria-label=${this.t('messages')}>
             ${this.entries.map((e) => this.renderEntry(e))} ${this.renderHandoff()}
+            ${this.status === 'loading' ? html`<div class="system loading" role="status">${this.t('loading')}${progress}</div>` : nothing}
           </div>`}
       ${this.renderComposer()}`;
   }
