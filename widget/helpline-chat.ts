@@ -86,7 +86,7 @@ export class HelplineChat extends LitElement {
   private restored = false;
   private loading?: Promise<void>;
   /** Questions asked before the bot could answer (still loading, or failed to load): answered when it can. */
-  private unanswered: string[] = [];
+  private unanswered: { text: string; done?: (r: Reply | undefined) => void }[] = [];
   /** Answers one at a time, in the order asked. */
   private answering: Promise<unknown> = Promise.resolve();
 
@@ -233,7 +233,7 @@ export class HelplineChat extends LitElement {
       }
       this.bot.on('handoff', (h) => this.onHandoff(h));
       this.status = 'ready';
-      for (const text of this.unanswered.splice(0)) void this.answer(text);
+      for (const q of this.unanswered.splice(0)) void this.answer(q.text).then(q.done);
     } catch (e) {
       console.error('helpline: could not load the pack', e);
       this.status = 'error';
@@ -256,10 +256,14 @@ export class HelplineChat extends LitElement {
     // Shown at once, even while the pack loads: what the page shows is what the bot keeps.
     this.push({ role: 'user', text: redactSecrets(text).text });
     if (!this.bot) {
-      this.unanswered.push(text);
+      // Answered by start() when the pack arrives; a failed load keeps the question for the retry.
+      const answered = new Promise<Reply | undefined>((done) => this.unanswered.push({ text, done }));
       await this.load();
-      // Answered by start() when the pack arrived; a failed load keeps it for the retry.
-      return undefined;
+      if (!this.bot) {
+        for (const q of this.unanswered) q.done?.(undefined), (q.done = undefined);
+        return undefined;
+      }
+      return answered;
     }
     return this.answer(text);
   }

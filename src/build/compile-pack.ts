@@ -77,7 +77,7 @@ function sentencesOf(body: string): string[] {
 
 /** Compiles validated articles into pack data: search indexes, language profiles and the classifier. */
 export function compilePack(source: KnowledgeSource, options: CompileOptions = {}): PackData {
-  return compilePackWithOrigins(source, options).data;
+  return compile(source, options, undefined);
 }
 
 /**
@@ -86,6 +86,11 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
  */
 export function compilePackWithOrigins(source: KnowledgeSource, options: CompileOptions = {}): { data: PackData; featureLanguages: Map<number, Set<string>> } {
   const featureLanguages = new Map<number, Set<string>>();
+  return { data: compile(source, options, featureLanguages), featureLanguages };
+}
+
+/** Compiles; when `featureLanguages` is given, records there which languages' examples each feature came from. */
+function compile(source: KnowledgeSource, options: CompileOptions, featureLanguages: Map<number, Set<string>> | undefined): PackData {
   const progress = options.onProgress ?? (() => {});
   const articles = [...source.articles].sort((a, b) => (a.lang === b.lang ? (a.id < b.id ? -1 : 1) : a.lang < b.lang ? -1 : 1));
   const languages = [...new Set(articles.map((a) => a.lang))].sort();
@@ -103,7 +108,7 @@ export function compilePackWithOrigins(source: KnowledgeSource, options: Compile
 
   const featuresOf = (text: string, lang: string) => {
     const f = extractFeatures(analyze(text, lang, glossary));
-    for (const id of f.ids) {
+    if (featureLanguages) for (const id of f.ids) {
       let langs = featureLanguages.get(id);
       if (!langs) featureLanguages.set(id, (langs = new Set()));
       langs.add(lang);
@@ -192,5 +197,5 @@ export function compilePackWithOrigins(source: KnowledgeSource, options: Compile
     indexes,
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
   };
-  return { data, featureLanguages };
+  return data;
 }

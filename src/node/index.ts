@@ -8,8 +8,8 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { readKnowledge, type ReadResult } from './read-knowledge.js';
 import { checkArticleLanguages } from './language-check.js';
-import { compilePackWithOrigins, type CompileOptions } from '../build/compile-pack.js';
-import { loadPack, PackError, serializePack, type Pack } from '../knowledge/pack.js';
+import { compilePack, compilePackWithOrigins, type CompileOptions } from '../build/compile-pack.js';
+import { loadPack, PackError, serializePack, type Pack, type PackData } from '../knowledge/pack.js';
 import { MANIFEST_FILE, openPackFolder, checkManifest, partFor, splitPack, type PackManifest } from '../knowledge/pack-folder.js';
 import type { Problem } from '../knowledge/article.js';
 import { BIP39_LISTS } from '../safety/bip39-data.js';
@@ -55,12 +55,17 @@ function sortProblems(problems: Problem[]): Problem[] {
  * Builds a pack from a knowledge folder in memory; throws KnowledgeError if the folder has errors. `read` is
  * the folder as already read, when the caller has it.
  */
-export function compileKnowledge(dir: string, options: CompileOptions = {}, read: ReadResult = readKnowledge(dir)): { text: string; pack: Pack; read: ReadResult; featureLanguages: Map<number, Set<string>> } {
+export function compileKnowledge(dir: string, options: CompileOptions = {}, read: ReadResult = readKnowledge(dir)): { text: string; pack: Pack; read: ReadResult } {
+  const { data } = compileChecked(dir, options, read, false);
+  const text = serializePack(data);
+  return { text, pack: loadPack(text), read };
+}
+
+/** Compiles a folder read without errors; `origins` also records which languages each classifier feature came from (for pack folders). */
+function compileChecked(dir: string, options: CompileOptions, read: ReadResult, origins: boolean): { data: PackData; featureLanguages?: Map<number, Set<string>> } {
   if (read.problems.some((p) => p.severity === 'error')) throw new KnowledgeError(read.problems);
   if (!read.articles.length) throw new KnowledgeError([{ file: dir, line: 0, severity: 'error', message: 'no articles found: expected <lang>/<category>/<id>.md files' }]);
-  const { data, featureLanguages } = compilePackWithOrigins(read, options);
-  const text = serializePack(data);
-  return { text, pack: loadPack(text), read, featureLanguages };
+  return origins ? compilePackWithOrigins(read, options) : { data: compilePack(read, options) };
 }
 
 /** Is `out` meant as a pack folder: a name ending with a slash, or an existing directory? */
@@ -74,8 +79,10 @@ export function isFolderOutput(out: string): boolean {
  * Returns the manifest and each file's size.
  */
 export function buildPackFolder(dir: string, out: string, options: CompileOptions = {}): { pack: Pack; manifest: PackManifest; files: { name: string; bytes: number }[]; read: ReadResult } {
-  const { pack, read, featureLanguages } = compileKnowledge(dir, options);
-  const { manifest, files } = splitPack(pack.data, featureLanguages);
+  const read = readKnowledge(dir);
+  const { data, featureLanguages } = compileChecked(dir, options, read, true);
+  const pack = loadPack(serializePack(data));
+  const { manifest, files } = splitPack(pack.data, featureLanguages!);
   writeFolderAtomic(out.replace(/[\\/]+$/, ''), new Map([...files, [MANIFEST_FILE, JSON.stringify(manifest, null, 2) + '\n']]));
   return { pack, manifest, files: [...files].map(([name, text]) => ({ name, bytes: Buffer.byteLength(text) })), read };
 }
