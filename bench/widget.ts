@@ -68,13 +68,14 @@ const HELPLINE_BYTES = `(() => {
 async function visit(browser: Browser, base: string, mode: Mode, lang: string, conditions: { slow?: boolean; cpu?: number } = {}): Promise<Run> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: lang === 'zh' ? 'zh-CN' : lang });
   await context.addInitScript(STAMPS);
-  // The demo pages name the folder; the single-file runs get the same page naming pack.json.
-  if (mode === 'file') {
-    await context.route(/\/(index\.html)?$/, async (route) => {
-      const res = await route.fetch();
-      await route.fulfill({ response: res, body: (await res.text()).replace('data-pack="/pack/"', 'data-pack="/pack.json"') });
-    });
-  }
+  // The page in the visitor's language, as an exchange localizes its pages (the widget's first language follows
+  // the page's lang, then the browser's); the demo pages name the folder, the single-file runs get pack.json.
+  await context.route(/\/(index\.html)?$/, async (route) => {
+    const res = await route.fetch();
+    let body = (await res.text()).replace('<html lang="en">', `<html lang="${lang}">`);
+    if (mode === 'file') body = body.replace('data-pack="/pack/"', 'data-pack="/pack.json"');
+    await route.fulfill({ response: res, body });
+  });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   if (conditions.slow) {
@@ -154,7 +155,7 @@ if (results) {
   const longest = (m: Mode) => Math.max(...cpu[m].map((r) => r.longest));
   const files = [...new Set(local.folder.en[0].files)].map((f) => f.replace(/\.[\w-]{8,}\.(js|json)$/, '.<hash>.$1')).join(', ');
   browserSection = `Chromium ${results.version} (headless), the demo exchange served by examples/serve.mjs on localhost: brotli, as a CDN
-serves it; every visit in a fresh browser context (empty cache), the browser's language set to the question's.
+serves it; every visit in a fresh browser context (empty cache), the page's \`lang\` and the browser's language set to the question's.
 Bytes are Helpline's on the wire (loader, widget code, pack; resource timing \`transferSize\`). The visitor clicks
 the launcher and asks in the same task (types instantly), so the question waits for what it needs: the slowest
 first answer they can see; times from the click to the answer painted. Medians of ${RUNS} visits per language

@@ -10,6 +10,9 @@ import { fetchPack } from './pack-loader.js';
 import { visitorLanguages } from './pack-language.js';
 import { createApiBot } from './api-bot.js';
 
+/** Lets the browser run other tasks (input, paint) before the next step. */
+const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
+
 /** An entry before it gets its id. */
 type EntryInput = Entry extends infer E ? (E extends Entry ? Omit<E, 'id'> : never) : never;
 
@@ -226,7 +229,10 @@ export class HelplineChat extends LitElement {
       if (this.api && !this.packData) this.bot = createApiBot(this.api, options);
       else {
         const pack = this.packData ?? (await fetchPack(this.pack, { languages: visitorLanguages(this.lang), preloaded: this.preloaded, onProgress: (done, total) => (this.progress = { done, total }) }));
+        // A downloaded pack: building the bot and answering are long, each gets a task of its own so the page can paint between.
+        if (!this.packData) await nextTask();
         this.bot = createBot(pack, options);
+        if (!this.packData) await nextTask();
       }
       for (const name of BOT_EVENTS) {
         this.bot.on(name, (detail) => this.dispatchEvent(new CustomEvent(`helpline:${name}`, { detail, bubbles: true, composed: true })));

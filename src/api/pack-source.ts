@@ -47,6 +47,8 @@ export function openPackSource(path: string, options: PackSourceOptions = {}): P
   let current: Pack | undefined;
   const isKnowledgeFolder = statSync(path).isDirectory() && !existsSync(join(path, MANIFEST_FILE));
   const ready = loadAll(path).then((p) => (current = p));
+  // Awaited by whoever starts the server; a process that never asks must not crash on the rejection.
+  ready.catch(() => {});
   let watcher: FSWatcher | undefined;
   let timer: NodeJS.Timeout | undefined;
   let loading: Promise<void> = Promise.resolve();

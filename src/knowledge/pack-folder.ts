@@ -161,8 +161,9 @@ export async function loadPackFolder(manifestSource: unknown, read: PackFileRead
   const packLangs = Object.keys(manifest.languages);
   const first = partFor(options.lang ?? manifest.defaultLang, packLangs, manifest.defaultLang);
   const names = manifest.languages[first].files;
-  const texts = await Promise.all(names.map((n) => read(n)));
-  return openPackFolder(manifest, new Map(names.map((n, i) => [n, texts[i]])), read);
+  // Each file is checked and parsed as it arrives, in a task of its own: a page stays responsive between them.
+  const parts = await Promise.all(names.map(async (n) => parsePart(n, await read(n))));
+  return assemble(manifest, names, parts, read);
 }
 
 /**
@@ -170,8 +171,11 @@ export async function loadPackFolder(manifestSource: unknown, read: PackFileRead
  * languages load through `read` when asked for.
  */
 export function openPackFolder(manifestSource: unknown, texts: Map<string, string>, read: PackFileReader): Pack {
-  const manifest = checkManifest(manifestSource);
-  const parts = [...texts].map(([name, text]) => parsePart(name, text));
+  return assemble(checkManifest(manifestSource), [...texts.keys()], [...texts].map(([name, text]) => parsePart(name, text)), read);
+}
+
+/** A pack from a checked manifest and its parsed parts (`names`: the files they came from). */
+function assemble(manifest: PackManifest, names: string[], parts: (SharedPart | LanguagePart)[], read: PackFileReader): Pack {
   const shared = parts.find((p): p is SharedPart => p.part === 'shared');
   if (!shared) throw new PackError('the pack folder has no shared part among the files its manifest names: rebuild it with `helpline build`');
   const heads = shared.classifiers;
@@ -224,7 +228,7 @@ export function openPackFolder(manifestSource: unknown, texts: Map<string, strin
       if (loaded.has(target)) return Promise.resolve();
       let p = pending.get(target);
       if (!p) {
-        const own = manifest.languages[target]?.files.filter((n) => !texts.has(n)) ?? [];
+        const own = manifest.languages[target]?.files.filter((n) => !names.includes(n)) ?? [];
         p = Promise.all(own.map(async (n) => parsePart(n, await read(n))))
           .then((got) => {
             for (const g of got) if (g.part === 'language') add(g);
