@@ -34,16 +34,20 @@ const script = document.currentScript as HTMLScriptElement | null;
 const data = script?.dataset ?? {};
 const base = script?.src || document.baseURI;
 const element = document.createElement('helpline-chat') as HelplineChat;
-// Properties set before the element is defined are taken over by it when the widget code arrives.
-if (data.pack) element.pack = data.pack;
-if (data.api) element.api = data.api;
-if (data.lang) element.lang = data.lang;
-if (data.title) element.heading = data.title;
-if (data.accent) element.accent = data.accent;
-if (data.position === 'bottom-left' || data.position === 'bottom-right') element.position = data.position;
-if (data.theme === 'light' || data.theme === 'dark') element.theme = data.theme;
-if (data.handoffUrl) element.handoffUrl = data.handoffUrl;
-if (data.contact) element.contact = data.contact;
+// Attributes, not properties: the element is defined later (the widget code), and an element being upgraded
+// reads its attributes before it connects (where it restores the saved conversation, keyed by the pack).
+const attributes: Record<string, string | undefined> = {
+  pack: data.pack,
+  api: data.api,
+  lang: data.lang,
+  heading: data.title,
+  accent: data.accent,
+  position: data.position === 'bottom-left' || data.position === 'bottom-right' ? data.position : undefined,
+  theme: data.theme === 'light' || data.theme === 'dark' ? data.theme : undefined,
+  'handoff-url': data.handoffUrl,
+  contact: data.contact,
+};
+for (const [name, value] of Object.entries(attributes)) if (value) element.setAttribute(name, value);
 if (data.hours) {
   try {
     element.hours = JSON.parse(data.hours);
@@ -152,7 +156,7 @@ const mount = () => {
   // Open now if the page asks for it or the visitor had the chat open before this page load.
   const saved = loadSession(`helpline:${data.pack || 'inline'}`);
   if ((data.open !== undefined && data.open !== 'false') || saved?.open) {
-    element.open = true;
+    element.setAttribute('open', '');
     void api.open();
   } else {
     const later = () => void loadCode().catch(() => {});
