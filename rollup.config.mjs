@@ -26,7 +26,8 @@ const configs = [
 
 /** The widget code's hashed name, from its build to the loader's (rollup builds the configs in order). */
 let widgetChunk;
-const WIDGET_CHUNK = /^helpline-widget\.[\w-]+\.js$/;
+/** The widget code's files in dist/: helpline-widget.<hash>.js and the chunks it imports on demand (helpline-api-bot.<hash>.js). */
+const WIDGET_CHUNK = /^helpline-[a-z-]+\.[\w-]+\.js$/;
 const minify = () => terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
 
 if (existsSync('widget/index.ts')) {
@@ -34,7 +35,7 @@ if (existsSync('widget/index.ts')) {
     {
       // The widget code the script-tag loader imports: content-hashed, so a CDN may cache it forever.
       input: 'widget/widget-chunk.ts',
-      output: { dir: 'dist', format: 'es', entryFileNames: 'helpline-widget.[hash].js', chunkFileNames: 'helpline-widget.[hash].js' },
+      output: { dir: 'dist', format: 'es', entryFileNames: 'helpline-widget.[hash].js', chunkFileNames: 'helpline-[name].[hash].js' },
       // terser squeezes ~2 KB gzip more than esbuild's minifier from the script-tag file (bench/RESULTS.md).
       plugins: [
         resolve({ browser: true }), commonjs(), ts(), minify(),
@@ -44,8 +45,8 @@ if (existsSync('widget/index.ts')) {
             widgetChunk = Object.values(bundle).find((f) => f.type === 'chunk' && f.isEntry).fileName;
           },
           // Older builds' chunks would pile up in dist/ (and in the npm package).
-          writeBundle() {
-            for (const f of readdirSync('dist')) if (WIDGET_CHUNK.test(f) && f !== widgetChunk) rmSync(`dist/${f}`);
+          writeBundle(_, bundle) {
+            for (const f of readdirSync('dist')) if (WIDGET_CHUNK.test(f) && !(f in bundle)) rmSync(`dist/${f}`);
           },
         },
       ],

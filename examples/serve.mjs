@@ -36,7 +36,7 @@ async function body(file) {
 }
 
 function resolveFile(path) {
-  if (path === '/helpline.js' || /^\/helpline-widget\.[\w-]+\.js$/.test(path)) return join(dist, path.slice(1));
+  if (path === '/helpline.js' || /^\/helpline-[a-z-]+\.[\w-]+\.js$/.test(path)) return join(dist, path.slice(1));
   const file = join(site, normalize(path === '/' ? '/index.html' : path.endsWith('/') ? path + 'index.html' : path).replace(/^(\.\.[/\\])+/, ''));
   return file.startsWith(site + sep) ? file : undefined;
 }

@@ -330,8 +330,8 @@ export async function startPreview(folder: string, options: PreviewOptions = {})
       const file = widget();
       return file ? send(req, res, 200, 'text/javascript; charset=utf-8', widgetBody(file), 'no-cache') : text(404, 'text/plain', 'dist/helpline.js is missing: run `npm run build`\n');
     }
-    // The widget code the loader imports: its name carries its content hash, so it may be cached forever.
-    if (/^\/helpline-widget\.[\w-]+\.js$/.test(path)) {
+    // The widget code the loader imports (and its on-demand chunks): names carry their content hash, so they may be cached forever.
+    if (/^\/helpline-[a-z-]+\.[\w-]+\.js$/.test(path)) {
       const file = widget() && join(dirname(widget()!), path.slice(1));
       return file && existsSync(file) ? send(req, res, 200, 'text/javascript; charset=utf-8', widgetBody(file), 'public, max-age=31536000, immutable') : text(404, 'text/plain', 'not found\n');
     }
