@@ -8,6 +8,7 @@ import { loadSession, saveSession, type Entry } from './session.js';
 import { HandoffOutbox } from './handoff-outbox.js';
 import { fetchPack } from './pack-loader.js';
 import { visitorLanguages } from './pack-language.js';
+import { pickOnAccent } from './on-accent.js';
 import { createApiBot } from './api-bot.js';
 
 /** Lets the browser run other tasks (input, paint) before the next step. */
@@ -196,22 +197,9 @@ export class HelplineChat extends LitElement {
     log.scrollTop += anchor.getBoundingClientRect().top - log.getBoundingClientRect().top - 12;
   }
 
-  /**
-   * Text on the accent colour (header, launcher, send, the user's bubbles) is black or white, whichever
-   * contrasts more with the accent the page chose (data-accent or --helpline-accent): AA on any accent.
-   */
+  /** Black or white text on the accent, whichever contrasts more (on-accent.ts). */
   private pickOnAccent(): void {
-    const swatch = this.renderRoot.querySelector('.launcher, header');
-    const m = swatch && /rgba?\((\d+)[, ]+(\d+)[, ]+(\d+)/.exec(getComputedStyle(swatch).backgroundColor);
-    if (!m) return;
-    const [r, g, b] = m.slice(1).map((v) => {
-      const c = Number(v) / 255;
-      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
-    const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    // contrast with white is 1.05 / (lum + 0.05), with #111827 (luminance 0.0089) (lum + 0.05) / 0.0589
-    const on = 1.05 / (lum + 0.05) >= (lum + 0.05) / 0.0589 ? '#ffffff' : '#111827';
-    if (this.style.getPropertyValue('--_auto-on-accent') !== on) this.style.setProperty('--_auto-on-accent', on);
+    pickOnAccent(this, this.renderRoot.querySelector('.launcher, header'));
   }
 
   /** Loads the pack and starts the bot (once). Resolves when ready or failed; callers during loading wait too. */

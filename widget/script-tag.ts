@@ -12,6 +12,7 @@ import { LAUNCHER } from './launcher-labels.js';
 import { uiLanguage } from './ui-language.js';
 import { firstUrl, isManifestText, packLanguage, visitorLanguages } from './pack-language.js';
 import { loadSession } from './session.js';
+import { pickOnAccent } from './on-accent.js';
 import { fetchText } from './fetch-text.js';
 import type { HelplineChat } from './helpline-chat.js';
 import type { UserContext } from '../src/index.js';
@@ -72,8 +73,8 @@ function drawLauncher(): void {
   button.append(LAUNCHER[ui] ?? LAUNCHER.en);
   button.addEventListener('click', () => void api.open());
   for (const e of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(e, preload, { once: true, passive: true });
-  root.append(button);
   if (data.accent) element.style.setProperty('--helpline-accent', data.accent);
+  root.append(button);
 }
 
 let code: Promise<unknown> | undefined;
@@ -152,6 +153,7 @@ const queued = (window as unknown as { Helpline?: { q?: unknown[][] } }).Helplin
 const mount = () => {
   drawLauncher();
   document.body.appendChild(element);
+  pickOnAccent(element, element.shadowRoot!.querySelector('.launcher'));
   for (const [method, ...args] of queued) (api[method as keyof HelplineGlobal] as (...a: unknown[]) => unknown)?.(...args);
   // Open now if the page asks for it or the visitor had the chat open before this page load.
   const saved = loadSession(`helpline:${data.pack || 'inline'}`);

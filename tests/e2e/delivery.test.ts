@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Request } from 'playwright-core';
 import { hasChromium, launchBrowser, startDemoServer, type DemoServer } from './browser.js';
-import { ask, openPage, openWidget, q, waitForEvent } from './widget-page.js';
+import { ask, contrastOf, openPage, openWidget, q, waitForEvent } from './widget-page.js';
 
 /** Same-origin requests a context's pages make, as paths, minus the pages themselves and their own assets. */
 function recordRequests(context: BrowserContext, origin: string): string[] {
@@ -43,6 +43,17 @@ describe.skipIf(!hasChromium)('delivery: loader, widget code, one language of a 
     expect(kinds).toEqual(['/helpline-widget.<hash>.js', '/helpline.js', '/pack/en.<hash>.json', '/pack/manifest.json', '/pack/shared.<hash>.json']);
     // Each once: the loader's preload and the widget share the downloads.
     expect(requests.length).toBe(new Set(requests).size);
+    await context.close();
+  });
+
+  it("the loader's launcher, before the widget code arrives, is labelled and has AA contrast on the page's accent", async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    await context.route('**/helpline-widget.*.js', (route) => route.abort());
+    const { page } = await openPage(browser, server.url, {}, context);
+    expect(await page.locator(q.launcher).innerText()).toBe('Help');
+    expect(await page.evaluate(() => customElements.get('helpline-chat'))).toBeUndefined();
+    const { ratio } = await contrastOf(page, q.launcher);
+    expect(ratio).toBeGreaterThanOrEqual(4.5);
     await context.close();
   });
 
