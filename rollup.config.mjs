@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import esbuild from 'rollup-plugin-esbuild';
 import resolve from '@rollup/plugin-node-resolve';
@@ -34,13 +34,50 @@ const configs = [
   },
 ];
 
+/** The widget code's hashed name, from its build to the loader's (rollup builds the configs in order). */
+let widgetChunk;
+/** The widget code's files in dist/: helpline-widget.<hash>.js and the chunks it imports on demand (helpline-api-bot.<hash>.js). */
+const WIDGET_CHUNK = /^helpline-[a-z-]+\.[\w-]+\.js$/;
+const minify = () => terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
+
 if (existsSync('widget/index.ts')) {
   configs.push(
     {
+      // The widget code the script-tag loader imports: content-hashed, so a CDN may cache it forever.
+      input: 'widget/widget-chunk.ts',
+      output: { dir: 'dist', format: 'es', entryFileNames: 'helpline-widget.[hash].js', chunkFileNames: 'helpline-[name].[hash].js' },
+      // terser squeezes ~2 KB gzip more than esbuild's minifier from the script-tag file (bench/RESULTS.md).
+      plugins: [
+        deferWordLists(), resolve({ browser: true }), commonjs(), ts(), minify(),
+        {
+          name: 'widget-chunk-name',
+          generateBundle(_, bundle) {
+            widgetChunk = Object.values(bundle).find((f) => f.type === 'chunk' && f.isEntry).fileName;
+          },
+          // Older builds' chunks would pile up in dist/ (and in the npm package).
+          writeBundle(_, bundle) {
+            for (const f of readdirSync('dist')) if (WIDGET_CHUNK.test(f) && !(f in bundle)) rmSync(`dist/${f}`);
+          },
+        },
+      ],
+      onwarn: warn,
+    },
+    {
+      // The script-tag file: the loader, a few KB, which draws the launcher and imports the widget code.
       input: 'widget/script-tag.ts',
       output: { file: 'dist/helpline.js', format: 'iife', name: 'HelplineBundle' },
-      // terser squeezes ~2 KB gzip more than esbuild's minifier from the script-tag file (bench/RESULTS.md).
-      plugins: [deferWordLists(), resolve({ browser: true }), commonjs(), ts(), terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } })],
+      plugins: [
+        {
+          name: 'widget-chunk-import',
+          resolveId: (id) => (id === 'helpline:widget-chunk' ? '\0helpline:widget-chunk' : null),
+          load(id) {
+            if (id !== '\0helpline:widget-chunk') return null;
+            if (!widgetChunk) this.error('the widget code must be built before the loader (rollup.config.mjs order)');
+            return `export const WIDGET_CHUNK = ${JSON.stringify(widgetChunk)};`;
+          },
+        },
+        resolve({ browser: true }), commonjs(), ts(), minify(),
+      ],
       onwarn: warn,
     },
     {

@@ -20,6 +20,7 @@ export const BENCHES = [
   { name: 'peers', what: 'Helpline, nlp.js, natural and MiniSearch on the same BANKING77 split' },
   { name: 'scale', what: 'build, size, load, ask() and memory from 1,000 to 100,000 articles' },
   { name: 'slow-inputs', what: 'the slowest messages (pasted logs, 4,000 characters of CJK) against a normal question' },
+  { name: 'api', what: 'requests per second and p50/p99 of `helpline api` on the sample pack and a 30,000-file pack folder' },
   { name: 'widget', what: 'bundle size by dependency, first answer in Chromium, bytes transferred' },
   { name: 'redaction', what: 'secrets found (seed phrases in every shape with typos, keys, cards, passwords, codes in ten languages) and false positives' },
   { name: 'install', what: 'what `npm install helpline` costs: size on disk and packages of an `--omit=dev` install of the tarball' },

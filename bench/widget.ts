@@ -1,161 +1,203 @@
 /**
- * What the widget costs a page: dist/helpline.js's size with a breakdown by dependency, and in Chromium the
- * time from clicking the launcher to the first answer on the demo exchange, with the bytes it transferred.
- * Writes bench/results/widget.md. Run: npm run bench:widget (builds dist/helpline.js first).
+ * What the widget costs a page and a visitor, in Chromium on the demo exchange (examples/serve.mjs, compressed
+ * as a CDN serves): the loader's and the widget code's size (with a breakdown by dependency), and for the
+ * single-file pack and the pack folder: bytes at page load, bytes to the first answer in each language,
+ * click-to-answer on localhost and on a slow link (400 kbit/s, 400 ms latency), and long tasks with the CPU
+ * slowed 4×. Writes bench/results/widget.md. Run: npm run bench:widget (builds dist/ first).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
 import { breakdown, type Group } from './bundle-breakdown.js';
 import { machine, stats } from './machine.js';
-import { hasChromium, launchBrowser, startDemoServer, widgetScript, demoPack, CHROMIUM_PATH } from '../tests/e2e/browser.js';
+import { hasChromium, launchBrowser, startDemoServer, widgetScript, demoPack, demoFolder, CHROMIUM_PATH } from '../tests/e2e/browser.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const RUNS = 15;
-const BUDGET_KB = 60;
-const GOAL_KB = 40;
-const QUESTION = 'how much is the withdrawal fee for usdt';
+const RUNS = Number(process.env.RUNS ?? 5);
+const SLOW_RUNS = Number(process.env.SLOW_RUNS ?? 2);
+const BUDGET = { loaderKB: 12, widgetKB: 60, firstAnswerKB: 250, firstAnswerGoalKB: 120, slowMs: 6000, slowGoalMs: 3000, longTaskMs: 50 };
+const SLOW_LINK = { offline: false, latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8 };
+/** One question per language, each about the withdrawal fee. */
+const QUESTIONS: Record<string, string> = {
+  en: 'how much is the withdrawal fee for usdt',
+  zh: '提币手续费是多少',
+  ja: '出金手数料はいくらですか',
+  ko: '출금 수수료는 얼마인가요',
+  es: '¿cuánto cuesta retirar usdt?',
+  ru: 'какая комиссия за вывод',
+};
+const LANGS = Object.keys(QUESTIONS);
+const MODES = { file: '/pack.json', folder: '/pack/' } as const;
+type Mode = keyof typeof MODES;
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-const gz = (path: string) => gzipSync(readFileSync(path)).length;
+const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
+const chunkFile = join(root, 'dist', readdirSync(join(root, 'dist')).find((f) => /^helpline-widget\.[\w-]+\.js$/.test(f))!);
 
-// 1. Size of the shipped file, and where its bytes come from.
-const shipped = { bytes: readFileSync(widgetScript).length, gzip: gz(widgetScript) };
+// 1. Sizes: the loader (the script tag's file) and the widget code it imports, with the code's breakdown.
+const loader = { bytes: readFileSync(widgetScript).length, gzip: gz(widgetScript) };
+const code = { bytes: readFileSync(chunkFile).length, gzip: gz(chunkFile) };
 const parts = await breakdown(root);
-// What replacing i18next with a plain lookup (all the widget uses: t(key, {when}), a fallback language and
-// changeLanguage) would save, measured by building the bundle with that stand-in.
-const I18N_STAND_IN = `
-export default { createInstance() {
-  const i = { language: 'en', resources: {}, fallbackLng: 'en',
-    init(o) { i.language = o.lng; i.resources = o.resources; i.fallbackLng = o.fallbackLng; return i; },
-    changeLanguage(l) { i.language = l; },
-    t(key, values) {
-      const s = i.resources[i.language]?.translation[key] ?? i.resources[i.fallbackLng]?.translation[key] ?? key;
-      return values ? s.replace(/{{(\\w+)}}/g, (_, k) => values[k] ?? '') : s;
-    } };
-  return i;
-} };`;
-const withoutI18next = await breakdown(root, { i18next: I18N_STAND_IN });
-const standIn = withoutI18next.groups.find((g) => g.name === 'other')?.gzip ?? 0;
 
-// 2. The demo page in Chromium: fresh context (empty cache) for every run.
-interface Run { panelMs: number; packMs: number; answerMs: number; scriptBytes: number; packBytes: number; answered: boolean }
+// 2. In Chromium.
+interface Run { loadBytes: number; idleBytes: number; answerBytes: number; answerMs: number; longest: number; longTasks: number; files: string[] }
 
-/** Installed before the page's scripts: stamps the launcher click, the panel and the first answer. */
+/** Installed before the page's scripts: stamps the click and the first answer, records long tasks. */
 const STAMPS = `
-  window.__t = {};
-  const frame = (key) => requestAnimationFrame(() => (window.__t[key] ??= performance.now()));
+  window.__t = { long: [] };
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__t.long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
   document.addEventListener('click', (e) => {
     if (window.__t.click || !e.composedPath().some((n) => n.classList?.contains('launcher'))) return;
     window.__t.click = performance.now();
     const root = document.querySelector('helpline-chat').shadowRoot;
     new MutationObserver(() => {
-      if (root.querySelector('.panel')) frame('panel');
-      if (root.querySelector('.msg.bot')) frame('answer');
+      if (root.querySelector('.msg.bot')) requestAnimationFrame(() => (window.__t.answer ??= performance.now()));
     }).observe(root, { subtree: true, childList: true });
   }, true);
 `;
 
-async function measurePage(): Promise<{ runs: Run[]; version: string } | undefined> {
+/** Helpline's bytes on the wire so far (loader, widget code, pack), by resource timing. */
+const HELPLINE_BYTES = `(() => {
+  const res = performance.getEntriesByType('resource').filter((e) => /helpline|\\/pack/.test(e.name));
+  return { bytes: res.reduce((s, e) => s + e.transferSize, 0), files: res.map((e) => new URL(e.name).pathname) };
+})()`;
+
+async function visit(browser: Browser, base: string, mode: Mode, lang: string, conditions: { slow?: boolean; cpu?: number } = {}): Promise<Run> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: lang === 'zh' ? 'zh-CN' : lang });
+  await context.addInitScript(STAMPS);
+  // The page in the visitor's language, as an exchange localizes its pages (the widget's first language follows
+  // the page's lang, then the browser's); the demo pages name the folder, the single-file runs get pack.json.
+  await context.route(/\/(index\.html)?$/, async (route) => {
+    const res = await route.fetch();
+    let body = (await res.text()).replace('<html lang="en">', `<html lang="${lang}">`);
+    if (mode === 'file') body = body.replace('data-pack="/pack/"', 'data-pack="/pack.json"');
+    await route.fulfill({ response: res, body });
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  if (conditions.slow) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', SLOW_LINK);
+  }
+  if (conditions.cpu) await cdp.send('Emulation.setCPUThrottlingRate', { rate: conditions.cpu });
+  await page.goto(base, { waitUntil: 'load' });
+  const atLoad = (await page.evaluate(HELPLINE_BYTES)) as { bytes: number };
+  await page.waitForTimeout(conditions.slow ? 500 : 1500); // the idle preload of the widget code
+  const idle = (await page.evaluate(HELPLINE_BYTES)) as { bytes: number };
+  // Click and question in one task, as if the visitor typed instantly: the slowest first answer they can see.
+  await page.evaluate((q) => {
+    (document.querySelector('helpline-chat')!.shadowRoot!.querySelector('.launcher') as HTMLElement).click();
+    void (window as unknown as { Helpline: { ask(text: string): Promise<unknown> } }).Helpline.ask(q);
+  }, QUESTIONS[lang]);
+  await page.waitForFunction(() => (window as unknown as { __t: { answer?: number } }).__t.answer, undefined, { timeout: 180_000 });
+  const done = (await page.evaluate(HELPLINE_BYTES)) as { bytes: number; files: string[] };
+  const t = await page.evaluate(() => (window as unknown as { __t: { click: number; answer: number; long: number[] } }).__t);
+  await context.close();
+  return { loadBytes: atLoad.bytes, idleBytes: idle.bytes, answerBytes: done.bytes, answerMs: t.answer - t.click, longest: Math.max(0, ...t.long), longTasks: t.long.length, files: done.files };
+}
+
+interface Results {
+  version: string;
+  local: Record<Mode, Record<string, Run[]>>;
+  slow: Record<Mode, Record<string, Run[]>>;
+  cpu: Record<Mode, Run[]>;
+}
+
+async function measure(): Promise<Results | undefined> {
   if (!hasChromium) return undefined;
-  // The demo's pack, rebuilt from the current knowledge base so the figures match it.
+  // The demo's packs, rebuilt from the current knowledge base so the figures match it.
   execFileSync(process.execPath, [join(root, 'bin', 'helpline.js'), 'build', 'knowledge', '-o', demoPack], { cwd: root, stdio: 'ignore' });
+  execFileSync(process.execPath, [join(root, 'bin', 'helpline.js'), 'build', 'knowledge', '-o', demoFolder + '/'], { cwd: root, stdio: 'ignore' });
   const server = await startDemoServer();
   const browser = await launchBrowser();
+  const out: Results = { version: browser.version(), local: { file: {}, folder: {} }, slow: { file: {}, folder: {} }, cpu: { file: [], folder: [] } };
   try {
-    const runs: Run[] = [];
-    for (let i = 0; i <= RUNS; i++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      await context.addInitScript(STAMPS);
-      const page = await context.newPage();
-      await page.goto(server.url);
-      const launcher = page.locator('helpline-chat .launcher');
-      await launcher.waitFor();
-      // Click and question in one task, as if the user typed instantly: the question waits for the pack,
-      // so this is the slowest first answer a user can see.
-      await page.evaluate((q) => {
-        const root = document.querySelector('helpline-chat')!.shadowRoot!;
-        (root.querySelector('.launcher') as HTMLElement).click();
-        void (window as unknown as { Helpline: { ask(text: string): Promise<unknown> } }).Helpline.ask(q);
-      }, QUESTION);
-      await page.locator('helpline-chat .msg.bot').waitFor({ timeout: 60_000 });
-      await page.waitForFunction(() => (window as unknown as { __t: Record<string, number> }).__t.answer);
-      const r = await page.evaluate(() => {
-        const t = (window as unknown as { __t: Record<string, number> }).__t;
-        const res = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-        const script = res.find((e) => e.name.endsWith('/helpline.js'));
-        const pack = res.find((e) => e.name.endsWith('/pack.json'));
-        return {
-          panelMs: t.panel - t.click,
-          packMs: (pack?.responseEnd ?? NaN) - t.click,
-          answerMs: t.answer - t.click,
-                    scriptBytes: script?.transferSize ?? NaN,
-          packBytes: pack?.transferSize ?? NaN,
-          answered: !!document.querySelector('helpline-chat')!.shadowRoot!.querySelector('.msg.bot h3.title'),
-        };
-      });
-      await context.close();
-      if (i > 0) runs.push(r); // the first run warms the browser and the server up
-      console.log(JSON.stringify(r));
+    await visit(browser, server.url, 'folder', 'en'); // warms the browser and the server's compression cache
+    await visit(browser, server.url, 'file', 'en');
+    for (const mode of Object.keys(MODES) as Mode[]) {
+      for (const lang of LANGS) {
+        out.local[mode][lang] = [];
+        for (let i = 0; i < RUNS; i++) out.local[mode][lang].push(await visit(browser, server.url, mode, lang));
+        console.log(mode, lang, 'localhost', JSON.stringify(stats(out.local[mode][lang].map((r) => r.answerMs))), out.local[mode][lang][0].answerBytes);
+      }
+      for (const lang of ['en', 'zh']) {
+        out.slow[mode][lang] = [];
+        for (let i = 0; i < SLOW_RUNS; i++) out.slow[mode][lang].push(await visit(browser, server.url, mode, lang, { slow: true }));
+        console.log(mode, lang, 'slow link', out.slow[mode][lang].map((r) => r.answerMs.toFixed(0)).join(' '));
+      }
+      for (let i = 0; i < SLOW_RUNS; i++) out.cpu[mode].push(await visit(browser, server.url, mode, 'en', { cpu: 4 }));
+      console.log(mode, 'cpu 4×', out.cpu[mode].map((r) => r.longest.toFixed(0)).join(' '));
     }
-    return { runs, version: browser.version() };
+    return out;
   } finally {
     await browser.close();
     await server.close();
   }
 }
 
-const page = await measurePage();
+const results = await measure();
 
 const row = (g: Group) => `| ${g.name} | ${kb(g.bytes)} | ${kb(g.gzip)} | ${g.files.slice(0, 3).map((f) => `${f.path.replace(/^node_modules\//, '')} ${kb(f.bytes)}`).join(', ')} |`;
-const pack = JSON.parse(readFileSync(demoPack, 'utf8')) as { data: Record<string, unknown> };
-const packParts = Object.entries(pack.data)
-  .map(([key, value]) => ({ key, raw: Buffer.byteLength(JSON.stringify(value)), gzip: gzipSync(JSON.stringify(value)).length }))
-  .sort((a, b) => b.raw - a.raw);
-const packFile = { raw: readFileSync(demoPack).length, gzip: gz(demoPack) };
-const group = (name: string) => parts.groups.find((g) => g.name === name);
-const part = (key: string) => packParts.find((p) => p.key === key);
-const classifierGzip = (part('classifier')?.gzip ?? 0) + (part('asksForHuman')?.gzip ?? 0);
-const i18next = group('i18next');
-const locales = group('widget UI strings (locales)');
+const ok = (met: boolean) => (met ? 'met' : '**missed**');
+const median = (runs: Run[], key: keyof Run) => stats(runs.map((r) => r[key] as number)).median;
 
 let browserSection = `Chromium was not found at ${CHROMIUM_PATH}: the in-browser figures were not measured.\n`;
-if (page) {
-  const m = (key: keyof Run) => stats(page.runs.map((r) => r[key] as number));
-  const f = (key: keyof Run) => `${m(key).median.toFixed(0)} | ${m(key).p99.toFixed(0)}`;
-  browserSection = `Chromium ${page.version} (headless, no throttling), the demo exchange served by examples/serve.mjs (no
-compression) on localhost, ${page.runs.length} runs after one warm-up, each in a fresh browser context (empty cache). The
-script loads with the page; the pack is fetched when the launcher is first clicked. In the same task as the click, the page asks
-"${QUESTION}" through \`Helpline.ask\` (a user who types instantly), so the question waits for the pack:
-the slowest first answer a user can see. Times are from the click, stamped in the page (\`performance.now()\`, at the next animation frame).
-Direct answers (not "did you mean"): ${page.runs.filter((r) => r.answered).length} of ${page.runs.length}.
+if (results) {
+  const { local, slow, cpu } = results;
+  const perLang = LANGS.map((l) => {
+    const [f, d] = [local.file[l], local.folder[l]];
+    return `| ${l} | ${kb(median(f, 'answerBytes'))} | **${kb(median(d, 'answerBytes'))}** (${ok(median(d, 'answerBytes') / 1024 <= BUDGET.firstAnswerKB)}) | ${median(f, 'answerMs').toFixed(0)} | ${median(d, 'answerMs').toFixed(0)} |`;
+  });
+  const slowRows = ['en', 'zh'].map((l) => `| ${l} | ${median(slow.file[l], 'answerMs').toFixed(0)} | **${median(slow.folder[l], 'answerMs').toFixed(0)}** (${ok(median(slow.folder[l], 'answerMs') <= BUDGET.slowMs)}) |`);
+  const longest = (m: Mode) => Math.max(...cpu[m].map((r) => r.longest));
+  const files = [...new Set(local.folder.en[0].files)].map((f) => f.replace(/\.[\w-]{8,}\.(js|json)$/, '.<hash>.$1')).join(', ');
+  browserSection = `Chromium ${results.version} (headless), the demo exchange served by examples/serve.mjs on localhost: brotli, as a CDN
+serves it; every visit in a fresh browser context (empty cache), the page's \`lang\` and the browser's language set to the question's.
+Bytes are Helpline's on the wire (loader, widget code, pack; resource timing \`transferSize\`). The visitor clicks
+the launcher and asks in the same task (types instantly), so the question waits for what it needs: the slowest
+first answer they can see; times from the click to the answer painted. Medians of ${RUNS} visits per language
+(slow link and slowed CPU: ${SLOW_RUNS}).
 
-| from the launcher click to | median ms | p99 (max) ms |
+| at page load | single file | folder |
 | --- | ---: | ---: |
-| the panel painted | ${f('panelMs')} |
-| the pack downloaded | ${f('packMs')} |
-| **the first answer painted** (goal ≤ 300 ms) | ${f('answerMs')} |
+| Helpline bytes at the load event | ${median(local.file.en, 'loadBytes').toLocaleString('en')} | ${median(local.folder.en, 'loadBytes').toLocaleString('en')} |
+| after 1.5 s idle (the widget code is preloaded) | ${median(local.file.en, 'idleBytes').toLocaleString('en')} | ${median(local.folder.en, 'idleBytes').toLocaleString('en')} |
 
-| transferred | bytes (as served, median) | gzip (what a compressing CDN sends) |
+To the first answer, per language (target ≤ ${BUDGET.firstAnswerKB} KB, goal ${BUDGET.firstAnswerGoalKB} KB). An English visitor of the folder
+downloads: ${files}.
+
+| language | KB single file | KB folder | click → answer ms, single file (localhost) | folder (localhost) |
+| --- | ---: | ---: | ---: | ---: |
+${perLang.join('\n')}
+
+On a slow link (CDP \`Network.emulateNetworkConditions\`: 400 kbit/s down and up, 400 ms latency; target ≤ ${BUDGET.slowMs / 1000} s, goal ${BUDGET.slowGoalMs / 1000} s):
+
+| language | click → answer ms, single file | folder |
 | --- | ---: | ---: |
-| dist/helpline.js | ${stats(page.runs.map((r) => r.scriptBytes)).median.toLocaleString('en')} | ${shipped.gzip.toLocaleString('en')} |
-| pack.json (sample knowledge base) | ${stats(page.runs.map((r) => r.packBytes)).median.toLocaleString('en')} | ${packFile.gzip.toLocaleString('en')} |
-| total | ${(stats(page.runs.map((r) => r.scriptBytes)).median + stats(page.runs.map((r) => r.packBytes)).median).toLocaleString('en')} | ${(shipped.gzip + packFile.gzip).toLocaleString('en')} |
+${slowRows.join('\n')}
+
+With the CPU slowed 4× (CDP \`Emulation.setCPUThrottlingRate\`), an English visitor from page load to the first
+answer: the longest main-thread task **${longest('folder').toFixed(0)} ms** with the folder (${ok(longest('folder') <= BUDGET.longTaskMs)}: no task over ${BUDGET.longTaskMs} ms),
+${longest('file').toFixed(0)} ms with the single file; long tasks (> 50 ms) per visit: folder ${median(cpu.folder, 'longTasks')}, single file ${median(cpu.file, 'longTasks')}.
 `;
 }
 
-const md = `## The widget: size, first answer, bytes
+const folderFiles = readdirSync(demoFolder).filter((f) => f !== 'manifest.json').map((f) => ({ f, gzip: gz(join(demoFolder, f)) }));
+const md = `## The widget: size, bytes and time to the first answer
 
 Command: \`npm run bench:widget\` · ${machine()}
 
-### dist/helpline.js: ${kb(shipped.bytes)} KB, **${kb(shipped.gzip)} KB gzip** (budget ${BUDGET_KB} KB: ${shipped.gzip / 1024 <= BUDGET_KB ? 'met' : `**missed by ${kb(shipped.gzip - BUDGET_KB * 1024)} KB**`}; goal ${GOAL_KB} KB)
+| file | KB | KB gzip | budget |
+| --- | ---: | ---: | --- |
+| dist/helpline.js (the loader: launcher, queued API, preload) | ${kb(loader.bytes)} | **${kb(loader.gzip)}** | ${BUDGET.loaderKB} KB: ${ok(loader.gzip / 1024 <= BUDGET.loaderKB)} |
+| ${chunkFile.split('/').pop()} (the widget code, loaded on idle, hover, focus or click) | ${kb(code.bytes)} | **${kb(code.gzip)}** | ${BUDGET.widgetKB} KB: ${ok(code.gzip / 1024 <= BUDGET.widgetKB)} |
 
-By dependency: the same entry (widget/script-tag.ts) bundled by esbuild as the release build does (browser,
-minified IIFE: ${kb(parts.bytes)} KB, ${kb(parts.gzip)} KB gzip), every output byte attributed to its source through the
-source map. "gzip" is each group's code compressed on its own, so the column adds up to a little more than the
-bundle.
+The widget code by dependency: the same entry (widget/widget-chunk.ts) bundled by esbuild (browser, minified
+ES module: ${kb(parts.bytes)} KB, ${kb(parts.gzip)} KB gzip), every output byte attributed to its source through the source map;
+"gzip" is each group's code compressed on its own.
 
 | group | minified KB | gzip KB | largest files (minified KB) |
 | --- | ---: | ---: | --- |
@@ -164,42 +206,13 @@ ${parts.groups.map(row).join('\n')}
 ### In the browser
 
 ${browserSection}
-### The demo pack: ${kb(packFile.raw)} KB, ${kb(packFile.gzip)} KB gzip
+### The demo pack: single file ${kb(readFileSync(demoPack).length)} KB (${kb(gz(demoPack))} KB gzip); folder files (gzip)
 
-| part of pack.json | KB | KB gzip (alone) |
-| --- | ---: | ---: |
-${packParts.map((p) => `| ${p.key} | ${kb(p.raw)} | ${kb(p.gzip)} |`).join('\n')}
+${folderFiles.map(({ f, gzip }) => `${f.replace(/\.[0-9a-f]+\.json$/, '')} ${kb(gzip)} KB`).join(' · ')}
 
-### What the bytes buy
-
-- The pack is ${(packFile.gzip / shipped.gzip).toFixed(0)}× the script (gzip): for a first answer the knowledge base costs the user
-  more than the code. The two classifiers (\`classifier\` and \`asksForHuman\`, int8 weights in base64, which
-  gzip barely shrinks) are ${kb(classifierGzip)} KB of its ${kb(packFile.gzip)} KB gzip, the search indexes ${kb(part('indexes')?.gzip ?? 0)} KB, the articles
-  themselves ${kb(part('articles')?.gzip ?? 0)} KB.
-
-### Dependencies that cost more than they give
-
-- **i18next: ${kb(i18next?.gzip ?? 0)} KB gzip${parts.groups[0]?.name === 'i18next' ? ', the largest group in the bundle' : ''}**, for ${Object.keys(readLocaleNames()).length} string tables
-  (their own text is ${kb(locales?.gzip ?? 0)} KB gzip). The widget uses \`t(key)\`, one \`{{when}}\` placeholder, an
-  English fallback and \`changeLanguage\`. Built with a ${standIn} byte (gzip) stand-in that does exactly that, the bundle
-  is **${kb(withoutI18next.gzip)} KB gzip** instead of ${kb(parts.gzip)} KB (−${kb(parts.gzip - withoutI18next.gzip)} KB), ${withoutI18next.gzip / 1024 <= GOAL_KB ? `under the ${GOAL_KB} KB goal` : `${kb(withoutI18next.gzip - GOAL_KB * 1024)} KB above the ${GOAL_KB} KB goal`}.
-  Recommendation: replace it with that lookup in widget/i18n.ts (plurals and nesting, i18next's strengths, are
-  not used).
-- **franc** is not in the bundle (no group above): it runs only in Node (\`helpline lint\`'s language check of
-  articles) and costs the browser nothing; installing \`helpline\` brings its 300 KB of trigram data into
-  node_modules, which a server install can afford. The browser detects language with profiles trained into
-  the pack (the pack's \`languageModel\`, ${kb(part('languageModel')?.gzip ?? 0)} KB gzip).
-- Worth their bytes: lit (${kb(group('lit')?.gzip ?? 0)} KB, the component and safe templating), minisearch
-  (${kb(group('minisearch')?.gzip ?? 0)} KB, the search index the pack ships), natural's stemmers and stopwords
-  (${kb(group('natural (stemmers, stopwords)')?.gzip ?? 0)} KB, en/es/ru stems in both index and query).
+Most of a language's part is classifier rows (int8 weights in base64, which gzip barely shrinks; the default
+language's part also carries the rows learned from the built-in lexicon and from languages without articles).
 `;
-
-/** The UI languages the widget ships, read from its locale table. */
-function readLocaleNames(): Record<string, true> {
-  const src = readFileSync(join(root, 'widget', 'locales.ts'), 'utf8');
-  const body = src.slice(src.indexOf('LOCALES'));
-  return Object.fromEntries([...body.matchAll(/^ {2}(?:'([\w-]+)'|(\w+)): \{/gm)].map((m) => [m[1] ?? m[2], true]));
-}
 
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 writeFileSync(join(root, 'bench', 'results', 'widget.md'), md);

@@ -2,7 +2,9 @@
  * Helpline's public API: load a pack, create a bot, ask it questions. Runs in browsers and Node.
  * Building packs from markdown is in `helpline/node`.
  */
-export { loadPack, serializePack, PackError, PACK_VERSION, type Pack, type PackData } from './knowledge/pack.js';
+export { serializePack, PackError, PACK_VERSION, type Pack, type PackData, type PackLanguages } from './knowledge/pack.js';
+export { loadPack } from './knowledge/load-pack.js';
+export { MANIFEST_FILE, type PackManifest, type PackFileReader } from './knowledge/pack-folder.js';
 export type { Article, Priority } from './knowledge/article.js';
 export { createBot, MAX_MESSAGE, type Bot, type BotOptions, type BotEvents, type FoundArticle } from './bot/create-bot.js';
 export type { Reply, ReplyKind, ArticleRef, Handoff, HandoffReason, UserContext } from './bot/reply.js';

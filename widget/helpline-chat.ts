@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { i18n } from 'i18next';
-import { createBot, loadPack, messages, nextOpening, redactSecrets, type Bot, type BusinessHours, type Handoff, type Messages, type Pack, type Reply, type UserContext } from '../src/index.js';
+import { createBot, messages, nextOpening, redactSecrets, type Bot, type BusinessHours, type Handoff, type Messages, type Pack, type Reply, type UserContext } from '../src/index.js';
 import { styles } from './styles.js';
 import { createI18n, uiLanguage, type UiKey } from './i18n.js';
 import { renderMarkdown } from './markdown.js';
@@ -10,6 +10,13 @@ import type { DeliveryResult } from './handoff-outbox.js';
 import { HandoffDelivery } from './handoff-delivery.js';
 import { renderHandoffPanel } from './handoff-panel.js';
 import { AgentSession, type AgentLine, type LiveState, type TextKey } from './agent-session.js';
+import { fetchPack } from './pack-loader.js';
+import { visitorLanguages } from './pack-language.js';
+import { pickOnAccent } from './on-accent.js';
+import { createApiBot } from './api-bot.js';
+
+/** Lets the browser run other tasks (input, paint) before the next step. */
+const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** An entry before it gets its id. */
 type EntryInput = Entry extends infer E ? (E extends Entry ? Omit<E, 'id'> : never) : never;
@@ -25,22 +32,6 @@ type HandoffState = LiveState | 'offline' | 'sent' | 'undelivered';
 /** A thumb drawn, not an emoji: the same on every system, in the text colour (👎 is it turned over). */
 const THUMB = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M2 21h4V9H2zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.5-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7z"/></svg>`;
 
-/** Packs shared by every element on the page that uses the same URL: fetched once. */
-const packs = new Map<string, Promise<Pack>>();
-
-function fetchPack(url: string): Promise<Pack> {
-  let p = packs.get(url);
-  if (!p) {
-    p = fetch(url, { credentials: 'same-origin' }).then(async (res) => {
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      return loadPack(await res.text());
-    });
-    p.catch(() => packs.delete(url));
-    packs.set(url, p);
-  }
-  return p;
-}
-
 /**
  * `<helpline-chat pack="/help/pack.json">`: a launcher button and a chat panel answering from a Helpline
  * pack. The pack is fetched when the panel first opens, not at page load. Bot events are re-emitted as
@@ -50,6 +41,7 @@ export class HelplineChat extends LitElement {
   static override styles = styles;
   static override properties = {
     pack: { type: String },
+    api: { type: String },
     lang: { type: String },
     heading: { type: String },
     accent: { type: String },
@@ -65,10 +57,15 @@ export class HelplineChat extends LitElement {
     suggestions: { state: true },
     draft: { state: true },
     survey: { state: true },
+    progress: { state: true },
   };
 
   /** URL of the pack built by `helpline build`. */
   declare pack: string;
+  /** URL of a `helpline api` (data-api): questions are answered there, redacted in the browser first, and no pack is downloaded. */
+  declare api: string;
+  /** Pack downloads the script-tag loader started (URL → text), taken instead of downloading again. */
+  preloaded?: Map<string, Promise<string>>;
   /** UI language: `auto` (page, then browser) or a code. Answers follow each question's language. */
   declare lang: string;
   declare heading: string;
@@ -98,6 +95,8 @@ export class HelplineChat extends LitElement {
   readonly agent = new AgentSession(this);
   /** Where handoffs go and how far each got. */
   private readonly delivery = new HandoffDelivery(this, (r) => this.delivered(r));
+  /** Pack files downloaded of those the first answer needs, while loading. */
+  declare progress: { done: number; total: number } | undefined;
 
   private bot?: Bot;
   private user?: UserContext;
@@ -107,10 +106,16 @@ export class HelplineChat extends LitElement {
   private lastHandoff?: Handoff;
   private restored = false;
   private loading?: Promise<void>;
+  /** Questions asked before the bot could answer (still loading, or failed to load): answered when it can. */
+  private unanswered: { text: string; done?: (r: Reply | undefined) => void }[] = [];
+  /** Answers one at a time, in the order asked. */
+  private answering: Promise<unknown> = Promise.resolve();
 
   constructor() {
     super();
     this.pack = '';
+    this.api = '';
+    this.progress = undefined;
     this.lang = 'auto';
     this.heading = '';
     this.accent = '';
@@ -211,22 +216,9 @@ export class HelplineChat extends LitElement {
     log.scrollTop += anchor.getBoundingClientRect().top - log.getBoundingClientRect().top - 12;
   }
 
-  /**
-   * Text on the accent colour (header, launcher, send, the user's bubbles) is black or white, whichever
-   * contrasts more with the accent the page chose (data-accent or --helpline-accent): AA on any accent.
-   */
+  /** Black or white text on the accent, whichever contrasts more (on-accent.ts). */
   private pickOnAccent(): void {
-    const swatch = this.renderRoot.querySelector('.launcher, header');
-    const m = swatch && /rgba?\((\d+)[, ]+(\d+)[, ]+(\d+)/.exec(getComputedStyle(swatch).backgroundColor);
-    if (!m) return;
-    const [r, g, b] = m.slice(1).map((v) => {
-      const c = Number(v) / 255;
-      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
-    const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    // contrast with white is 1.05 / (lum + 0.05), with #111827 (luminance 0.0089) (lum + 0.05) / 0.0589
-    const on = 1.05 / (lum + 0.05) >= (lum + 0.05) / 0.0589 ? '#ffffff' : '#111827';
-    if (this.style.getPropertyValue('--_auto-on-accent') !== on) this.style.setProperty('--_auto-on-accent', on);
+    pickOnAccent(this, this.renderRoot.querySelector('.launcher, header'));
   }
 
   /** Loads the pack and starts the bot (once). Resolves when ready or failed; callers during loading wait too. */
@@ -239,14 +231,22 @@ export class HelplineChat extends LitElement {
   private async start(): Promise<void> {
     this.status = 'loading';
     try {
-      const pack = this.packData ?? (await fetchPack(this.pack));
       const lang = this.i18n.language;
-      this.bot = createBot(pack, { lang, state: this.savedState, user: this.user, hours: this.hours });
+      const options = { lang, state: this.savedState, user: this.user, hours: this.hours };
+      if (this.api && !this.packData) this.bot = createApiBot(this.api, options);
+      else {
+        const pack = this.packData ?? (await fetchPack(this.pack, { languages: visitorLanguages(this.lang), preloaded: this.preloaded, onProgress: (done, total) => (this.progress = { done, total }) }));
+        // A downloaded pack: building the bot and answering are long, each gets a task of its own so the page can paint between.
+        if (!this.packData) await nextTask();
+        this.bot = createBot(pack, options);
+        if (!this.packData) await nextTask();
+      }
       for (const name of BOT_EVENTS) {
         this.bot.on(name, (detail) => this.dispatchEvent(new CustomEvent(`helpline:${name}`, { detail, bubbles: true, composed: true })));
       }
       this.bot.on('handoff', (h) => this.onHandoff(h));
       this.status = 'ready';
+      for (const q of this.unanswered.splice(0)) void this.answer(q.text).then(q.done);
     } catch (e) {
       console.error('helpline: could not load the pack', e);
       this.status = 'error';
@@ -266,17 +266,32 @@ export class HelplineChat extends LitElement {
   /** Asks a question as if the user typed it (opens the panel). */
   async ask(text: string): Promise<Reply | undefined> {
     this.open = true;
-    await this.load(); // also for an agent: the pack brings the word lists that find a pasted seed phrase
     if (this.agent.live) {
-      // With a human now: the bot stays out of it (and cannot open a second handoff).
+      // With a human now: the bot stays out of it (and cannot open a second handoff). The pack brings the
+      // word lists that find a pasted seed phrase, so the message waits for it.
+      await this.load();
       const id = this.nextId;
       this.push({ role: 'user', text: this.agent.userMessage(String(text), `${this.agent.handoff ?? 'm'}-${id}`) });
       return undefined;
     }
-    if (!this.bot) return undefined;
-    this.push({ role: 'user', text: redactSecrets(text).text }); // what the page shows is what the bot keeps
-    const reply = await this.bot.ask(text);
-    this.push({ role: 'bot', reply });
+    // Shown at once, even while the pack loads: what the page shows is what the bot keeps.
+    this.push({ role: 'user', text: redactSecrets(text).text });
+    if (!this.bot) {
+      // Answered by start() when the pack arrives; a failed load keeps the question for the retry.
+      const answered = new Promise<Reply | undefined>((done) => this.unanswered.push({ text, done }));
+      await this.load();
+      if (!this.bot) {
+        for (const q of this.unanswered) q.done?.(undefined), (q.done = undefined);
+        return undefined;
+      }
+      return answered;
+    }
+    return this.answer(text);
+  }
+
+  private answer(text: string): Promise<Reply> {
+    const reply = this.answering.then(() => this.bot!.ask(text));
+    this.answering = reply.then((r) => this.push({ role: 'bot', reply: r }), () => {});
     return reply;
   }
 
@@ -457,19 +472,23 @@ export class HelplineChat extends LitElement {
 
   private renderBody(): TemplateResult {
     if (this.status === 'error') {
-      return html`<div class="state error" role="alert">
+      // The questions asked stay in view above the retry: they are answered when it works.
+      return html`${this.entries.length ? html`<div class="log" part="log" role="log" aria-label=${this.t('messages')}>${this.entries.map((e) => this.renderEntry(e))}</div>` : nothing}
+        <div class="state error" role="alert">
         <p>${this.t('loadError')}</p>
         <button class="primary" @click=${() => void this.load().then(() => this.updateComplete).then(() => this.focusInput())}>${this.t('retry')}</button>
         ${this.contact ? html`<p><a href=${this.contact}>${this.t('contact')}</a></p>` : nothing}
       </div>`;
     }
+    const progress = this.progress && this.progress.total > 1 ? ` ${Math.round((100 * this.progress.done) / this.progress.total)}%` : '';
     // One template for loading and ready, so the composer (and what the user is typing in it) stays the
     // same element when the pack arrives.
     return html`${this.status === 'loading' && !this.entries.length
-        ? html`<div class="state" role="status">${this.t('loading')}</div>`
+        ? html`<div class="state" role="status">${this.t('loading')}${progress}</div>`
         : html`<div class="log" part="log" role="log" aria-live="polite" aria-label=${this.t('messages')}>
             ${this.entries.map((e) => this.renderEntry(e))} ${this.renderHandoff()}
             ${this.survey ? renderSurvey({ question: this.uiText('csatQuestion'), comment: this.uiText('csatComment'), skip: this.t('skip') }, (a) => this.rated(a)) : nothing}
+            ${this.status === 'loading' ? html`<div class="system loading" role="status">${this.t('loading')}${progress}</div>` : nothing}
           </div>`}
       ${this.renderComposer()}`;
   }

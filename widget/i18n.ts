@@ -1,24 +1,7 @@
 import i18next, { type i18n } from 'i18next';
-import { LOCALES, UI_LANGUAGES, type UiKey } from './locales.js';
+import { LOCALES, type UiKey } from './locales.js';
 
-/**
- * Picks the UI language: the explicit choice (`data-lang`), else the page's `lang`, else the browser's,
- * matched to the languages we have (zh-Hant/zh-TW/zh-HK → traditional, pt-BR → pt).
- */
-export function uiLanguage(explicit: string | undefined, page: string | undefined, browser: readonly string[]): string {
-  for (const candidate of [explicit && explicit !== 'auto' ? explicit : undefined, page, ...browser]) {
-    const match = candidate && matchLanguage(candidate);
-    if (match) return match;
-  }
-  return 'en';
-}
-
-function matchLanguage(tag: string): string | undefined {
-  const t = tag.toLowerCase();
-  if (/^zh-(tw|hk|mo|hant)/.test(t)) return 'zh-TW';
-  const base = t.split('-')[0];
-  return UI_LANGUAGES.find((l) => l.toLowerCase() === t) ?? UI_LANGUAGES.find((l) => l === base);
-}
+export { uiLanguage } from './ui-language.js';
 
 /** An i18next instance of its own, so the widget never touches a host page's i18next. */
 export function createI18n(lng: string): i18n {

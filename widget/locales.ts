@@ -1,7 +1,9 @@
+import { LAUNCHER } from './launcher-labels.js';
+
 /** The widget's UI strings (not answers: those come from the knowledge base), one object per language. */
 export const LOCALES = {
   en: {
-    launcher: 'Help', title: 'Support', placeholder: 'Ask a question…', send: 'Send', close: 'Close', minimize: 'Close chat',
+    launcher: LAUNCHER['en'], title: 'Support', placeholder: 'Ask a question…', send: 'Send', close: 'Close', minimize: 'Close chat',
     human: 'Talk to a human', helpful: 'Was this helpful?', yes: 'Yes', no: 'No', thanks: 'Thanks for your feedback!',
     loading: 'Loading answers…', loadError: "Sorry, the help center can't be reached right now.", contact: 'Contact support',
     retry: 'Try again', didYouMean: 'Did you mean…', suggested: 'Suggested articles', you: 'You', bot: 'Assistant',
@@ -11,7 +13,7 @@ export const LOCALES = {
     endChat: 'End chat', agent: 'Agent', skip: 'Skip',
   },
   zh: {
-    launcher: '帮助', title: '客服中心', placeholder: '请输入您的问题…', send: '发送', close: '关闭', minimize: '关闭对话',
+    launcher: LAUNCHER['zh'], title: '客服中心', placeholder: '请输入您的问题…', send: '发送', close: '关闭', minimize: '关闭对话',
     human: '转人工客服', helpful: '这个回答有帮助吗？', yes: '有帮助', no: '没帮助', thanks: '感谢您的反馈！',
     loading: '正在加载…', loadError: '抱歉，帮助中心暂时无法访问。', contact: '联系客服',
     retry: '重试', didYouMean: '您是不是想问…', suggested: '推荐文章', you: '您', bot: '智能客服',
@@ -21,7 +23,7 @@ export const LOCALES = {
     endChat: '结束对话', agent: '客服', skip: '跳过',
   },
   'zh-TW': {
-    launcher: '幫助', title: '客服中心', placeholder: '請輸入您的問題…', send: '傳送', close: '關閉', minimize: '關閉對話',
+    launcher: LAUNCHER['zh-TW'], title: '客服中心', placeholder: '請輸入您的問題…', send: '傳送', close: '關閉', minimize: '關閉對話',
     human: '轉接真人客服', helpful: '這個回答有幫助嗎？', yes: '有幫助', no: '沒幫助', thanks: '感謝您的回饋！',
     loading: '載入中…', loadError: '抱歉，說明中心暫時無法連線。', contact: '聯絡客服',
     retry: '重試', didYouMean: '您是不是想問…', suggested: '推薦文章', you: '您', bot: '智慧客服',
@@ -31,7 +33,7 @@ export const LOCALES = {
     endChat: '結束對話', agent: '客服', skip: '略過',
   },
   ja: {
-    launcher: 'ヘルプ', title: 'サポート', placeholder: '質問を入力してください…', send: '送信', close: '閉じる', minimize: 'チャットを閉じる',
+    launcher: LAUNCHER['ja'], title: 'サポート', placeholder: '質問を入力してください…', send: '送信', close: '閉じる', minimize: 'チャットを閉じる',
     human: 'オペレーターと話す', helpful: 'この回答は役に立ちましたか？', yes: 'はい', no: 'いいえ', thanks: 'ご意見ありがとうございます！',
     loading: '読み込み中…', loadError: '申し訳ありません。現在ヘルプセンターに接続できません。', contact: 'サポートに連絡',
     retry: '再試行', didYouMean: 'もしかして…', suggested: 'おすすめの記事', you: 'あなた', bot: 'アシスタント',
@@ -41,7 +43,7 @@ export const LOCALES = {
     endChat: 'チャットを終了', agent: '担当者', skip: 'スキップ',
   },
   ko: {
-    launcher: '도움말', title: '고객센터', placeholder: '질문을 입력하세요…', send: '보내기', close: '닫기', minimize: '채팅 닫기',
+    launcher: LAUNCHER['ko'], title: '고객센터', placeholder: '질문을 입력하세요…', send: '보내기', close: '닫기', minimize: '채팅 닫기',
     human: '상담원 연결', helpful: '도움이 되었나요?', yes: '네', no: '아니요', thanks: '의견 감사합니다!',
     loading: '불러오는 중…', loadError: '죄송합니다. 지금은 고객센터에 연결할 수 없습니다.', contact: '고객지원 문의',
     retry: '다시 시도', didYouMean: '혹시 이것을 찾으시나요…', suggested: '추천 문서', you: '나', bot: '도우미',
@@ -51,7 +53,7 @@ export const LOCALES = {
     endChat: '채팅 종료', agent: '상담원', skip: '건너뛰기',
   },
   es: {
-    launcher: 'Ayuda', title: 'Soporte', placeholder: 'Escribe tu pregunta…', send: 'Enviar', close: 'Cerrar', minimize: 'Cerrar el chat',
+    launcher: LAUNCHER['es'], title: 'Soporte', placeholder: 'Escribe tu pregunta…', send: 'Enviar', close: 'Cerrar', minimize: 'Cerrar el chat',
     human: 'Hablar con una persona', helpful: '¿Te fue útil?', yes: 'Sí', no: 'No', thanks: '¡Gracias por tu opinión!',
     loading: 'Cargando respuestas…', loadError: 'Lo sentimos, ahora no podemos conectar con el centro de ayuda.', contact: 'Contactar con soporte',
     retry: 'Reintentar', didYouMean: '¿Quisiste decir…?', suggested: 'Artículos sugeridos', you: 'Tú', bot: 'Asistente',
@@ -61,7 +63,7 @@ export const LOCALES = {
     endChat: 'Terminar chat', agent: 'Agente', skip: 'Omitir',
   },
   ru: {
-    launcher: 'Помощь', title: 'Поддержка', placeholder: 'Задайте вопрос…', send: 'Отправить', close: 'Закрыть', minimize: 'Закрыть чат',
+    launcher: LAUNCHER['ru'], title: 'Поддержка', placeholder: 'Задайте вопрос…', send: 'Отправить', close: 'Закрыть', minimize: 'Закрыть чат',
     human: 'Связаться с оператором', helpful: 'Ответ помог?', yes: 'Да', no: 'Нет', thanks: 'Спасибо за отзыв!',
     loading: 'Загружаем ответы…', loadError: 'К сожалению, справочный центр сейчас недоступен.', contact: 'Написать в поддержку',
     retry: 'Повторить', didYouMean: 'Возможно, вы имели в виду…', suggested: 'Похожие статьи', you: 'Вы', bot: 'Помощник',
@@ -71,7 +73,7 @@ export const LOCALES = {
     endChat: 'Завершить чат', agent: 'Оператор', skip: 'Пропустить',
   },
   pt: {
-    launcher: 'Ajuda', title: 'Suporte', placeholder: 'Digite sua pergunta…', send: 'Enviar', close: 'Fechar', minimize: 'Fechar o chat',
+    launcher: LAUNCHER['pt'], title: 'Suporte', placeholder: 'Digite sua pergunta…', send: 'Enviar', close: 'Fechar', minimize: 'Fechar o chat',
     human: 'Falar com um atendente', helpful: 'Isso ajudou?', yes: 'Sim', no: 'Não', thanks: 'Obrigado pelo feedback!',
     loading: 'Carregando respostas…', loadError: 'Desculpe, a central de ajuda está indisponível no momento.', contact: 'Falar com o suporte',
     retry: 'Tentar de novo', didYouMean: 'Você quis dizer…', suggested: 'Artigos sugeridos', you: 'Você', bot: 'Assistente',
@@ -81,7 +83,7 @@ export const LOCALES = {
     endChat: 'Encerrar chat', agent: 'Atendente', skip: 'Pular',
   },
   tr: {
-    launcher: 'Yardım', title: 'Destek', placeholder: 'Sorunuzu yazın…', send: 'Gönder', close: 'Kapat', minimize: 'Sohbeti kapat',
+    launcher: LAUNCHER['tr'], title: 'Destek', placeholder: 'Sorunuzu yazın…', send: 'Gönder', close: 'Kapat', minimize: 'Sohbeti kapat',
     human: 'Bir temsilciyle görüş', helpful: 'Bu yardımcı oldu mu?', yes: 'Evet', no: 'Hayır', thanks: 'Geri bildiriminiz için teşekkürler!',
     loading: 'Yanıtlar yükleniyor…', loadError: 'Üzgünüz, yardım merkezine şu anda ulaşılamıyor.', contact: 'Destekle iletişime geç',
     retry: 'Tekrar dene', didYouMean: 'Bunu mu demek istediniz…', suggested: 'Önerilen makaleler', you: 'Siz', bot: 'Asistan',
@@ -91,7 +93,7 @@ export const LOCALES = {
     endChat: 'Sohbeti bitir', agent: 'Temsilci', skip: 'Geç',
   },
   vi: {
-    launcher: 'Trợ giúp', title: 'Hỗ trợ', placeholder: 'Nhập câu hỏi của bạn…', send: 'Gửi', close: 'Đóng', minimize: 'Đóng trò chuyện',
+    launcher: LAUNCHER['vi'], title: 'Hỗ trợ', placeholder: 'Nhập câu hỏi của bạn…', send: 'Gửi', close: 'Đóng', minimize: 'Đóng trò chuyện',
     human: 'Nói chuyện với nhân viên', helpful: 'Câu trả lời có hữu ích không?', yes: 'Có', no: 'Không', thanks: 'Cảm ơn phản hồi của bạn!',
     loading: 'Đang tải câu trả lời…', loadError: 'Xin lỗi, hiện không thể kết nối tới trung tâm trợ giúp.', contact: 'Liên hệ hỗ trợ',
     retry: 'Thử lại', didYouMean: 'Có phải bạn muốn hỏi…', suggested: 'Bài viết gợi ý', you: 'Bạn', bot: 'Trợ lý',

@@ -1,4 +1,5 @@
-import { css } from 'lit';
+// css-tag alone, not all of lit: the script-tag loader draws the launcher with these styles.
+import { css } from '@lit/reactive-element/css-tag.js';
 
 /**
  * Everything lives in shadow DOM: the host page's CSS cannot reach in, ours cannot leak out. Theming goes

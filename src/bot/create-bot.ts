@@ -108,6 +108,8 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
   let state = restoreState(options.state ?? emptyState());
   // One per conversation: a seed phrase split over two messages is caught, and the earlier part re-masked.
   const redactor = createRedactor({ wordLists: data.wordLists });
+  /** While an answer may still need another language's files, its turns are held back, not emitted. */
+  let held: Turn[] | undefined;
 
   const articleIn = (id: string, lang: string) => byKey.get(`${lang}/${id}`) ?? byKey.get(`${data.defaultLang}/${id}`) ?? data.articles.find((a) => a.id === id);
   const ref = (a: Article): ArticleRef => ({ id: a.id, title: a.title, body: a.body, lang: a.lang, category: a.category });
@@ -118,7 +120,8 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     const t: Turn = { ...turn, at: now().toISOString() };
     state.turns.push(t);
     if (state.turns.length > MAX_TURNS) state.turns.splice(0, state.turns.length - MAX_TURNS);
-    events.emit('message', t);
+    if (held) held.push(t);
+    else events.emit('message', t);
     return t;
   }
 
@@ -161,6 +164,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     const read = headOf(text, MAX_READ);
     const detected = detectLanguage(read, data.languageModel, { prior: hint ?? state.lang ?? options.lang, fallback: options.lang ?? data.defaultLang, glossary });
     const lang = detected.lang;
+    engine.need(lang);
     if (detected.confident || !state.lang) state.lang = lang;
     const m = messages(lang);
     const notices = found.length ? [m.secretWarning] : [];
@@ -297,10 +301,22 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     return reply;
   }
 
+  /** For the synchronous search box: a language not loaded yet starts loading and finds nothing this time. */
+  function loadedIndex(lang: string): SearchIndex | undefined {
+    try {
+      return index(lang);
+    } catch (e) {
+      if (!(e instanceof LanguageNeeded)) throw e;
+      pack.folder?.load(e.lang).catch(() => {});
+      return undefined;
+    }
+  }
+
   const bot: Bot = {
     pack,
     async show(id) {
       const lang = state.lang ?? options.lang ?? data.defaultLang;
+      await pack.folder?.load(servedLang(lang));
       const article = articleIn(String(id), servedLang(lang));
       if (!article) return bot.ask(String(id));
       record({ role: 'user', text: article.title, lang });
@@ -309,8 +325,26 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     async ask(text, opts) {
       let reply: Reply;
       try {
-        reply = respond(text, languageTag(opts?.lang));
+        // A pack folder loads a language when a question first needs it: the attempt is undone (state, held
+        // turns), the language's files load, and the question is answered again, as a single-file pack would.
+        for (;;) {
+          const before = JSON.stringify(state);
+          held = [];
+          try {
+            reply = respond(text, languageTag(opts?.lang));
+            break;
+          } catch (e) {
+            if (!(e instanceof LanguageNeeded) || !pack.folder) throw e;
+            state = restoreState(JSON.parse(before));
+            held = undefined;
+            await pack.folder.load(e.lang);
+          }
+        }
+        const turns = held;
+        held = undefined;
+        for (const t of turns) events.emit('message', t);
       } catch (e) {
+        held = undefined;
         // A bug must not end the user's conversation: answer with the way to a human instead.
         console.error('helpline: ask failed', e);
         const lang = state.lang ?? options.lang ?? data.defaultLang;
@@ -334,7 +368,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
       const q = redactHead(String(query ?? ''), MAX_MESSAGE, { wordLists: data.wordLists }).text;
       const lang = servedLang(opts.lang ?? detectLanguage(q, data.languageModel, { prior: state.lang ?? options.lang, fallback: data.defaultLang, glossary }).lang);
       const filter = opts.category ? (id: string) => articleIn(id, lang)?.category === opts.category : undefined;
-      return (index(lang)?.search(q, { limit: opts.limit ?? 5, filter }) ?? []).map((h) => {
+      return (loadedIndex(lang)?.search(q, { limit: opts.limit ?? 5, filter }) ?? []).map((h) => {
         const a = articleIn(h.id, lang)!;
         return { id: a.id, title: a.title, category: a.category, lang: a.lang, score: h.score, snippet: snippet(a.body, h.terms, lang, glossary) };
       });
@@ -342,7 +376,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     suggest(partial, opts = {}) {
       const q = String(partial ?? '').slice(0, 200);
       const lang = servedLang(opts.lang ?? state.lang ?? options.lang ?? data.defaultLang);
-      return (index(lang)?.search(q, { limit: opts.limit ?? 5, prefix: true }) ?? []).map((h) => {
+      return (loadedIndex(lang)?.search(q, { limit: opts.limit ?? 5, prefix: true }) ?? []).map((h) => {
         const a = articleIn(h.id, lang)!;
         return { id: a.id, title: a.title };
       });
@@ -368,6 +402,8 @@ interface Engine {
   intentClassifier: Classifier;
   asksForHuman?: Classifier;
   index(lang: string): SearchIndex | undefined;
+  /** Throws LanguageNeeded when the pack is a folder and the part serving `lang` is not loaded yet. */
+  need(lang: string): void;
   byKey: Map<string, Article>;
   /** intents the bot answers with a reply of their own */
   answerable: Set<string>;
@@ -376,6 +412,13 @@ interface Engine {
 }
 
 const engines = new WeakMap<Pack, Engine>();
+
+/** Thrown inside an answer when a pack folder's language must load first; `ask` loads it and answers again. */
+class LanguageNeeded extends Error {
+  constructor(readonly lang: string) {
+    super(`language '${lang}' is not loaded`);
+  }
+}
 
 function engineOf(pack: Pack): Engine {
   const data = pack.data;
@@ -393,17 +436,36 @@ function engineOf(pack: Pack): Engine {
     asksForHuman: data.asksForHuman ? new Classifier(data.asksForHuman as ClassifierData) : undefined,
     // Indexes load on first use: a conversation in one language never pays for the others.
     index(lang) {
+      if (pack.folder && data.languages.includes(lang)) engine!.need(lang);
       let i = indexes.get(lang);
       if (!i && data.indexes[lang]) indexes.set(lang, (i = SearchIndex.load(lang, JSON.parse(data.indexes[lang]), glossary)));
       return i;
     },
-    byKey: new Map(data.articles.map((a) => [`${a.lang}/${a.id}`, a])),
-    answerable: new Set(['greeting', 'thanks', 'goodbye', ...Object.keys(data.replies).filter((n) => n !== 'human' && n !== 'out-of-scope')]),
+    need(lang) {
+      const part = pack.folder?.partFor(lang);
+      if (part !== undefined && !pack.folder!.loaded.has(part)) throw new LanguageNeeded(part);
+    },
+    byKey: new Map(),
+    answerable: new Set(['greeting', 'thanks', 'goodbye']),
     guardArticle(lang) {
       if (!guards.has(lang)) guards.set(lang, scamArticle(data.articles.filter((a) => a.lang === lang), (t) => analyze(t, lang, glossary)));
       return guards.get(lang);
     },
   };
+  const e = engine;
+  const refresh = () => {
+    guards.clear();
+    for (const a of data.articles) e.byKey.set(`${a.lang}/${a.id}`, a);
+    for (const n of Object.keys(data.replies)) if (n !== 'human' && n !== 'out-of-scope') e.answerable.add(n);
+  };
+  refresh();
+  // A folder's next language adds articles, replies and classifier rows; every bot on this pack sees them.
+  pack.folder?.onLoad(() => {
+    refresh();
+    e.classifier.load(data.classifier as ClassifierData);
+    e.intentClassifier.load(data.intents as ClassifierData);
+    if (data.asksForHuman) e.asksForHuman?.load(data.asksForHuman as ClassifierData);
+  });
   engines.set(pack, engine);
   return engine;
 }

@@ -69,6 +69,20 @@ function sentencesOf(body: string): string[] {
 
 /** Compiles validated articles into pack data: search indexes, language profiles and the classifier. */
 export function compilePack(source: KnowledgeSource, options: CompileOptions = {}): PackData {
+  return compile(source, options, undefined);
+}
+
+/**
+ * Pack data and, for every classifier feature, the languages of the examples it was learned from: a pack
+ * folder gives each language the classifier rows its own questions can use (src/knowledge/pack-folder.ts).
+ */
+export function compilePackWithOrigins(source: KnowledgeSource, options: CompileOptions = {}): { data: PackData; featureLanguages: Map<number, Set<string>> } {
+  const featureLanguages = new Map<number, Set<string>>();
+  return { data: compile(source, options, featureLanguages), featureLanguages };
+}
+
+/** Compiles; when `featureLanguages` is given, records there which languages' examples each feature came from. */
+function compile(source: KnowledgeSource, options: CompileOptions, featureLanguages: Map<number, Set<string>> | undefined): PackData {
   const progress = options.onProgress ?? (() => {});
   const articles = [...source.articles].sort((a, b) => (a.lang === b.lang ? (a.id < b.id ? -1 : 1) : a.lang < b.lang ? -1 : 1));
   const languages = [...new Set(articles.map((a) => a.lang))].sort();
@@ -84,7 +98,15 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
   const samples: Record<string, string[]> = {};
   for (const a of articles) (samples[a.lang] ??= []).push(a.title, ...a.questions, a.body);
 
-  const featuresOf = (text: string, lang: string) => extractFeatures(analyze(text, lang, glossary));
+  const featuresOf = (text: string, lang: string) => {
+    const f = extractFeatures(analyze(text, lang, glossary));
+    if (featureLanguages) for (const id of f.ids) {
+      let langs = featureLanguages.get(id);
+      if (!langs) featureLanguages.set(id, (langs = new Set()));
+      langs.add(lang);
+    }
+    return f;
+  };
   const asked = articles.flatMap((a) => [a.title, ...a.questions].map((text) => ({ text, lang: a.lang, id: a.id })));
 
   // The article classifier: one label per article, learned from its title and questions, at any size
@@ -148,7 +170,7 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
   const served: Article[] = articles.map(({ id, lang, title, category, tags, priority, body }) => ({
     id, lang, title, category, tags, ...(priority ? { priority } : {}), body,
   }));
-  return {
+  const data: PackData = {
     languages,
     defaultLang,
     articles: served,
@@ -164,4 +186,5 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
     indexes,
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
   };
+  return data;
 }

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { closest, formatOptions, parseArgs, UsageError, type Args, type OptionSpecs } from './args.js';
-import { buildPack, lintKnowledge, loadKnowledge, formatProblem, KnowledgeError } from '../node/index.js';
+import { buildPack, buildPackFolder, isFolderOutput, lintKnowledge, loadKnowledge, formatProblem, KnowledgeError } from '../node/index.js';
 import { createBot } from '../bot/create-bot.js';
 import { evaluate, parseCases, type EvalReport } from '../eval/evaluate.js';
 import { PackError } from '../knowledge/pack.js';
@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../bot/settings.js';
 import { report as analytics, writeEvalReport } from './report.js';
 import { DEFAULT_PORT, serve } from './serve.js';
 import { relay, relayOptions, RELAY_PORT } from './relay.js';
+import { api, API_OPTIONS } from '../api/command.js';
 import { pct } from '../report/html.js';
 
 const THRESHOLDS = ['answer', 'clarify', 'intent', 'human', 'search'] as const;
@@ -44,11 +45,11 @@ interface CommandSpec {
 
 const commands: Record<string, CommandSpec> = {
   build: {
-    synopsis: 'build <dir> [-o pack.json]',
-    usage: 'build <dir> [-o pack.json] [--default-lang en] [--answer 0.3 …]',
+    synopsis: 'build <dir> [-o pack.json | -o folder/]',
+    usage: 'build <dir> [-o pack.json | -o folder/] [--default-lang en] [--answer 0.3 …]',
     summary: 'validate and compile a knowledge folder into a pack',
     options: {
-      out: { type: 'string', short: 'o', value: '<pack.json>', description: 'where to write the pack (default pack.json)' },
+      out: { type: 'string', short: 'o', value: '<pack.json|folder/>', description: 'where to write the pack (default pack.json); a name ending with / or an existing folder gets a pack folder: manifest.json and one file per language' },
       'default-lang': { type: 'string', value: '<lang>', description: 'the pack\'s default language (default en, or the first language)' },
       ...thresholdOptions,
     },
@@ -105,6 +106,14 @@ const commands: Record<string, CommandSpec> = {
     options: relayOptions,
     positionals: { min: 0, max: 0 },
     run: relay,
+  },
+  api: {
+    synopsis: 'api --kb <pack> [--port 8788]',
+    usage: 'api --kb <dir|pack|folder> [--port 8788] [--host 127.0.0.1] [--origin https://…]',
+    summary: 'the answer API: POST /v1/ask answers over HTTP, keeping no conversation state',
+    options: API_OPTIONS,
+    positionals: { min: 0, max: 0 },
+    run: api,
   },
   report: {
     synopsis: 'report <events.jsonl> [-o report.html]',
@@ -213,11 +222,25 @@ async function build(args: Args): Promise<number> {
   const settings = thresholds(args);
   const started = performance.now();
   const tty = process.stderr.isTTY;
-  const { pack, bytes, read } = buildPack(dir, out, {
+  const options = {
     defaultLang: typeof args['default-lang'] === 'string' ? args['default-lang'] : undefined,
     ...(Object.keys(settings).length ? { settings } : {}),
-    onProgress: (step) => process.stderr.write(tty ? `\r\x1b[K… ${step}` : `… ${step}\n`),
-  });
+    onProgress: (step: string) => process.stderr.write(tty ? `\r\x1b[K… ${step}` : `… ${step}\n`),
+  };
+  if (isFolderOutput(out)) {
+    const { pack, manifest, files, read } = buildPackFolder(dir, out, options);
+    if (tty) process.stderr.write('\r\x1b[K');
+    for (const p of read.problems) process.stderr.write(formatProblem(p) + '\n');
+    const folder = out.replace(/[\\/]+$/, '');
+    const size = (names: string[]) => names.reduce((sum, n) => sum + gzipSync(readFileSync(join(folder, n))).length, 0);
+    const perLang = Object.entries(manifest.languages).map(([l, { files }]) => `${l} ${kb(size(files))}`).join(', ');
+    process.stdout.write(
+      `built ${folder}/: ${pack.data.articles.length} articles in ${pack.data.languages.length} language(s), ${files.length} files + manifest.json in ` +
+        `${((performance.now() - started) / 1000).toFixed(1)} s; a visitor loads (gzip) ${perLang}\n`,
+    );
+    return 0;
+  }
+  const { pack, bytes, read } = buildPack(dir, out, options);
   if (tty) process.stderr.write('\r\x1b[K');
   for (const p of read.problems) process.stderr.write(formatProblem(p) + '\n');
   const gz = gzipSync(readFileSync(out)).length;

@@ -330,6 +330,11 @@ export async function startPreview(folder: string, options: PreviewOptions = {})
       const file = widget();
       return file ? send(req, res, 200, 'text/javascript; charset=utf-8', widgetBody(file), 'no-cache') : text(404, 'text/plain', 'dist/helpline.js is missing: run `npm run build`\n');
     }
+    // The widget code the loader imports (and its on-demand chunks): names carry their content hash, so they may be cached forever.
+    if (/^\/helpline-[a-z-]+\.[\w-]+\.js$/.test(path)) {
+      const file = widget() && join(dirname(widget()!), path.slice(1));
+      return file && existsSync(file) ? send(req, res, 200, 'text/javascript; charset=utf-8', widgetBody(file), 'public, max-age=31536000, immutable') : text(404, 'text/plain', 'not found\n');
+    }
     if (path === '/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(`retry: 1000\nevent: version\ndata: ${state.version}\n\n`);
@@ -343,16 +348,17 @@ export async function startPreview(folder: string, options: PreviewOptions = {})
   const keepAlive = setInterval(() => clients.forEach((c) => c.write(': ping\n\n')), 25_000);
   keepAlive.unref();
 
-  // The widget, compressed once per version of the file.
-  let widgetCache: { key: string; body: Encoded } | undefined;
+  // The loader and the widget code, each compressed once per version of the file.
+  const widgetCache = new Map<string, { key: string; body: Encoded }>();
   const widgetBody = (file: string): Encoded => {
     const st = statSync(file);
-    const key = `${file}:${st.size}:${st.mtimeMs}`;
-    if (widgetCache?.key !== key) {
+    const key = `${st.size}:${st.mtimeMs}`;
+    let cached = widgetCache.get(file);
+    if (cached?.key !== key) {
       const body = encode(readFileSync(file));
-      widgetCache = { key, body: { ...body, etag: `W/"${st.size.toString(36)}-${Math.round(st.mtimeMs).toString(36)}"` } };
+      widgetCache.set(file, (cached = { key, body: { ...body, etag: `W/"${st.size.toString(36)}-${Math.round(st.mtimeMs).toString(36)}"` } }));
     }
-    return widgetCache.body;
+    return cached.body;
   };
 
   let timer: NodeJS.Timeout | undefined;

@@ -26,16 +26,21 @@ export interface Prediction {
 
 /** Runs a trained softmax classifier over a feature vector. */
 export class Classifier {
-  readonly labels: string[];
+  labels!: string[];
   /** feature ids, ascending; row k's weights are entries starts[k] .. starts[k+1] */
-  private readonly ids: Uint32Array;
-  private readonly starts: Uint32Array;
-  private readonly classes: Uint16Array;
-  private readonly weights: Int8Array;
-  private readonly bias: Float64Array;
-  private readonly scale: number;
+  private ids!: Uint32Array;
+  private starts!: Uint32Array;
+  private classes!: Uint16Array;
+  private weights!: Int8Array;
+  private bias!: Float64Array;
+  private scale!: number;
 
   constructor(data: ClassifierData) {
+    this.load(data);
+  }
+
+  /** Replaces the model, e.g. when a pack folder's next language adds its rows: bots holding this classifier see them. */
+  load(data: ClassifierData): void {
     this.labels = data.labels;
     this.bias = Float64Array.from(data.bias);
     this.scale = data.scale;

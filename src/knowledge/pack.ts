@@ -7,6 +7,8 @@ import { checkPackShape, PackShapeError } from './pack-shape.js';
 /** The pack format this code reads and writes; bump it when a reader of the old format would misread. */
 export const PACK_VERSION = 3;
 export const PACK_FORMAT = 'helpline-pack';
+/** A pack folder's manifest.json names this format (src/knowledge/pack-folder.ts). */
+export const MANIFEST_FORMAT = 'helpline-pack-folder';
 
 /** Everything the bot needs at ask time, compiled from a knowledge folder. */
 export interface PackData {
@@ -45,6 +47,20 @@ export interface Pack {
   version: number;
   hash: string;
   data: PackData;
+  /** A pack folder's languages: present when the pack came from a manifest, absent for a single-file pack. */
+  folder?: PackLanguages;
+}
+
+/** The languages of a pack opened from a folder: which are loaded, and loading the others. */
+export interface PackLanguages {
+  /** Parts loaded so far (pack languages). */
+  readonly loaded: ReadonlySet<string>;
+  /** The part that serves a language: its own, its base language's, else the default language's. */
+  partFor(lang: string): string;
+  /** Loads the part that serves `lang` (once; concurrent calls share one download). */
+  load(lang: string): Promise<void>;
+  /** Called after a part is loaded and merged into `data`. */
+  onLoad(listener: (lang: string) => void): void;
 }
 
 /** Thrown when a pack cannot be used; the message says why and what to do. */
@@ -77,11 +93,17 @@ export function serializePack(data: PackData): string {
 
 const HEADER = /^\{"format":"([^"]*)","version":(\d+),"hash":"([0-9a-f]+)","data":/;
 
+export type PackObject = { format?: unknown; version?: unknown; hash?: unknown; data?: unknown };
+
 /**
- * Reads a pack from its JSON text (or the parsed object) and verifies format, version and hash.
- * Throws a PackError that says what is wrong and how to fix it.
+ * Reads a single-file pack from its JSON text (or the parsed object) and verifies format, version and hash.
+ * Throws a PackError that says what is wrong and how to fix it. (A pack folder: `loadPack` in load-pack.ts.)
  */
-export function loadPack(source: string | { format?: unknown; version?: unknown; hash?: unknown; data?: unknown }): Pack {
+export function loadPack(source: string | PackObject): Pack {
+  return loadSingle(source);
+}
+
+function loadSingle(source: string | PackObject): Pack {
   let format: unknown, version: unknown, hash: unknown, body: string, data: unknown;
   if (typeof source === 'string') {
     // Editors and some servers add a UTF-8 byte order mark: it is no part of the JSON.
@@ -95,7 +117,7 @@ export function loadPack(source: string | { format?: unknown; version?: unknown;
       } catch (e) {
         throw new PackError(`the pack is not valid JSON (${(e as Error).message}): was the download cut short? Rebuild it with \`helpline build\``);
       }
-      return loadPack(parsed);
+      return loadSingle(parsed);
     }
     [, format, version, hash] = m;
     version = Number(version);
@@ -109,6 +131,7 @@ export function loadPack(source: string | { format?: unknown; version?: unknown;
     }
   } else {
     ({ format, version, hash, data } = source ?? {});
+    if (format === MANIFEST_FORMAT) throw new PackError('this is a pack folder\'s manifest: pass a reader too, loadPack(manifest, (name) => fetch(new URL(name, manifestUrl)).then((r) => r.text()))');
     checkHeader(format, version);
     if (contentHash(JSON.stringify(data)) !== hash) throw new PackError('the pack is damaged: its content does not match its hash. Rebuild it with `helpline build`');
   }

@@ -2,13 +2,15 @@
  * Helpline for Node: read and check knowledge folders, build packs, evaluate. Build-time work (YAML,
  * training, franc) lives here, never in the browser bundle.
  */
-import { readFileSync, writeFileSync, renameSync, rmSync, statSync, mkdirSync, openSync, closeSync, fsyncSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync, rmSync, statSync, mkdirSync, openSync, closeSync, fsyncSync, existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { readKnowledge, type ReadResult } from './read-knowledge.js';
 import { checkArticleLanguages } from './language-check.js';
-import { compilePack, type CompileOptions } from '../build/compile-pack.js';
-import { loadPack, serializePack, type Pack } from '../knowledge/pack.js';
+import { compilePack, compilePackWithOrigins, type CompileOptions } from '../build/compile-pack.js';
+import { loadPack, PackError, serializePack, type Pack, type PackData } from '../knowledge/pack.js';
+import { MANIFEST_FILE, openPackFolder, checkManifest, partFor, splitPack, type PackManifest } from '../knowledge/pack-folder.js';
 import type { Problem } from '../knowledge/article.js';
 
 export { readKnowledge, type ReadResult } from './read-knowledge.js';
@@ -49,10 +51,89 @@ function sortProblems(problems: Problem[]): Problem[] {
  * the folder as already read, when the caller has it.
  */
 export function compileKnowledge(dir: string, options: CompileOptions = {}, read: ReadResult = readKnowledge(dir)): { text: string; pack: Pack; read: ReadResult } {
+  const { data } = compileChecked(dir, options, read, false);
+  const text = serializePack(data);
+  return { text, pack: loadPack(text), read };
+}
+
+/** Compiles a folder read without errors; `origins` also records which languages each classifier feature came from (for pack folders). */
+function compileChecked(dir: string, options: CompileOptions, read: ReadResult, origins: boolean): { data: PackData; featureLanguages?: Map<number, Set<string>> } {
   if (read.problems.some((p) => p.severity === 'error')) throw new KnowledgeError(read.problems);
   if (!read.articles.length) throw new KnowledgeError([{ file: dir, line: 0, severity: 'error', message: 'no articles found: expected <lang>/<category>/<id>.md files' }]);
-  const text = serializePack(compilePack(read, options));
-  return { text, pack: loadPack(text), read };
+  return origins ? compilePackWithOrigins(read, options) : { data: compilePack(read, options) };
+}
+
+/** Is `out` meant as a pack folder: a name ending with a slash, or an existing directory? */
+export function isFolderOutput(out: string): boolean {
+  return /[\\/]$/.test(out) || (existsSync(out) && statSync(out).isDirectory());
+}
+
+/**
+ * Builds a pack folder (DESIGN.md "Pack folder"): the manifest and content-hashed parts. Written into a new
+ * folder beside the target, then renamed into place, so a failed build leaves the previous folder as it was.
+ * Returns the manifest and each file's size.
+ */
+export function buildPackFolder(dir: string, out: string, options: CompileOptions = {}): { pack: Pack; manifest: PackManifest; files: { name: string; bytes: number }[]; read: ReadResult } {
+  const read = readKnowledge(dir);
+  const { data, featureLanguages } = compileChecked(dir, options, read, true);
+  const pack = loadPack(serializePack(data));
+  const { manifest, files } = splitPack(pack.data, featureLanguages!);
+  writeFolderAtomic(out.replace(/[\\/]+$/, ''), new Map([...files, [MANIFEST_FILE, JSON.stringify(manifest, null, 2) + '\n']]));
+  return { pack, manifest, files: [...files].map(([name, text]) => ({ name, bytes: Buffer.byteLength(text) })), read };
+}
+
+/**
+ * Replaces a folder with new files: written into a temporary folder beside it, flushed, then swapped in by
+ * renames. Refuses to replace a non-empty folder that is not a pack folder (it could be anything).
+ */
+function writeFolderAtomic(target: string, files: Map<string, string>): void {
+  if (existsSync(target) && readdirSync(target).length && !existsSync(join(target, MANIFEST_FILE))) {
+    throw new PackError(`${target} is a folder with other files and no ${MANIFEST_FILE}: give an empty or new folder for the pack`);
+  }
+  const parent = dirname(target);
+  mkdirSync(parent, { recursive: true });
+  const stamp = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const tmp = join(parent, `.${basename(target)}.${stamp}.tmp`);
+  const old = join(parent, `.${basename(target)}.${stamp}.old`);
+  try {
+    mkdirSync(tmp);
+    for (const [name, text] of files) {
+      const fd = openSync(join(tmp, name), 'wx');
+      try {
+        writeFileSync(fd, text);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    if (existsSync(target)) renameSync(target, old);
+    renameSync(tmp, target);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+    rmSync(old, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Opens a pack folder from the file system: the manifest and the files of `lang` (default language when
+ * absent) are read now, other languages when a question needs them.
+ */
+export function openPackDirectory(dir: string, options: { lang?: string } = {}): Pack {
+  const file = (name: string) => {
+    // Names come from the manifest: a manifest must not make us read outside its folder.
+    if (!/^[\w.-]+$/.test(name)) throw new PackError(`the pack manifest names a file outside its folder: ${name}`);
+    return join(dir, name);
+  };
+  let manifest: PackManifest;
+  try {
+    manifest = checkManifest(JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')));
+  } catch (e) {
+    if (e instanceof PackError) throw e;
+    throw new PackError(`cannot read ${join(dir, MANIFEST_FILE)}: ${(e as Error).message}`);
+  }
+  const first = partFor(options.lang ?? manifest.defaultLang, Object.keys(manifest.languages), manifest.defaultLang);
+  const texts = new Map(manifest.languages[first].files.map((n) => [n, readFileSync(file(n), 'utf8')]));
+  return openPackFolder(manifest, texts, (name) => readFile(file(name), 'utf8'));
 }
 
 /**
@@ -86,8 +167,9 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   }
 }
 
-/** Loads a pack from a `.json` file, or builds one in memory from a knowledge folder. */
+/** Loads a pack from a `.json` file or a pack folder (its `manifest.json` or the folder), or builds one in memory from a knowledge folder. */
 export function loadKnowledge(path: string, options: CompileOptions = {}): Pack {
-  if (statSync(path).isDirectory()) return compileKnowledge(path, options).pack;
+  if (basename(path) === MANIFEST_FILE) return openPackDirectory(dirname(path));
+  if (statSync(path).isDirectory()) return existsSync(join(path, MANIFEST_FILE)) ? openPackDirectory(path) : compileKnowledge(path, options).pack;
   return loadPack(readFileSync(path, 'utf8'));
 }

@@ -40,6 +40,8 @@ export async function screenshot(target: Page | Locator, name: string, options: 
 
 export const widgetScript = join(root, 'dist', 'helpline.js');
 export const demoPack = join(root, 'examples', 'exchange', 'pack.json');
+/** The pack folder the demo pages load (data-pack="/pack/"), as `npm start` builds it. */
+export const demoFolder = join(root, 'examples', 'exchange', 'pack');
 
 /** Launches headless Chromium. */
 export function launchBrowser(): Promise<Browser> {
@@ -52,11 +54,13 @@ export function launchBrowser(): Promise<Browser> {
  * knowledge folder. If a rebuild fails (knowledge being edited), an existing pack is kept.
  */
 export function ensureDemoPack(): void {
-  const built = existsSync(demoPack) ? statSync(demoPack).mtimeMs : 0;
+  const manifest = join(demoFolder, 'manifest.json');
+  const built = existsSync(demoPack) && existsSync(manifest) ? Math.min(statSync(demoPack).mtimeMs, statSync(manifest).mtimeMs) : 0;
   const inputs = [join(root, 'dist', 'cli.js'), widgetScript, ...filesUnder(join(root, 'knowledge'))];
   if (built && inputs.every((f) => !existsSync(f) || statSync(f).mtimeMs <= built)) return;
   try {
     execFileSync(process.execPath, [join(root, 'bin', 'helpline.js'), 'build', 'knowledge', '-o', demoPack], { cwd: root, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(root, 'bin', 'helpline.js'), 'build', 'knowledge', '-o', demoFolder + '/'], { cwd: root, stdio: 'pipe' });
   } catch (e) {
     const why = String((e as { stderr?: Buffer }).stderr ?? e);
     if (!built) throw new Error(`could not build the demo pack: ${why}`);

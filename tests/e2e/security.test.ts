@@ -71,10 +71,11 @@ describe.skipIf(!hasChromium)('hostile input and delivery in Chromium', () => {
     await server?.close();
   });
 
-  /** A context where /pack.json is the hostile pack and /plain.html is the demo page without any CSP. */
+  /** A context where the demo's pack is the hostile pack and /plain.html is the demo page without any CSP. */
   async function hostileContext(): Promise<BrowserContext> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.route('**/pack.json', (route) => route.fulfill({ contentType: 'application/json', body: packText }));
+    // The demo pages name the pack folder; a single-file pack served at its manifest's address is read as one.
+    await context.route('**/pack/manifest.json', (route) => route.fulfill({ contentType: 'application/json', body: packText }));
     await context.route('**/plain.html', async (route) => {
       const res = await route.fetch({ url: server.url });
       const headers = { ...res.headers() };

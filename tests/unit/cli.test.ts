@@ -100,9 +100,9 @@ describe('helpline command', () => {
     expect(build.code).toBe(0);
     expect(build.stdout).toMatch(/^helpline build — /);
     expect(build.stdout).toMatch(/Usage: helpline build <dir>/);
-    expect(build.stdout).toMatch(/-o, --out <pack\.json>/);
+    expect(build.stdout).toMatch(/-o, --out <pack\.json\|folder\/>/);
     expect(build.stdout).not.toMatch(/--cases/);
-    const commands = ['ask', 'eval', 'lint', 'serve', 'report'];
+    const commands = ['ask', 'eval', 'lint', 'serve', 'report', 'api'];
     const helps = await Promise.all(commands.map((command) => helpline(command, '-h')));
     for (const [i, r] of helps.entries()) {
       expect(r.code, commands[i]).toBe(0);

@@ -77,6 +77,7 @@ const titleOf = async (url: string, id: string, lang = 'en') =>
 beforeAll(async () => {
   cpSync(fixture('kb-mini'), kb, { recursive: true });
   writeFileSync(widget, '/* the widget */');
+  writeFileSync(join(tmp, 'helpline-widget.Ab12_x9Z.js'), '/* the widget code */');
   preview = await startPreview(kb, { port: 0, widget, debounceMs: 50 });
 });
 afterAll(async () => {
@@ -94,6 +95,11 @@ describe('helpline serve', () => {
     expect(html).toContain('8 articles in 3 language(s) (en, es, zh)');
     expect(html).toContain('id="panel"');
     expect(await (await get('/helpline.js')).text()).toBe('/* the widget */');
+    // The widget code the loader imports, named by its hash: cached forever.
+    const code = await get('/helpline-widget.Ab12_x9Z.js');
+    expect(await code.text()).toBe('/* the widget code */');
+    expect(code.headers.get('cache-control')).toMatch(/immutable/);
+    expect((await get('/helpline-widget.nothere1.js')).status).toBe(404);
     const pack = loadPack(await (await get('/pack.json')).text());
     expect(pack.data.articles.find((a) => a.id === 'withdrawal-fees' && a.lang === 'en')?.title).toBe('How much does a withdrawal cost?');
     expect((await get('/nothing')).status).toBe(404);

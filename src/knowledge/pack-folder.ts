@@ -1,0 +1,246 @@
+import type { Article } from './article.js';
+import { contentHash, MANIFEST_FORMAT, PackError, PACK_VERSION, type Pack, type PackData, type PackLanguages } from './pack.js';
+import type { Messages } from '../bot/messages.js';
+import type { ClassifierData } from '../intent/classifier.js';
+import { mergeWeights, splitWeights } from '../intent/rows.js';
+
+/**
+ * A pack folder (DESIGN.md "Pack folder"): `manifest.json` and content-hashed parts beside it. A visitor loads
+ * the shared part and one language's part; other languages load when a question needs them. Put together, the
+ * parts are the single-file pack's data exactly, so a folder answers as the file does.
+ */
+export { MANIFEST_FORMAT };
+export const MANIFEST_FILE = 'manifest.json';
+
+export interface PackManifest {
+  format: typeof MANIFEST_FORMAT;
+  /** The pack format version (the same as a single-file pack's). */
+  version: number;
+  /** The single-file pack's hash: the same knowledge gives the same hash in both forms. */
+  hash: string;
+  defaultLang: string;
+  /** Per language, every file a visitor in that language loads (the shared part first), names relative to the manifest. */
+  languages: Record<string, { files: string[] }>;
+}
+
+/** The classifiers' parts that every language needs: labels, biases and scale. */
+type ClassifierHead = Omit<ClassifierData, 'weights'>;
+const CLASSIFIERS = ['classifier', 'intents', 'asksForHuman'] as const;
+type ClassifierName = (typeof CLASSIFIERS)[number];
+
+/** What every visitor loads: language detection, the glossary, the secret finder's word lists, settings. */
+interface SharedPart {
+  part: 'shared';
+  languages: string[];
+  defaultLang: string;
+  glossary: PackData['glossary'];
+  wordLists?: PackData['wordLists'];
+  languageModel: PackData['languageModel'];
+  settings: PackData['settings'];
+  classifiers: Partial<Record<ClassifierName, ClassifierHead>>;
+}
+
+/**
+ * One language's articles, search index, sentences and intent replies, and the classifier rows of the
+ * features its examples produced. The default language's part also carries the sentences and rows of
+ * languages the pack has no articles in: their visitors are answered in the default language.
+ */
+interface LanguagePart {
+  part: 'language';
+  lang: string;
+  articles: Article[];
+  index?: string;
+  messages: Record<string, Partial<Messages>>;
+  replies: Record<string, Record<string, string>>;
+  weights: Partial<Record<ClassifierName, string>>;
+}
+
+/** The part that serves a language: its own, its base language's (zh-TW → zh), else the default language's. */
+export function partFor(lang: string, languages: readonly string[], defaultLang: string): string {
+  if (languages.includes(lang)) return lang;
+  const base = lang.split('-')[0];
+  return languages.includes(base) ? base : defaultLang;
+}
+
+const fileName = (stem: string, text: string) => `${stem}.${contentHash(text)}.json`;
+
+/**
+ * Splits pack data into a manifest and its files (name → text). `featureLanguages` says which languages'
+ * examples each classifier feature came from (compilePackWithOrigins); a feature it does not know goes to the
+ * default language.
+ */
+export function splitPack(data: PackData, featureLanguages: Map<number, Set<string>>): { manifest: PackManifest; files: Map<string, string> } {
+  const { languages, defaultLang } = data;
+  const served = (lang: string) => partFor(lang, languages, defaultLang);
+  const rowParts = new Map<number, string[]>();
+  for (const [id, langs] of featureLanguages) rowParts.set(id, [...new Set([...langs].map(served))]);
+  const partsOf = (id: number) => rowParts.get(id) ?? [defaultLang];
+
+  const shared: SharedPart = {
+    part: 'shared',
+    languages,
+    defaultLang,
+    glossary: data.glossary,
+    ...(data.wordLists ? { wordLists: data.wordLists } : {}),
+    languageModel: data.languageModel,
+    settings: data.settings,
+    classifiers: {},
+  };
+  const weights: Partial<Record<ClassifierName, Record<string, string>>> = {};
+  for (const name of CLASSIFIERS) {
+    const c = data[name] as ClassifierData | undefined;
+    if (!c) continue;
+    const { weights: w, ...head } = c;
+    shared.classifiers[name] = head;
+    weights[name] = splitWeights(w, partsOf);
+  }
+
+  const files = new Map<string, string>();
+  const sharedText = JSON.stringify(shared);
+  const sharedName = fileName('shared', sharedText);
+  files.set(sharedName, sharedText);
+  const manifest: PackManifest = { format: MANIFEST_FORMAT, version: PACK_VERSION, hash: contentHash(JSON.stringify(data)), defaultLang, languages: {} };
+  for (const lang of languages) {
+    const messages: Record<string, Partial<Messages>> = {};
+    for (const [l, m] of Object.entries(data.messages ?? {})) if (served(l) === lang) messages[l] = m;
+    const replies: Record<string, Record<string, string>> = {};
+    for (const [name, byLang] of Object.entries(data.replies)) {
+      for (const [l, text] of Object.entries(byLang)) if (served(l) === lang) (replies[name] ??= {})[l] = text;
+    }
+    const part: LanguagePart = {
+      part: 'language',
+      lang,
+      articles: data.articles.filter((a) => a.lang === lang),
+      ...(data.indexes[lang] !== undefined ? { index: data.indexes[lang] } : {}),
+      messages,
+      replies,
+      weights: Object.fromEntries(Object.entries(weights).map(([name, parts]) => [name, parts[lang] ?? ''])),
+    };
+    const text = JSON.stringify(part);
+    const name = fileName(lang, text);
+    files.set(name, text);
+    manifest.languages[lang] = { files: [sharedName, name] };
+  }
+  return { manifest, files };
+}
+
+/** Reads a file of a pack folder by its name relative to the manifest (fetch in a browser, the file system in Node). */
+export type PackFileReader = (name: string) => Promise<string> | string;
+
+/** Checks that a manifest is one this code reads; throws a PackError saying what to do. */
+export function checkManifest(source: unknown): PackManifest {
+  const m = source as Partial<PackManifest> | null;
+  if (!m || m.format !== MANIFEST_FORMAT) throw new PackError(`this is not a Helpline pack manifest (format '${String(m?.format)}'): build one with \`helpline build <dir> -o <folder>/\``);
+  if (m.version !== PACK_VERSION) {
+    const hint = typeof m.version === 'number' && m.version > PACK_VERSION ? 'update Helpline to read it' : 'rebuild it with this version of `helpline build`';
+    throw new PackError(`pack format version ${String(m.version)} is not supported (this Helpline reads version ${PACK_VERSION}): ${hint}`);
+  }
+  if (typeof m.defaultLang !== 'string' || !m.languages || typeof m.languages !== 'object' || !m.languages[m.defaultLang]?.files?.length) {
+    throw new PackError('the pack manifest names no files for its default language: rebuild it with `helpline build`');
+  }
+  return m as PackManifest;
+}
+
+/** Parses one file of a pack folder and checks it against the hash in its name. */
+function parsePart(name: string, text: string): SharedPart | LanguagePart {
+  const hash = /\.([0-9a-f]+)\.json$/.exec(name)?.[1];
+  if (!hash || contentHash(text) !== hash) throw new PackError(`the pack file ${name} is damaged or from another build: its content does not match its name. Rebuild the folder with \`helpline build\``);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new PackError(`the pack file ${name} is not valid JSON (${(e as Error).message}): rebuild the folder with \`helpline build\``);
+  }
+}
+
+/**
+ * Opens a pack folder from its manifest: loads the files of `lang` (the default language when absent or not in
+ * the pack) and returns a pack whose other languages load on demand through `pack.folder`.
+ */
+export async function loadPackFolder(manifestSource: unknown, read: PackFileReader, options: { lang?: string } = {}): Promise<Pack> {
+  const manifest = checkManifest(manifestSource);
+  const packLangs = Object.keys(manifest.languages);
+  const first = partFor(options.lang ?? manifest.defaultLang, packLangs, manifest.defaultLang);
+  const names = manifest.languages[first].files;
+  // Each file is checked and parsed as it arrives, in a task of its own: a page stays responsive between them.
+  const parts = await Promise.all(names.map(async (n) => parsePart(n, await read(n))));
+  return assemble(manifest, names, parts, read);
+}
+
+/**
+ * A pack from a manifest and the texts of one language's files (name → text), synchronously; other
+ * languages load through `read` when asked for.
+ */
+export function openPackFolder(manifestSource: unknown, texts: Map<string, string>, read: PackFileReader): Pack {
+  return assemble(checkManifest(manifestSource), [...texts.keys()], [...texts].map(([name, text]) => parsePart(name, text)), read);
+}
+
+/** A pack from a checked manifest and its parsed parts (`names`: the files they came from). */
+function assemble(manifest: PackManifest, names: string[], parts: (SharedPart | LanguagePart)[], read: PackFileReader): Pack {
+  const shared = parts.find((p): p is SharedPart => p.part === 'shared');
+  if (!shared) throw new PackError('the pack folder has no shared part among the files its manifest names: rebuild it with `helpline build`');
+  const heads = shared.classifiers;
+  const rows: Partial<Record<ClassifierName, string[]>> = {};
+  const data: PackData = {
+    languages: shared.languages,
+    defaultLang: shared.defaultLang,
+    articles: [],
+    glossary: shared.glossary,
+    replies: {},
+    ...(shared.wordLists ? { wordLists: shared.wordLists } : {}),
+    messages: {},
+    languageModel: shared.languageModel,
+    classifier: undefined,
+    intents: undefined,
+    indexes: {},
+    settings: shared.settings,
+  };
+  const loaded = new Set<string>();
+  const listeners: ((lang: string) => void)[] = [];
+
+  /** Adds a language's part to the data, keeping the order a single-file pack has (articles by language then id, replies by language). */
+  function add(part: LanguagePart): void {
+    if (loaded.has(part.lang)) return;
+    data.articles.push(...part.articles);
+    data.articles.sort((a, b) => (a.lang === b.lang ? (a.id < b.id ? -1 : 1) : a.lang < b.lang ? -1 : 1));
+    if (part.index !== undefined) data.indexes[part.lang] = part.index;
+    Object.assign(data.messages!, part.messages);
+    for (const [name, byLang] of Object.entries(part.replies)) {
+      data.replies[name] = Object.fromEntries(Object.entries({ ...data.replies[name], ...byLang }).sort(([a], [b]) => (a < b ? -1 : 1)));
+    }
+    for (const name of CLASSIFIERS) {
+      const head = heads[name];
+      if (!head) continue;
+      const list = (rows[name] ??= []);
+      if (part.weights[name]) list.push(part.weights[name]!);
+      (data as unknown as Record<string, unknown>)[name] = { ...head, weights: list.length ? mergeWeights(list) : '' };
+    }
+    loaded.add(part.lang);
+  }
+  for (const p of parts) if (p.part === 'language') add(p);
+  if (!loaded.size) throw new PackError('the pack folder has no language part among the files its manifest names: rebuild it with `helpline build`');
+
+  const pending = new Map<string, Promise<void>>();
+  const folder: PackLanguages = {
+    loaded,
+    partFor: (lang) => partFor(lang, data.languages, data.defaultLang),
+    load(lang) {
+      const target = folder.partFor(lang);
+      if (loaded.has(target)) return Promise.resolve();
+      let p = pending.get(target);
+      if (!p) {
+        const own = manifest.languages[target]?.files.filter((n) => !names.includes(n)) ?? [];
+        p = Promise.all(own.map(async (n) => parsePart(n, await read(n))))
+          .then((got) => {
+            for (const g of got) if (g.part === 'language') add(g);
+            if (!loaded.has(target)) throw new PackError(`the pack folder's manifest names no file for language '${target}': rebuild it with \`helpline build\``);
+            for (const l of listeners) l(target);
+          })
+          .finally(() => pending.delete(target));
+        pending.set(target, p);
+      }
+      return p;
+    },
+    onLoad: (listener) => void listeners.push(listener),
+  };
+  return { version: manifest.version, hash: manifest.hash, data, folder };
+}

@@ -1,0 +1,145 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildPack, buildPackFolder, isFolderOutput, KnowledgeError, loadKnowledge } from '../../src/node/index.js';
+import { createBot, loadPack, PackError, type Pack, type Reply } from '../../src/index.js';
+import { fixture } from '../helpers.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'helpline-folder-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const folder = join(tmp, 'pack');
+const built = buildPackFolder(fixture('kb-mini'), folder + '/');
+const single = join(tmp, 'pack.json');
+buildPack(fixture('kb-mini'), single);
+
+/** A reader over the folder that records what it was asked for, as a browser's network log would. */
+function reader() {
+  const asked: string[] = [];
+  const read = async (name: string) => {
+    asked.push(name);
+    return readFileSync(join(folder, name), 'utf8');
+  };
+  return { asked, read };
+}
+const manifest = () => JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+const essence = (r: Reply) => ({ kind: r.kind, lang: r.lang, article: r.article?.id, text: r.text, confidence: r.confidence, suggestions: r.suggestions, notices: r.notices, rule: r.debug?.rule });
+
+const QUESTIONS = [
+  { text: 'how much is the withdrawal fee', lang: 'en' },
+  { text: 'my withdrawal is still pending', lang: 'en' },
+  { text: 'I forgot my password', lang: 'en' },
+  { text: '¿cuánto cuesta retirar?', lang: 'es' },
+  { text: 'mi retiro sigue pendiente', lang: 'es' },
+  { text: '提币手续费多少', lang: 'zh' },
+  { text: '提现还没到账', lang: 'zh' },
+  { text: '我的账户被盗了', lang: 'zh' },
+  { text: 'hola', lang: 'es' },
+  { text: 'I want to talk to a human', lang: 'en' },
+  { text: 'Mein Konto wurde gehackt', lang: 'en' },
+];
+
+describe('pack folder', () => {
+  it('writes a manifest and content-hashed files, one per language plus the shared part', () => {
+    const m = manifest();
+    expect(m).toMatchObject({ format: 'helpline-pack-folder', defaultLang: 'en' });
+    expect(Object.keys(m.languages).sort()).toEqual(['en', 'es', 'zh']);
+    const files = readdirSync(folder).sort();
+    expect(files).toContain('manifest.json');
+    for (const [lang, { files: names }] of Object.entries(m.languages) as [string, { files: string[] }][]) {
+      expect(names[0]).toMatch(/^shared\.[0-9a-f]+\.json$/);
+      expect(names[1]).toMatch(new RegExp(`^${lang}\\.[0-9a-f]+\\.json$`));
+      for (const n of names) expect(files).toContain(n);
+    }
+    expect(files.length).toBe(1 + 1 + 3);
+    // The same knowledge, the same hash as the single file.
+    expect(m.hash).toBe(loadPack(readFileSync(single, 'utf8')).hash);
+    expect(built.files.map((f) => f.name).sort()).toEqual(files.filter((f) => f !== 'manifest.json'));
+  });
+
+  it('loads one language first, and another once, when a question needs it', async () => {
+    const { asked, read } = reader();
+    const pack = await loadPack(manifest(), read, { lang: 'es' });
+    expect(asked).toEqual(manifest().languages.es.files);
+    const bot = createBot(pack, { lang: 'es' });
+    expect((await bot.ask('¿cuánto cuesta retirar?')).article?.id).toBe('withdrawal-fees');
+    expect(asked.length).toBe(2);
+    const zh = await bot.ask('提币手续费多少');
+    expect(zh).toMatchObject({ kind: 'answer', lang: 'zh' });
+    expect(asked.slice(2)).toEqual([manifest().languages.zh.files[1]]);
+    await bot.ask('提现还没到账');
+    await createBot(pack).ask('提现要多少手续费');
+    expect(asked.length).toBe(3);
+  });
+
+  it('answers every question as the single file does, whichever language a visitor starts in', async () => {
+    const file = loadPack(readFileSync(single, 'utf8'));
+    for (const start of ['en', 'es', 'zh']) {
+      const pack = await loadPack(manifest(), reader().read, { lang: start });
+      for (const q of QUESTIONS) {
+        const [a, b] = [createBot(file, { lang: q.lang }), createBot(pack, { lang: q.lang })];
+        expect(essence(await b.ask(q.text)), `${start}: ${q.text}`).toEqual(essence(await a.ask(q.text)));
+      }
+    }
+  });
+
+  it('emits each turn once and keeps the state as a single file does, when a language loads mid-answer', async () => {
+    const pack = await loadPack(manifest(), reader().read, { lang: 'en' });
+    const bot = createBot(pack, { lang: 'en' });
+    const turns: string[] = [];
+    bot.on('message', (t) => turns.push(`${t.role}:${t.text}`));
+    await bot.ask('how much is the withdrawal fee');
+    await bot.ask('提现还没到账');
+    expect(turns).toEqual(['user:how much is the withdrawal fee', 'bot:How much does a withdrawal cost?', 'user:提现还没到账', expect.stringMatching(/^bot:/)]);
+    expect(bot.state.turns.length).toBe(4);
+  });
+
+  it('opens from the file system: helpline ask/eval take the folder or its manifest', async () => {
+    for (const path of [folder, join(folder, 'manifest.json')]) {
+      const pack: Pack = loadKnowledge(path);
+      expect(pack.folder?.loaded).toEqual(new Set(['en']));
+      expect((await createBot(pack).ask('提币手续费多少')).article?.id).toBe('withdrawal-fees');
+      expect(pack.folder?.loaded).toEqual(new Set(['en', 'zh']));
+    }
+  });
+
+  it('refuses a damaged file, a manifest without a reader, and a manifest naming files outside the folder', async () => {
+    const copy = join(tmp, 'damaged');
+    cpSync(folder, copy, { recursive: true });
+    const zhFile = manifest().languages.zh.files[1];
+    writeFileSync(join(copy, zhFile), readFileSync(join(copy, zhFile), 'utf8').replace('提币', '提钱'));
+    const pack = await loadPack(manifest(), (n) => readFileSync(join(copy, n), 'utf8'));
+    await expect(pack.folder!.load('zh')).rejects.toThrow(/damaged or from another build/);
+    expect(() => loadPack(manifest())).toThrow(/pass a reader/);
+    await expect(loadPack('{"format":"x"}', () => '')).rejects.toThrow(PackError);
+    const evil = join(tmp, 'evil');
+    cpSync(folder, evil, { recursive: true });
+    const m = manifest();
+    m.languages.en.files = ['../pack.json'];
+    writeFileSync(join(evil, 'manifest.json'), JSON.stringify(m));
+    expect(() => loadKnowledge(evil)).toThrow(/outside its folder/);
+  });
+
+  it('a failed build leaves the previous folder as it was; a folder of other files is not replaced', () => {
+    const before = readdirSync(folder).sort();
+    const bad = join(tmp, 'bad-kb');
+    cpSync(fixture('kb-mini'), bad, { recursive: true });
+    writeFileSync(join(bad, 'en/account/broken.md'), '---\nid: Not Valid\n---\n');
+    expect(() => buildPackFolder(bad, folder + '/')).toThrow(KnowledgeError);
+    expect(readdirSync(folder).sort()).toEqual(before);
+    const other = join(tmp, 'site');
+    cpSync(bad, other, { recursive: true });
+    expect(() => buildPackFolder(fixture('kb-mini'), other)).toThrow(/other files and no manifest.json/);
+    expect(existsSync(join(other, 'en/account/broken.md'))).toBe(true);
+    // A rebuild into the folder replaces it and leaves no temporary folders beside it.
+    buildPackFolder(fixture('kb-mini'), folder);
+    expect(readdirSync(tmp).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+
+  it('takes a name ending with a slash, or an existing folder, as a folder', () => {
+    expect(isFolderOutput('out/')).toBe(true);
+    expect(isFolderOutput(folder)).toBe(true);
+    expect(isFolderOutput(join(tmp, 'new.json'))).toBe(false);
+  });
+});
