@@ -9,7 +9,7 @@ export type { Article, Priority } from './knowledge/article.js';
 export { createBot, MAX_MESSAGE, type Bot, type BotOptions, type BotEvents, type FoundArticle } from './bot/create-bot.js';
 export type { Reply, ReplyKind, ArticleRef, Handoff, HandoffReason, UserContext } from './bot/reply.js';
 export type { ConversationState, Turn } from './bot/state.js';
-export { isOpen, nextOpening, type BusinessHours, type Weekday } from './bot/hours.js';
+export { checkHours, isOpen, nextOpening, type BusinessHours, type Weekday } from './bot/hours.js';
 export { detectFrustration } from './bot/frustration.js';
 export { messages, type Messages } from './bot/messages.js';
 export { redactSecrets, createRedactor, type Redaction, type RedactOptions, type Redactor, type ConversationRedaction, type SecretKind } from './safety/redact.js';

@@ -1,9 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { i18n } from 'i18next';
-import { createBot, messages, nextOpening, redactSecrets, type Bot, type BusinessHours, type Handoff, type Messages, type Pack, type Reply, type UserContext } from '../src/index.js';
+import { checkHours, createBot, messages, nextOpening, redactSecrets, type Bot, type BusinessHours, type Handoff, type Messages, type Pack, type Reply, type UserContext } from '../src/index.js';
 import { styles } from './styles.js';
 import { createI18n, uiLanguage, type UiKey } from './i18n.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdown, safeUrl } from './markdown.js';
 import { renderSurvey, type SurveyAnswer } from './survey.js';
 import { loadSession, saveSession, type Entry } from './session.js';
 import type { DeliveryResult } from './handoff-outbox.js';
@@ -133,6 +133,11 @@ export class HelplineChat extends LitElement {
     this.survey = false;
   }
 
+  /** `contact` when it is a link the page may follow (the same rule as article links). */
+  private get contactLink(): string | undefined {
+    return this.contact ? safeUrl(this.contact) : undefined;
+  }
+
   private get storageKey(): string {
     return `helpline:${this.pack || 'inline'}`;
   }
@@ -232,7 +237,9 @@ export class HelplineChat extends LitElement {
     this.status = 'loading';
     try {
       const lang = this.i18n.language;
-      const options = { lang, state: this.savedState, user: this.user, hours: this.hours };
+      const badHours = this.hours && checkHours(this.hours);
+      if (badHours) console.error(`helpline: hours ${badHours}; business hours are off (handoffs stay live)`);
+      const options = { lang, state: this.savedState, user: this.user, hours: badHours ? undefined : this.hours };
       if (this.api && !this.packData) this.bot = createApiBot(this.api, options);
       else {
         const pack = this.packData ?? (await fetchPack(this.pack, { languages: visitorLanguages(this.lang), preloaded: this.preloaded, onProgress: (done, total) => (this.progress = { done, total }) }));
@@ -477,7 +484,7 @@ export class HelplineChat extends LitElement {
         <div class="state error" role="alert">
         <p>${this.t('loadError')}</p>
         <button class="primary" @click=${() => void this.load().then(() => this.updateComplete).then(() => this.focusInput())}>${this.t('retry')}</button>
-        ${this.contact ? html`<p><a href=${this.contact}>${this.t('contact')}</a></p>` : nothing}
+        ${this.contactLink ? html`<p><a href=${this.contactLink}>${this.t('contact')}</a></p>` : nothing}
       </div>`;
     }
     const progress = this.progress && this.progress.total > 1 ? ` ${Math.round((100 * this.progress.done) / this.progress.total)}%` : '';
@@ -540,7 +547,7 @@ export class HelplineChat extends LitElement {
       delivery: id ? this.delivery.states[id] : undefined,
       agent: this.agent.agent,
       typing: this.agent.isTyping,
-      contact: this.contact,
+      contact: this.contactLink ?? '',
       text: (key, values) => this.uiText(key, values),
       when: () => this.whenAgentsReturn(),
       sendTicket: (e) => this.sendTicket(e),

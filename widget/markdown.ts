@@ -1,3 +1,4 @@
+import { safeUrl } from '../src/safety/links.js';
 import { html, nothing, type TemplateResult } from 'lit';
 
 /**
@@ -65,13 +66,4 @@ export function inline(text: string): (TemplateResult | string)[] {
   return out;
 }
 
-/**
- * http(s), mailto and same-site relative links pass; javascript:, data: and the like do not, nor `//host`
- * and `/\host`, which browsers resolve to another site.
- */
-export function safeUrl(href: string): string | undefined {
-  const h = href.trim();
-  if (/^(https?:|mailto:)/i.test(h)) return h;
-  if (/^\/(?![/\\])/.test(h) || /^#/.test(h)) return h;
-  return undefined;
-}
+export { safeUrl };

@@ -14,6 +14,8 @@ import { firstUrl, isManifestText, packLanguage, visitorLanguages } from './pack
 import { loadSession } from './session.js';
 import { pickOnAccent } from './on-accent.js';
 import { fetchText } from './fetch-text.js';
+import { safeUrl } from '../src/safety/links.js';
+import { checkHours } from '../src/bot/hours.js';
 import type { HelplineChat } from './helpline-chat.js';
 import type { UserContext } from '../src/index.js';
 // The hashed file name of the widget code, written by the build (rollup.config.mjs).
@@ -54,15 +56,20 @@ const attributes: Record<string, string | undefined> = {
   theme: data.theme === 'light' || data.theme === 'dark' ? data.theme : undefined,
   'handoff-url': data.handoffUrl,
   relay: data.relay,
-  contact: data.contact,
+  contact: data.contact && (safeUrl(data.contact) ?? void console.error('helpline: data-contact must be an http(s) or mailto: link or a path on this site; it is left out')),
 };
 for (const [name, value] of Object.entries(attributes)) if (value) element.setAttribute(name, value);
+// Every attribute is checked once, here: a bad one is reported and left out, never a dead button later.
 if (data.hours) {
+  let hours: unknown;
   try {
-    element.hours = JSON.parse(data.hours);
+    hours = JSON.parse(data.hours);
   } catch {
-    console.error('helpline: data-hours is not valid JSON; handoffs stay live');
+    hours = undefined;
   }
+  const problem = hours === undefined ? 'is not valid JSON' : checkHours(hours);
+  if (problem) console.error(`helpline: data-hours ${problem}; business hours are off (handoffs stay live)`);
+  else element.hours = hours as HelplineChat['hours'];
 }
 
 /** The launcher, drawn in the element's shadow root with the widget's own styles; the widget replaces it. */

@@ -14,7 +14,7 @@ import { Emitter } from './events.js';
 import { fill, languageName, messages as sentences } from './messages.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { emptyState, restoreState, MAX_TURNS, type ConversationState, type Turn } from './state.js';
-import { isOpen, type BusinessHours } from './hours.js';
+import { checkHours, isOpen, type BusinessHours } from './hours.js';
 import { detectFrustration } from './frustration.js';
 import { asksToShareSecret, scamArticle } from '../safety/phishing.js';
 import type { ArticleRef, Handoff, HandoffReason, Reply, UserContext } from './reply.js';
@@ -97,6 +97,8 @@ export interface Bot {
  */
 export function createBot(source: Pack | string, options: BotOptions = {}): Bot {
   options = { ...options, lang: languageTag(options.lang) };
+  const badHours = options.hours === undefined ? undefined : checkHours(options.hours);
+  if (badHours) throw new TypeError(`createBot: hours ${badHours}`);
   const pack = typeof source === 'string' ? loadPack(source) : source;
   const engine = engineOf(pack);
   const { data, glossary, classifier, intentClassifier, asksForHuman, index, byKey, answerable } = engine;

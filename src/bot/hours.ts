@@ -50,6 +50,31 @@ function dayBefore(date: string): string {
   return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
 }
 
+/**
+ * What is wrong with business hours given from outside (a `data-hours` attribute, the SDK's options), or
+ * undefined when they are good: checked once at start, so a bad value turns business hours off instead
+ * of making every handoff throw.
+ */
+export function checkHours(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object') return 'must be an object like {"timeZone":"Asia/Singapore","weekly":{"mon":["09:00-18:00"]}}';
+  const h = value as BusinessHours;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: h.timeZone });
+  } catch {
+    return `timeZone '${String(h.timeZone)}' is not an IANA time zone like Asia/Singapore`;
+  }
+  if (!h.weekly || typeof h.weekly !== 'object') return "needs 'weekly', the opening ranges per weekday";
+  for (const day of Object.keys(h.weekly)) if (!DAYS.includes(day as Weekday)) return `'${day}' is not a weekday (${DAYS.join(', ')})`;
+  try {
+    for (const day of DAYS) if (h.weekly[day] !== undefined && !Array.isArray(h.weekly[day])) return `'${day}' must be a list of ranges`;
+    for (const day of DAYS) ranges(h, day);
+  } catch (e) {
+    return (e as Error).message.replace(/^business hours: /, '');
+  }
+  if (h.holidays !== undefined && !(Array.isArray(h.holidays) && h.holidays.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(String(d))))) return "'holidays' must be dates like 2026-12-25";
+  return undefined;
+}
+
 /** True when humans are at work at that instant. */
 export function isOpen(hours: BusinessHours, at: Date): boolean {
   const { date, day, minute } = local(hours.timeZone, at);

@@ -22,6 +22,9 @@ import { esc } from '../report/html.js';
 import { buildForPreview, type BuildResult } from './serve-worker.js';
 import type { Problem } from '../knowledge/article.js';
 
+/** The Host names the preview answers to: it listens on 127.0.0.1 only. */
+const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i;
+
 export const DEFAULT_PORT = 5174;
 
 /** What the preview shows now. */
@@ -306,8 +309,15 @@ export async function startPreview(folder: string, options: PreviewOptions = {})
   };
 
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const text = (status: number, type: string, body: string | Buffer, cache?: string) => send(req, res, status, type, encode(body), cache);
+    // DNS rebinding: a page of another site whose name resolves to 127.0.0.1 sends that name as Host.
+    if (!LOOPBACK_HOST.test(req.headers.host ?? '')) return text(403, 'text/plain', 'forbidden: helpline serve answers to localhost, 127.0.0.1 and [::1] only\n');
+    let path: string;
+    try {
+      path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      return text(400, 'text/plain', 'bad request\n');
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return text(405, 'text/plain', 'method not allowed\n');
     if (path === '/') {
       if (state.building) return text(200, 'text/html; charset=utf-8', buildingPage(folder, step));

@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument, isMap, isScalar, visit, type Document, type Pair } from 'yaml';
+import { safeUrl } from '../safety/links.js';
 import { ID_PATTERN, PRIORITIES, type Priority, type Problem, type SourceArticle } from './article.js';
 
 const FIELDS = new Set(['id', 'title', 'category', 'tags', 'questions', 'lang', 'priority']);
@@ -6,7 +7,6 @@ const FIELDS = new Set(['id', 'title', 'category', 'tags', 'questions', 'lang', 
 const HTML_TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/i;
 /** Link targets in the three Markdown forms: [text](target), [ref]: target, and <target>. */
 const LINK_TARGETS = [/\]\(\s*<?([^)>\s]*)/g, /^\s{0,3}\[[^\]]+\]:\s*<?(\S*)/g, /<([a-z][a-z0-9+.-]*:[^>\s]*)>/gi];
-const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
 
 /** What a file's place in the folder says about it. */
 export interface ArticlePlace {
@@ -103,7 +103,7 @@ export function parseArticle(text: string, place: ArticlePlace): { article?: Sou
   if (!body) problem(bodyStart, 'the article has no answer: write it in Markdown below the front matter');
   lines.slice(end + 1).forEach((l, i) => {
     if (HTML_TAG.test(l)) problem(bodyStart + i, `raw HTML '${HTML_TAG.exec(l)![0].slice(0, 40)}' is not allowed: write Markdown (it would be shown as text)`);
-    for (const scheme of unsafeSchemes(l)) problem(bodyStart + i, `links must be http(s), mailto or relative: '${scheme}:' links are not allowed`);
+    for (const target of unsafeLinks(l)) problem(bodyStart + i, `links must be http(s), mailto or a path on this site (/…, #…): '${target}' would be shown as plain text`);
   });
 
   if (problems.some((p) => p.severity === 'error')) return { problems };
@@ -142,8 +142,8 @@ function toData(doc: Document): { data: Record<string, unknown> } | { data?: und
   }
 }
 
-/** Schemes of links in a line that the widget would not follow: anything but http(s), mailto and relative. */
-function unsafeSchemes(line: string): string[] {
+/** Link targets in a line that the widget would not follow (src/safety/links.ts decides for both). */
+function unsafeLinks(line: string): string[] {
   const out: string[] = [];
   for (const pattern of LINK_TARGETS) {
     for (const m of line.matchAll(pattern)) {
@@ -153,8 +153,7 @@ function unsafeSchemes(line: string): string[] {
         .replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Math.min(Number(d), 0x10ffff)))
         .replace(/&colon;/gi, ':')
         .replace(/[\u0000-\u0020]/g, '');
-      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(target)?.[1].toLowerCase();
-      if (scheme && !SAFE_SCHEMES.has(scheme)) out.push(scheme);
+      if (target && safeUrl(target) === undefined) out.push(target);
     }
   }
   return out;

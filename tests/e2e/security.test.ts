@@ -209,6 +209,31 @@ describe.skipIf(!hasChromium)('hostile input and delivery in Chromium', () => {
     await context.close();
   });
 
+  it('checks every script-tag attribute at start: bad hours and an unsafe contact are reported and left out, the human button still works', async () => {
+    const posts: unknown[] = [];
+    const context = await browser.newContext();
+    await context.route('**/bad-attributes.html', async (route) => {
+      const res = await route.fetch({ url: server.url });
+      const attrs = `data-handoff-url="/handoff" data-hours='{"timeZone":"Mars/Olympus","weekly":{"mon":["25:00-99:00"]}}' data-contact="javascript:window.__xss='contact'"`;
+      await route.fulfill({ response: res, body: (await res.text()).replace('<script src="/helpline.js"', `<script src="/helpline.js" ${attrs}`) });
+    });
+    await context.route('**/handoff', async (route) => {
+      posts.push(route.request().postDataJSON());
+      await route.fulfill({ status: 200, contentType: 'application/json', body: '{}' });
+    });
+    const { page, errors } = await openPage(browser, server.url + 'bad-attributes.html', {}, context);
+    expect(errors.join('\n')).toMatch(/data-hours timeZone 'Mars\/Olympus' is not an IANA time zone like Asia\/Singapore; business hours are off/);
+    expect(errors.join('\n')).toMatch(/data-contact must be an http\(s\) or mailto: link/);
+    await openWidget(page);
+    await ask(page, 'my account was hacked');
+    await page.locator(q.human).click();
+    await waitForEvent(page, 'handoff');
+    await expect.poll(() => posts.length, { timeout: 15_000 }).toBe(1);
+    expect(await page.evaluate(() => document.querySelector('helpline-chat')!.getAttribute('contact'))).toBeNull();
+    expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
+    await context.close();
+  });
+
   it('keeps a handoff made while the webhook is down across a reload and delivers it after', async () => {
     let up = false;
     let reloading = false;

@@ -165,18 +165,22 @@ describe('hostile knowledge files', () => {
       '[y](JaVaScRiPt&colon;alert(1))',
       '![img](data:image/svg+xml;base64,PHN2Zz4=)',
       '[z](vbscript:msgbox(1))',
+      '[other site](//evil.example/x) and [back](/\\evil.example) and [bare](fees.html)',
     ].join('\n');
     const dir = kb({ 'en/account/xss.md': article('xss', '', body) });
     expect(errors(dir)).toEqual([
       "en/account/xss.md:12: error: raw HTML '<img src=x onerror=alert(1)>' is not allowed: write Markdown (it would be shown as text)",
       "en/account/xss.md:13: error: raw HTML '<script>' is not allowed: write Markdown (it would be shown as text)",
-      "en/account/xss.md:14: error: links must be http(s), mailto or relative: 'javascript:' links are not allowed",
-      "en/account/xss.md:15: error: links must be http(s), mailto or relative: 'javascript:' links are not allowed",
-      "en/account/xss.md:16: error: links must be http(s), mailto or relative: 'javascript:' links are not allowed",
-      "en/account/xss.md:17: error: links must be http(s), mailto or relative: 'javascript:' links are not allowed",
-      "en/account/xss.md:18: error: links must be http(s), mailto or relative: 'javascript:' links are not allowed",
-      "en/account/xss.md:19: error: links must be http(s), mailto or relative: 'data:' links are not allowed",
-      "en/account/xss.md:20: error: links must be http(s), mailto or relative: 'vbscript:' links are not allowed",
+      "en/account/xss.md:14: error: links must be http(s), mailto or a path on this site (/…, #…): 'javascript:alert(1' would be shown as plain text",
+      "en/account/xss.md:15: error: links must be http(s), mailto or a path on this site (/…, #…): 'javascript:alert(1)' would be shown as plain text",
+      "en/account/xss.md:16: error: links must be http(s), mailto or a path on this site (/…, #…): 'javascript:alert(1)' would be shown as plain text",
+      "en/account/xss.md:17: error: links must be http(s), mailto or a path on this site (/…, #…): 'javascript:alert(1' would be shown as plain text",
+      "en/account/xss.md:18: error: links must be http(s), mailto or a path on this site (/…, #…): 'JaVaScRiPt:alert(1' would be shown as plain text",
+      "en/account/xss.md:19: error: links must be http(s), mailto or a path on this site (/…, #…): 'data:image/svg+xml;base64,PHN2Zz4=' would be shown as plain text",
+      "en/account/xss.md:20: error: links must be http(s), mailto or a path on this site (/…, #…): 'vbscript:msgbox(1' would be shown as plain text",
+      "en/account/xss.md:21: error: links must be http(s), mailto or a path on this site (/…, #…): '//evil.example/x' would be shown as plain text",
+      "en/account/xss.md:21: error: links must be http(s), mailto or a path on this site (/…, #…): '/\\evil.example' would be shown as plain text",
+      "en/account/xss.md:21: error: links must be http(s), mailto or a path on this site (/…, #…): 'fees.html' would be shown as plain text",
     ]);
     expectFailedBuild(dir);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOpen, nextOpening, type BusinessHours } from '../../src/bot/hours.js';
+import { checkHours, isOpen, nextOpening, type BusinessHours } from '../../src/bot/hours.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import { fixture, packOf } from '../helpers.js';
 
@@ -85,5 +85,24 @@ describe('business hours', () => {
     expect(closedNow.handoff().live).toBe(false);
     const openNow = createBot(packOf(fixture('kb-mini')), { hours: singapore, now: () => utc('2026-11-23T03:00') });
     expect(openNow.handoff().live).toBe(true);
+  });
+});
+
+describe('checkHours', () => {
+  const good = { timeZone: 'Asia/Singapore', weekly: { mon: ['09:00-18:00'], sat: ['22:00-02:00'] }, holidays: ['2026-12-25'] };
+
+  it('accepts good hours and says what is wrong with bad ones', () => {
+    expect(checkHours(good)).toBeUndefined();
+    expect(checkHours({ ...good, timeZone: 'Mars/Olympus' })).toMatch(/timeZone 'Mars\/Olympus' is not an IANA time zone/);
+    expect(checkHours({ ...good, weekly: { mon: ['25:00-99:00'] } })).toMatch(/'25:00' is not a time like 09:30/);
+    expect(checkHours({ ...good, weekly: { mon: ['9-5pm'] } })).toMatch(/not a time/);
+    expect(checkHours({ ...good, weekly: { monday: ['09:00-18:00'] } })).toMatch(/'monday' is not a weekday/);
+    expect(checkHours({ ...good, weekly: { mon: '09:00-18:00' } })).toMatch(/must be a list of ranges/);
+    expect(checkHours({ ...good, holidays: ['25/12/2026'] })).toMatch(/holidays/);
+    expect(checkHours('09:00-18:00')).toMatch(/must be an object/);
+  });
+
+  it('is checked once by createBot, which refuses bad hours with the reason', () => {
+    expect(() => createBot(packOf(fixture('kb-mini')), { hours: { timeZone: 'Nowhere/City', weekly: {} } })).toThrow(/createBot: hours timeZone 'Nowhere\/City'/);
   });
 });

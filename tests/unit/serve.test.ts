@@ -105,6 +105,21 @@ describe('helpline serve', () => {
     expect((await get('/nothing')).status).toBe(404);
   });
 
+  it("answers only to loopback Host names (another site's name resolving to 127.0.0.1 gets 403)", async () => {
+    const status = (host: string, path = '/pack.json') =>
+      new Promise<number>((resolve, reject) => {
+        const u = new URL(preview.url);
+        const req = request({ host: u.hostname, port: u.port, path, headers: { host } }, (res) => (res.resume(), resolve(res.statusCode!)));
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await status('evil.example')).toBe(403);
+    expect(await status(`evil.example:${new URL(preview.url).port}`)).toBe(403);
+    expect(await status(`localhost:${new URL(preview.url).port}`)).toBe(200);
+    expect(await status(`127.0.0.1:${new URL(preview.url).port}`)).toBe(200);
+    expect(await status(`[::1]:${new URL(preview.url).port}`)).toBe(200);
+  });
+
   it('rebuilds when a file changes and tells the page to reload', async () => {
     const abort = new AbortController();
     const stream = versions(preview.url, abort.signal);
