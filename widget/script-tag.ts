@@ -95,6 +95,8 @@ function drawLauncher(): void {
 let code: Promise<unknown> | undefined;
 /** The widget code, once; a failed download may be tried again. */
 function loadCode(): Promise<unknown> {
+  // A page (or a bundle) that already defines the element needs no second copy of the widget code.
+  if (customElements.get('helpline-chat')) return Promise.resolve();
   code ??= import(/* @vite-ignore */ new URL(WIDGET_CHUNK, base).href).catch((e) => {
     code = undefined;
     throw e;
@@ -172,9 +174,11 @@ const api: HelplineGlobal = {
 const queued = (window as unknown as { Helpline?: { q?: unknown[][] } }).Helpline?.q ?? [];
 (window as unknown as { Helpline: HelplineGlobal }).Helpline = api;
 const mount = () => {
-  drawLauncher();
+  // The widget code already on the page (bundled by the site) draws its own launcher.
+  const drawn = !customElements.get('helpline-chat');
+  if (drawn) drawLauncher();
   document.body.appendChild(element);
-  pickOnAccent(element, element.shadowRoot!.querySelector('.launcher'));
+  if (drawn) pickOnAccent(element, element.shadowRoot!.querySelector('.launcher'));
   for (const [method, ...args] of queued) (api[method as keyof HelplineGlobal] as (...a: unknown[]) => unknown)?.(...args);
   // Open now if the page asks for it or the visitor had the chat open before this page load.
   const saved = loadSession(`helpline:${data.pack || 'inline'}`);

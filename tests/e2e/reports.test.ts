@@ -124,7 +124,7 @@ describe.skipIf(!hasChromium)('report pages in Chromium', () => {
     const { page, errors } = await open(browser, pathToFileURL(file).href);
     expect(await page.locator('h1').innerText()).toBe('Helpline analytics');
     const figures = await page.locator('.figure .value').allInnerTexts();
-    expect(figures).toEqual([String(analytics.questions), String(analytics.conversations), pct(analytics.deflection), pct(analytics.handoffRate), pct(analytics.csat, 0), pct(analytics.unanswered / analytics.questions)]);
+    expect(figures).toEqual([String(analytics.questions), String(analytics.conversations), pct(analytics.deflection), pct(analytics.handoffRate), analytics.csat === null ? '—' : pct(analytics.csat, 0), pct(analytics.helpfulness, 0), pct(analytics.unanswered / analytics.questions)]);
     // One column per day from the first to the last, each as tall as that day's questions.
     const perDay = page.locator('.chart svg').first();
     const columns = await perDay.locator('g').evaluateAll((gs) => gs.map((g) => [...g.querySelectorAll('rect')].reduce((h, r) => h + r.getBoundingClientRect().height, 0)));

@@ -21,8 +21,10 @@ describe('widget sentences in the pack', () => {
   it('falls back sentence by sentence: zh-TW → zh → English', () => {
     const zhTW = messages('zh-TW', DEFAULT_MESSAGES);
     expect(zhTW.handoffQueued).toBe(DEFAULT_MESSAGES['zh-TW'].handoffQueued);
-    expect(zhTW.fallback).toBe(DEFAULT_MESSAGES.zh.fallback); // the bot's sentences come from zh
-    expect(messages('pt', DEFAULT_MESSAGES).fallback).toBe(ENGLISH.fallback);
+    expect(zhTW.fallback).toBe(DEFAULT_MESSAGES['zh-TW'].fallback);
+    const partial = { zh: DEFAULT_MESSAGES.zh, 'zh-TW': { handoffQueued: DEFAULT_MESSAGES['zh-TW'].handoffQueued } } as Record<string, Partial<Messages>>;
+    expect(messages('zh-TW', partial).fallback).toBe(DEFAULT_MESSAGES.zh.fallback); // a sentence zh-TW lacks comes from zh
+    expect(messages('fr', DEFAULT_MESSAGES).handoffQueued).toBe(ENGLISH.handoffQueued); // fr has the bot's sentences only
     const old = { ja: { ...DEFAULT_MESSAGES.ja, csatQuestion: undefined } } as Record<string, Partial<Messages>>;
     delete old.ja.csatQuestion;
     expect(messages('ja', old).csatQuestion).toBe(ENGLISH.csatQuestion); // a pack built before the survey

@@ -168,14 +168,17 @@ describe('the Helpline global drives the agent', () => {
     api.on('user-message', (d: unknown) => messages.push(d));
     api.agent.join({ name: 'Ana' });
     api.agent.typing();
+    await api.open(); // the loader's calls wait for the widget, in order
     await settle(el);
     expect($(el, '.handoff')!.textContent).toContain('Ana is typing…');
     api.agent.say('How can I help?');
+    await api.open();
     await settle(el);
     expect($$(el, '.msg.agent').at(-1)!.textContent).toContain('How can I help?');
     await api.ask('my deposit is missing');
     expect(messages).toMatchObject([{ text: 'my deposit is missing' }]);
     api.agent.end();
+    await api.open();
     await settle(el);
     expect(el.handoffState).toBe('closed');
   });
