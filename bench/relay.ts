@@ -87,7 +87,8 @@ folder; each handoff one transaction, answered 201 after COMMIT), ${CLIENTS} cli
 | --- | --- | --- | --- | --- | --- | --- |
 | PGlite (--db <folder>) | ${perSecond.toFixed(0)} | ${s.median.toFixed(1)} ms | ${s.p99.toFixed(1)} ms | ${failed} | ${(size / 2 ** 20).toFixed(1)} MiB, ${latencies.length} handoffs | ${again.ms.toFixed(0)} ms (process start included) |
 
-A PostgreSQL server (\`--db postgres://…\`) is not measured here.
+A PostgreSQL server (\`--db postgres://…\`) is not measured here. PGlite is a full PostgreSQL in WASM inside the
+relay's process, one transaction per write, one at a time; its start includes PGlite's own boot.
 
 Machine: ${machine()}. Run on ${new Date().toISOString().slice(0, 10)}.
 `;
