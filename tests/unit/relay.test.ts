@@ -48,6 +48,15 @@ describe('relay: visitor side', () => {
     expect(again.json).toEqual(first.json);
   });
 
+  it('stores a text with a NUL character (which PostgreSQL cannot hold) without it, instead of failing', async () => {
+    const { conversation, token } = await open('h-nul', 'stuck\u0000 withdrawal');
+    expect((await call(relay.url, `/v1/conversations/${conversation}/messages`, { body: { text: 'still\u0000 here' }, headers: { Authorization: `Bearer ${token}` } })).status).toBe(201);
+    const got = await call(relay.url, `/v1/agent/conversations/${conversation}`, { headers: agent });
+    expect(got.json.handoff.transcript[0].text).toBe('stuck withdrawal');
+    expect(got.json.events.at(-1).text).toBe('still here');
+    expect((await call(relay.url, '/v1/health')).json).toEqual({ ok: true, store: 'pglite' });
+  });
+
   it('redacts every stored text on arrival: transcript, visitor and agent messages, survey comment', async () => {
     const { conversation, token } = await open('h-secret', 'my password is Hunter2!secret and card 4111 1111 1111 1111');
     const visitor = { Authorization: `Bearer ${token}` };
