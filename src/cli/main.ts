@@ -100,8 +100,8 @@ const commands: Record<string, CommandSpec> = {
     run: serve,
   },
   relay: {
-    synopsis: `relay [--port ${RELAY_PORT}] [--db <folder>]`,
-    usage: `relay [--port ${RELAY_PORT}] [--db <folder>] [--forward <url>] [--origin <origins>] [--rate 120]`,
+    synopsis: `relay [--port ${RELAY_PORT}] [--db <folder|url>]`,
+    usage: `relay [--port ${RELAY_PORT}] [--db <folder|url>] [--forward <url>] [--origin <origins>] [--rate 120]`,
     summary: 'the relay between widgets and a helpdesk: durable handoffs, live agent replies (docs/live-agents.md)',
     options: relayOptions,
     positionals: { min: 0, max: 0 },

@@ -24,13 +24,16 @@ export interface CleanHandoff {
   ticket?: { email: string; description: string };
 }
 
+/** NUL characters dropped: PostgreSQL's text and jsonb cannot hold them, so a write with one would be refused. */
+const noNul = (s: string) => s.replace(/\u0000/g, '');
+
 /** A person's text, redacted, then bounded. */
 export function cleanText(v: unknown, max = MAX_TEXT): string | undefined {
-  return typeof v === 'string' ? redactSecrets(v).text.slice(0, max) : undefined;
+  return typeof v === 'string' ? redactSecrets(noNul(v)).text.slice(0, max) : undefined;
 }
 
 /** A field the software wrote (ids, codes, dates): bounded only. */
-const field = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : undefined);
+const field = (v: unknown, max: number) => (typeof v === 'string' ? noNul(v).slice(0, max) : undefined);
 
 /** The handoff, or a sentence saying which field is wrong. */
 export function cleanHandoff(raw: unknown): CleanHandoff | string {

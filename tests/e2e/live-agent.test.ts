@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { FileStore } from '../../src/relay/file-store.js';
+import { SqlStore } from '../../src/relay/sql-store.js';
 import { startRelay, type Relay } from '../../src/relay/server.js';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium, startDemoServer, type DemoServer } from './browser.js';
@@ -19,14 +19,14 @@ const KEY = 'e2e-agent-key';
 let browser: Browser;
 let server: DemoServer;
 let relay: Relay;
-let store: FileStore;
+let store: SqlStore;
 /** the relay as the page names it: the page's own host name, so Chromium sees no jump between address spaces */
 let relayUrl: string;
 
 beforeAll(async () => {
   if (!hasChromium) return;
   server = await startDemoServer();
-  store = await FileStore.open(mkdtempSync(join(tmpdir(), 'helpline-e2e-relay-')));
+  store = await SqlStore.open(mkdtempSync(join(tmpdir(), 'helpline-e2e-relay-')));
   relay = await startRelay({ store, port: 0, agentKey: KEY, ratePerMinute: 0, log: () => {} });
   relayUrl = relay.url.replace('127.0.0.1', new URL(server.url).hostname);
   // Page and relay are both on this machine here, which Chromium's Local Network Access checks would stop

@@ -2,7 +2,7 @@
  * kill -9 during a burst of handoffs: the relay runs as its own process (`helpline relay`, from the sources
  * through tsx), is killed mid-burst, and started again on the same folder. Every handoff it acknowledged
  * (201) is there after the restart, under the same conversation and token, and still queued for the
- * helpdesk; the log's torn tail, if the kill left one, is cut.
+ * helpdesk (PGlite, the default database, recovers from its write-ahead log).
  */
 import { describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';

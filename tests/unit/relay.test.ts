@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileStore } from '../../src/relay/file-store.js';
+import { SqlStore } from '../../src/relay/sql-store.js';
 import { startRelay, type Relay } from '../../src/relay/server.js';
 import { verifyWebhook } from '../../src/node/webhook.js';
 import { call, handoff, helpdesk, rawRequest, readEvents, until } from './relay-helpers.js';
@@ -16,13 +16,13 @@ const SECRET = 'webhook-secret-for-tests';
 const agent = { Authorization: `Bearer ${AGENT_KEY}` };
 
 let relay: Relay;
-let store: FileStore;
+let store: SqlStore;
 let desk: Awaited<ReturnType<typeof helpdesk>>;
 let port: number;
 
 beforeAll(async () => {
   desk = await helpdesk((n) => (n <= 4 ? 503 : 200)); // down for the first four deliveries
-  store = await FileStore.open(mkdtempSync(join(tmpdir(), 'helpline-relay-')));
+  store = await SqlStore.open(mkdtempSync(join(tmpdir(), 'helpline-relay-')));
   relay = await startRelay({ store, port: 0, agentKey: AGENT_KEY, forwardUrl: desk.url, forwardSecret: SECRET, forwardBaseDelay: 20, forwardMaxDelay: 100, maxBody: 64 * 1024, headersTimeout: 500, requestTimeout: 1000, ratePerMinute: 0, log: () => {} });
   port = Number(new URL(relay.url).port);
 });
@@ -46,6 +46,15 @@ describe('relay: visitor side', () => {
     const again = await call(relay.url, '/v1/handoffs', { body: handoff('h-once'), headers: { 'Idempotency-Key': 'h-once' } });
     expect(again.status).toBe(200);
     expect(again.json).toEqual(first.json);
+  });
+
+  it('stores a text with a NUL character (which PostgreSQL cannot hold) without it, instead of failing', async () => {
+    const { conversation, token } = await open('h-nul', 'stuck\u0000 withdrawal');
+    expect((await call(relay.url, `/v1/conversations/${conversation}/messages`, { body: { text: 'still\u0000 here' }, headers: { Authorization: `Bearer ${token}` } })).status).toBe(201);
+    const got = await call(relay.url, `/v1/agent/conversations/${conversation}`, { headers: agent });
+    expect(got.json.handoff.transcript[0].text).toBe('stuck withdrawal');
+    expect(got.json.events.at(-1).text).toBe('still here');
+    expect((await call(relay.url, '/v1/health')).json).toEqual({ ok: true, store: 'pglite' });
   });
 
   it('redacts every stored text on arrival: transcript, visitor and agent messages, survey comment', async () => {
@@ -147,25 +156,26 @@ describe('relay: forwarding to the helpdesk', () => {
 });
 
 describe('helpline relay (command line)', () => {
-  it('refuses a PostgreSQL URL with the reason, and a bad port', async () => {
+  it('says which database it cannot open (a PostgreSQL server that is not there), and refuses a bad port', async () => {
     const { main } = await import('../../src/cli/main.js');
     const errors: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
     (process.stderr as any).write = (chunk: string) => (errors.push(String(chunk)), true);
     try {
-      expect(await main(['relay', '--db', 'postgres://localhost/helpline'])).toBe(1);
+      expect(await main(['relay', '--db', 'postgres://helpline:s3cret@127.0.0.1:1/helpline'])).toBe(1);
       expect(await main(['relay', '--port', 'eighty'])).toBe(2);
     } finally {
       (process.stderr as any).write = write;
     }
-    expect(errors.join('')).toMatch(/PostgreSQL is not supported yet/);
+    expect(errors.join('')).toMatch(/cannot open the database postgres:\/\/helpline:\*\*\*@127\.0\.0\.1:1\/helpline: .*ECONNREFUSED/);
+    expect(errors.join('')).not.toContain('s3cret');
     expect(errors.join('')).toMatch(/--port must be a whole number/);
   });
 });
 
 describe('relay: connection cap', () => {
   it('drops connections past maxConnections and serves again once they close', async () => {
-    const s = await FileStore.open(mkdtempSync(join(tmpdir(), 'helpline-relay-cap-')));
+    const s = await SqlStore.open(mkdtempSync(join(tmpdir(), 'helpline-relay-cap-')));
     const r = await startRelay({ store: s, port: 0, maxConnections: 2, ratePerMinute: 0, log: () => {} });
     const { connect } = await import('node:net');
     const p = Number(new URL(r.url).port);
@@ -183,7 +193,7 @@ describe('relay: connection cap', () => {
 
 describe('relay: rate limit', () => {
   it('answers 429 past a client\'s rate', async () => {
-    const s = await FileStore.open(mkdtempSync(join(tmpdir(), 'helpline-relay-rate-')));
+    const s = await SqlStore.open(mkdtempSync(join(tmpdir(), 'helpline-relay-rate-')));
     const r = await startRelay({ store: s, port: 0, ratePerMinute: 5, log: () => {} });
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) statuses.push((await call(r.url, '/v1/health')).status);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import '../../widget/helpline-chat.js';
 import type { HelplineChat } from '../../widget/helpline-chat.js';
-import { FileStore } from '../../src/relay/file-store.js';
+import { SqlStore } from '../../src/relay/sql-store.js';
 import { startRelay, type Relay } from '../../src/relay/server.js';
 import { fixture, packOf } from '../helpers.js';
 import { until } from './webhook-stand-in.js';
@@ -19,11 +19,11 @@ import { FetchEventSource } from './event-source.js';
 const pack = packOf(fixture('kb-mini'));
 const KEY = 'agent-key';
 let relay: Relay;
-let store: FileStore;
+let store: SqlStore;
 
 beforeAll(async () => {
   (globalThis as any).EventSource = FetchEventSource;
-  store = await FileStore.open(mkdtempSync(join(tmpdir(), 'helpline-relay-widget-')));
+  store = await SqlStore.open(mkdtempSync(join(tmpdir(), 'helpline-relay-widget-')));
   relay = await startRelay({ store, port: 0, agentKey: KEY, ratePerMinute: 0, log: () => {} });
 });
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import '../../widget/helpline-chat.js';
 import type { HelplineChat } from '../../widget/helpline-chat.js';
-import { FileStore } from '../../src/relay/file-store.js';
+import { SqlStore } from '../../src/relay/sql-store.js';
 import { startRelay, type Relay } from '../../src/relay/server.js';
 import { fixture, packOf } from '../helpers.js';
 import { until, webhookStandIn } from './webhook-stand-in.js';
@@ -32,11 +32,11 @@ async function mount(attrs: Record<string, string>): Promise<HelplineChat> {
 
 let hook: Awaited<ReturnType<typeof webhookStandIn>>;
 let relay: Relay;
-let store: FileStore;
+let store: SqlStore;
 beforeAll(async () => {
   (globalThis as any).EventSource = FetchEventSource;
   hook = await webhookStandIn();
-  store = await FileStore.open(mkdtempSync(join(tmpdir(), 'helpline-survey-')));
+  store = await SqlStore.open(mkdtempSync(join(tmpdir(), 'helpline-survey-')));
   relay = await startRelay({ store, port: 0, agentKey: 'k', ratePerMinute: 0, log: () => {} });
 });
 afterAll(async () => {
