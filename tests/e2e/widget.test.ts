@@ -174,6 +174,8 @@ describe.skipIf(!hasChromium)('the widget in Chromium', () => {
     await page.reload();
     await page.locator(q.panel).waitFor();
     await page.locator(q.botMessages).first().waitFor();
+    // The restored log shows the pack's progress under it until the bot is back.
+    await page.locator('helpline-chat .log .loading').waitFor({ state: 'detached' });
     expect(await page.locator('helpline-chat .log').innerText()).toBe(before);
     expect(await page.locator(q.userMessages).first().innerText()).toContain('my deposit has not arrived');
     // and the conversation goes on where it was
