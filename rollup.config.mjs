@@ -6,7 +6,7 @@ import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const deps = Object.keys(pkg.dependencies);
+const deps = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies ?? {})];
 /** Node and bundler builds leave dependencies to the installer; only the script-tag file carries them. */
 const external = (id) => id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(d + '/'));
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });

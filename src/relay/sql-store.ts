@@ -40,9 +40,24 @@ interface Sql {
 
 export const isPostgresUrl = (target: string) => /^postgres(ql)?:\/\//i.test(target);
 
+/**
+ * The databases are optional peer dependencies: the SDK and the widget never need them, and PGlite alone is
+ * 21 MB. A relay without its database says which package to install.
+ */
+export async function importDatabase<T>(name: string, load: () => Promise<T>, why: string): Promise<T> {
+  try {
+    return await load();
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' || /Cannot find (module|package)/.test(String(e))) {
+      throw new Error(`helpline relay needs ${name} for ${why}: npm install ${name}`);
+    }
+    throw e;
+  }
+}
+
 async function openPglite(folder: string): Promise<Sql> {
   mkdirSync(folder, { recursive: true });
-  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGlite } = await importDatabase('@electric-sql/pglite', () => import('@electric-sql/pglite'), 'its embedded database');
   const db = await PGlite.create(folder);
   return {
     kind: 'pglite',
@@ -53,7 +68,7 @@ async function openPglite(folder: string): Promise<Sql> {
 }
 
 async function openPostgres(url: string): Promise<Sql> {
-  const { default: pg } = await import('pg');
+  const { default: pg } = await importDatabase('pg', () => import('pg'), 'a postgres:// database');
   // One connection is enough (writes are serialized); the pool replaces it if the server drops it.
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   pool.on('error', () => {}); // an idle connection lost: the next write gets a new one, or fails and says so

@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { SCHEMA_VERSION, SqlStore } from '../../src/relay/sql-store.js';
+import { importDatabase, SCHEMA_VERSION, SqlStore } from '../../src/relay/sql-store.js';
 import { cleanHandoff, type CleanHandoff } from '../../src/relay/handoff-shape.js';
 import { havePostgres, startCluster, type Cluster } from '../postgres-cluster.js';
 import { handoff } from './relay-helpers.js';
@@ -135,5 +135,14 @@ describe.each(suites)('SqlStore on %s', (name, db, run) => {
     await (await SqlStore.open(target)).close();
     await db.exec(target, `UPDATE relay_meta SET value = '${SCHEMA_VERSION + 1}' WHERE name = 'schema'`);
     await expect(SqlStore.open(target)).rejects.toThrow(`schema version ${SCHEMA_VERSION + 1}; this helpline reads version ${SCHEMA_VERSION}`);
+  });
+});
+
+describe('the relay without its database package', () => {
+  it('says which package to install', async () => {
+    const missing = () => import('helpline-no-such-database' as string);
+    await expect(importDatabase('@electric-sql/pglite', missing, 'its embedded database')).rejects.toThrow('helpline relay needs @electric-sql/pglite for its embedded database: npm install @electric-sql/pglite');
+    // Other failures pass through as they are.
+    await expect(importDatabase('pg', () => Promise.reject(new Error('disk full')), 'a postgres:// database')).rejects.toThrow('disk full');
   });
 });
