@@ -257,7 +257,7 @@ ${rows
   question is trained against its own article, the conversational intents and 64 other labels (those sharing its
   rarer features, and 8 at random each pass), with weights only where a feature occurs in an article's own
   questions; the passes fall from 15 to at least 4 as questions pass 20,000. BANKING77 trained this way (peers
-  section, "sampled training") answers within a point of the full softmax.
+  section, "sampled training") answers within 1.5 points of the full softmax.
 - **ask() at 10,000 files missed its budget** (median 2.2 ms, p99 12.7 ms before the change). Profile: 80% in
   MiniSearch scoring (\`termResults\`, result merging, and the garbage they make): every article that contains a
   query term costs a result object, and with 1,667 articles per language the common terms of a question (CJK

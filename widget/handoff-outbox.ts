@@ -50,7 +50,15 @@ export class HandoffOutbox {
     private readonly options: OutboxOptions = {},
   ) {
     this.migrate();
+    globalThis.addEventListener?.('online', this.online);
   }
+
+  /** Back online: what is pending goes now, not after the backoff's next wait (up to a minute). */
+  private readonly online = () => {
+    if (this.stopped || !this.pending().length) return;
+    this.attempt = 0;
+    void this.flush();
+  };
 
   /** Queues a handoff (secrets already redacted) and tries to send everything pending. */
   send(payload: { id: string }): Promise<void> {
@@ -143,6 +151,7 @@ export class HandoffOutbox {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+    globalThis.removeEventListener?.('online', this.online);
   }
 
   private keys(): string[] {

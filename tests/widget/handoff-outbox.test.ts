@@ -36,6 +36,23 @@ describe('HandoffOutbox', () => {
     await hook.close();
   });
 
+  it('sends at once when the browser is back online, not after the backoff', async () => {
+    const hook = await webhookStandIn();
+    let online = false;
+    const flaky: typeof fetch = (input, init) => (online ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch')));
+    const results: DeliveryResult[] = [];
+    // A backoff of an hour: only the online event can deliver within the test.
+    const outbox = new HandoffOutbox(hook.url, 'helpline:outbox', { fetch: flaky, baseDelay: 3_600_000, onResult: (r) => results.push(r) });
+    await outbox.send({ id: 'offline' });
+    expect(results.map((r) => r.delivery)).toEqual(['sending', 'retrying']);
+    online = true;
+    window.dispatchEvent(new Event('online'));
+    await until(() => hook.received.length === 1, 'the POST after the online event');
+    expect(results.at(-1)).toMatchObject({ id: 'offline', delivery: 'delivered' });
+    outbox.stop();
+    await hook.close();
+  });
+
   it('aborts an attempt that hangs and retries it', async () => {
     const hook = await webhookStandIn((_r, n) => (n === 1 ? { status: 200, hang: true } : 201));
     const results: DeliveryResult[] = [];
