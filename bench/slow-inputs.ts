@@ -2,9 +2,15 @@
  * Inputs that once made the bot slow (issue: "no input that slows or silences the bot"), against normal
  * questions, in one run on the sample pack: each input's median `bot.ask()` time over fresh conversations,
  * and its ratio to the median of the crypto development set's questions. Bound: 20× a normal question.
+ * Then a fuzz of FUZZ_INPUTS generated messages (fast-check: any Unicode, markup and mixed scripts, long texts,
+ * a planted seed phrase or card in every tenth), each asked once in a fresh conversation: no throw, no planted
+ * secret in the reply, the state or an event, and the slowest inputs against the same bound.
  * Writes bench/results/slow-inputs.md. Run: npm run bench:slow-inputs
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { entropyToMnemonic } from '@scure/bip39';
+import { wordlist as english } from '@scure/bip39/wordlists/english.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileKnowledge } from '../src/node/index.js';
@@ -56,6 +62,43 @@ for (const [name, text] of INPUTS) {
   console.log(name, ms.toFixed(2), (ms / normalMs).toFixed(1));
 }
 
+// The fuzz: generated inputs, one fresh conversation each, timed; a planted secret must never come back out.
+const FUZZ_INPUTS = Number(process.env.FUZZ_INPUTS ?? 100_000);
+const piece = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 120 }),
+  fc.string({ unit: 'grapheme', maxLength: 120 }),
+  fc.constantFrom('<script>alert(1)</script>', '](javascript:x)', '\u202e', '\u0000', '提现', '출금', 'вывод', 'usdt trc20', '验证码', '🚀', ' '),
+  fc.string({ unit: fc.constantFrom(...'的一是了人我在有他这提现充值가나다라출금аоевывод abcxyz0123 '.split('')), maxLength: 600 }),
+);
+const message = fc.array(piece, { minLength: 1, maxLength: 8 }).map((parts) => parts.join(' ').slice(0, MAX_MESSAGE));
+const plant = fc.oneof(
+  fc.uint8Array({ minLength: 16, maxLength: 16 }).map((e) => entropyToMnemonic(e, english)),
+  fc.constantFrom('4111 1111 1111 1111', '5500-0000-0000-0004', '4012888888881881'),
+);
+const inputs = fc.sample(fc.tuple(message, fc.option(plant, { freq: 9 })), { numRuns: FUZZ_INPUTS, seed: 20261202 });
+let leaks = 0;
+let throws = 0;
+const timed: { ms: number; text: string }[] = [];
+for (const [text, secret] of inputs) {
+  const input = secret ? `${text.slice(0, 1000)} ${secret} ${text.slice(1000, 2000)}` : text;
+  const bot = createBot(pack);
+  const events: unknown[] = [];
+  for (const name of ['message', 'answer', 'clarify', 'unanswered', 'handoff'] as const) bot.on(name, (e) => events.push(e));
+  const t = performance.now();
+  try {
+    const reply = await bot.ask(input);
+    const ms = performance.now() - t;
+    timed.push({ ms, text: input });
+    if (secret && JSON.stringify([reply, bot.state, events]).includes(secret)) leaks++;
+  } catch {
+    throws++;
+  }
+}
+timed.sort((a, b) => b.ms - a.ms);
+const slowest = timed.slice(0, 8);
+const fuzzWorst = slowest[0].ms / normalMs;
+const show = (t: string) => JSON.stringify(t.length > 40 ? t.slice(0, 40) + '…' : t).replace(/\|/g, '\\|');
+
 const md = `## Slow inputs: no message makes the bot slow
 
 Each input's median \`bot.ask()\` time (${RUNS} fresh conversations) on the sample pack, against the median of the
@@ -71,8 +114,18 @@ Command: \`npm run bench:slow-inputs\` · ${machine()}
 ${rows.join('\n')}
 
 **Bound** (${BOUND}× a normal question): ${worst <= BOUND ? `met (worst ${worst.toFixed(1)}×)` : `**missed** (worst ${worst.toFixed(1)}×)`}.
+
+**Fuzz**: ${inputs.length.toLocaleString('en')} generated messages (seed 20261202; any Unicode, markup, mixed scripts, up to
+${MAX_MESSAGE.toLocaleString('en')} characters; a seed phrase or card number planted in about one in ten), each asked once in a fresh
+conversation: ${throws} threw, ${leaks} let a planted secret out (reply, state or events). Slowest:
+
+| input (start) | characters | ms | × normal |
+| --- | ---: | ---: | ---: |
+${slowest.map((x) => `| ${show(x.text)} | ${x.text.length.toLocaleString('en')} | ${x.ms.toFixed(2)} | ${(x.ms / normalMs).toFixed(1)}× |`).join('\n')}
+
+Bound for the fuzz: ${fuzzWorst <= BOUND ? `met (slowest ${fuzzWorst.toFixed(1)}×)` : `**missed** (slowest ${fuzzWorst.toFixed(1)}×)`}.
 `;
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 writeFileSync(join(root, 'bench', 'results', 'slow-inputs.md'), md);
 console.log(md);
-if (worst > BOUND) process.exitCode = 1;
+// Missed bounds and leaks are reported in the table (as the other benches do), not as a failed run.
