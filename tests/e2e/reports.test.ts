@@ -151,7 +151,7 @@ describe.skipIf(!hasChromium)('report pages in Chromium', () => {
       const { page, errors } = await open(browser, preview.url);
       await page.waitForFunction(() => typeof (window as unknown as { Helpline?: { ask?: unknown } }).Helpline?.ask === 'function');
       await page.evaluate(() => (window as unknown as { Helpline: { ask(t: string): Promise<unknown> } }).Helpline.ask('提币手续费是多少'));
-      await expect.poll(() => page.locator('#kind').innerText()).toBe('answer');
+      await expect.poll(() => page.locator('#kind').innerText(), { timeout: 15_000 }).toBe('answer'); // the panel follows the answer event
       expect(await page.locator('#lang').innerText()).toMatch(/^zh/);
       expect(await page.locator('#candidates code').first().innerText()).toBe('withdrawal-fees');
       const threshold = DEFAULT_SETTINGS.answer.toFixed(2).replace('.', '\\.');
