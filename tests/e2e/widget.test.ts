@@ -129,6 +129,7 @@ describe.skipIf(!hasChromium)('the widget in Chromium', () => {
       await served.route('**/hostile.html', async (route) => route.fulfill({ response: await route.fetch({ url: server.url }), body: hostile }));
       await served.route('**/hostile.css', (route) => route.fulfill({ contentType: 'text/css', body: hostileCss }));
       const { page, context, errors } = await openPage(browser, server.url + path, {}, served);
+      await page.waitForFunction(() => !!customElements.get('helpline-chat')); // the widget code, not only the loader's launcher
       const launcher = await styleOf(page, q.launcher);
       if (path === 'hostile.html') {
         // Control: the hostile stylesheet did load and does restyle the page's own elements.
@@ -155,6 +156,7 @@ describe.skipIf(!hasChromium)('the widget in Chromium', () => {
     const kind = await page.evaluate(async () => {
       const api = (window as any).Helpline;
       api.open();
+      await customElements.whenDefined('helpline-chat'); // the loader has brought the widget code
       await new Promise((ok) => setTimeout(ok, 0)); // the panel has opened and started loading the pack
       if (api.element.status !== 'loading') return `not loading: ${api.element.status}`;
       const reply = await api.ask('what is the withdrawal fee?');
@@ -211,6 +213,7 @@ describe.skipIf(!hasChromium)('the widget in Chromium', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`${size}, ${colorScheme}: ${size === 'phone' ? 'full screen' : 'a panel'}, text contrast at least WCAG AA, screenshot`, async () => {
         const { page, context, errors } = await openPage(browser, server.url, { ...device, colorScheme });
+        await page.waitForFunction(() => !!customElements.get('helpline-chat')); // the widget code, not only the loader's launcher
         const launcher = await contrastOf(page, q.launcher);
         expect(launcher.ratio, `launcher ${launcher.fg} on ${launcher.bg}`).toBeGreaterThanOrEqual(4.5);
         await openWidget(page);
