@@ -55,10 +55,12 @@ export const q = {
   handoff: 'helpline-chat .handoff',
 } as const;
 
-/** Opens the panel with the launcher and waits until the bot can answer. */
+/** Opens the panel with the launcher and waits until the bot can answer (or has said it cannot). */
 export async function openWidget(page: Page): Promise<void> {
   await page.locator(q.launcher).click();
   await page.locator(q.input).waitFor();
+  // The composer is there while the pack still loads; a test that then cuts the network must not cut the pack.
+  await page.waitForFunction(() => ['ready', 'error'].includes((document.querySelector('helpline-chat') as unknown as { status?: string })?.status ?? ''), undefined, { timeout: 30_000 });
 }
 
 /** Types a question, sends it and waits for the bot's reply bubble; returns the reply's text. */
