@@ -104,7 +104,8 @@ export const phraseCase = (opts: { maxTypos?: number; lists?: string[] } = {}): 
     .record({
       list: fc.constantFrom(...(opts.lists ?? Object.keys(LISTS))),
       length: fc.constantFrom(11, 12, 15, 18, 24),
-      picks: fc.array(fc.nat(2047), { minLength: 24, maxLength: 24 }),
+      // Uniform, as a wallet draws them: a biased draw repeats words that no real phrase repeats.
+      picks: fc.noBias(fc.array(fc.nat(2047), { minLength: 24, maxLength: 24 })),
       shapeIndex: fc.nat(),
       typoCount: fc.integer({ min: 0, max: opts.maxTypos ?? 2 }),
       typoAt: fc.array(fc.record({ word: fc.nat(), at: fc.nat(), kind: fc.constantFrom(...TYPOS) }), { minLength: 2, maxLength: 2 }),

@@ -4,7 +4,7 @@
  * and its ratio to the median of the crypto development set's questions. Bound: 20× a normal question.
  * Then a fuzz of FUZZ_INPUTS generated messages (fast-check: any Unicode, markup and mixed scripts, long texts,
  * a planted seed phrase or card in every tenth), each asked once in a fresh conversation: no throw, no planted
- * secret in the reply, the state or an event, and the slowest inputs against the same bound.
+ * secret in the reply, the state or an event, and the slowest inputs, timed again, against the same bound.
  * Writes bench/results/slow-inputs.md. Run: npm run bench:slow-inputs
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -76,7 +76,7 @@ const plant = fc.oneof(
   fc.constantFrom('4111 1111 1111 1111', '5500-0000-0000-0004', '4012888888881881'),
 );
 const inputs = fc.sample(fc.tuple(message, fc.option(plant, { freq: 9 })), { numRuns: FUZZ_INPUTS, seed: 20261202 });
-let leaks = 0;
+const leaks: { secret: string; text: string }[] = [];
 let throws = 0;
 const timed: { ms: number; text: string }[] = [];
 for (const [text, secret] of inputs) {
@@ -89,14 +89,26 @@ for (const [text, secret] of inputs) {
     const reply = await bot.ask(input);
     const ms = performance.now() - t;
     timed.push({ ms, text: input });
-    if (secret && JSON.stringify([reply, bot.state, events]).includes(secret)) leaks++;
+    if (secret && JSON.stringify([reply, bot.state, events]).includes(secret)) leaks.push({ secret, text: input });
   } catch {
     throws++;
   }
 }
 timed.sort((a, b) => b.ms - a.ms);
-const slowest = timed.slice(0, 8);
-const fuzzWorst = slowest[0].ms / normalMs;
+// One ask in a fresh conversation also pays for what happens once (a language's first question builds its
+// search and model, a collection pauses the heap): the slowest first times are timed again, as the crafted
+// inputs are, and an input is slow only if it is slow again.
+const RETIMED = 40;
+// One after another: asks timed side by side would each count the others' work.
+const slowest: { ms: number; text: string; again: number }[] = [];
+for (const x of timed.slice(0, RETIMED)) slowest.push({ ...x, again: await median(x.text, 5) });
+slowest.sort((a, b) => b.again - a.again);
+// Normal questions timed again now too: on a shared machine the load changes over a long run.
+const after: number[] = [];
+for (const q of normal.slice(0, 60)) after.push(await median(q, 3));
+const normalAfter = stats(after).median;
+const fuzzWorst = slowest[0].again / normalAfter;
+const firstWorst = timed[0].ms / normalMs;
 const show = (t: string) => JSON.stringify(t.length > 40 ? t.slice(0, 40) + '…' : t).replace(/\|/g, '\\|');
 
 const md = `## Slow inputs: no message makes the bot slow
@@ -117,13 +129,17 @@ ${rows.join('\n')}
 
 **Fuzz**: ${inputs.length.toLocaleString('en')} generated messages (seed 20261202; any Unicode, markup, mixed scripts, up to
 ${MAX_MESSAGE.toLocaleString('en')} characters; a seed phrase or card number planted in about one in ten), each asked once in a fresh
-conversation: ${throws} threw, ${leaks} let a planted secret out (reply, state or events). Slowest:
+conversation: ${throws} threw, ${leaks.length} let a planted secret out (reply, state or events)${leaks.length ? ':' : '.'}
+${leaks.map((x) => `- ${JSON.stringify(x.secret)} at the end of ${JSON.stringify(x.text.slice(-60))}`).join('\n')}
 
-| input (start) | characters | ms | × normal |
-| --- | ---: | ---: | ---: |
-${slowest.map((x) => `| ${show(x.text)} | ${x.text.length.toLocaleString('en')} | ${x.ms.toFixed(2)} | ${(x.ms / normalMs).toFixed(1)}× |`).join('\n')}
+The ${RETIMED} slowest first asks (the slowest took ${timed[0].ms.toFixed(0)} ms, ${firstWorst.toFixed(0)}×), each timed again (median of 5 fresh
+conversations), slowest again first, against normal questions timed again after them (${normalAfter.toFixed(2)} ms):
 
-Bound for the fuzz: ${fuzzWorst <= BOUND ? `met (slowest ${fuzzWorst.toFixed(1)}×)` : `**missed** (slowest ${fuzzWorst.toFixed(1)}×)`}.
+| input (start) | characters | first ask ms | again, median ms | × normal |
+| --- | ---: | ---: | ---: | ---: |
+${slowest.slice(0, 8).map((x) => `| ${show(x.text)} | ${x.text.length.toLocaleString('en')} | ${x.ms.toFixed(2)} | ${x.again.toFixed(2)} | ${(x.again / normalAfter).toFixed(1)}× |`).join('\n')}
+
+Bound for the fuzz: ${fuzzWorst <= BOUND ? `met (slowest again ${fuzzWorst.toFixed(1)}×)` : `**missed** (slowest again ${fuzzWorst.toFixed(1)}×)`}.
 `;
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 writeFileSync(join(root, 'bench', 'results', 'slow-inputs.md'), md);

@@ -8,7 +8,7 @@ import type { Found } from './found.js';
 const DIGIT_RUN = /(?<![\p{L}\d])\d+(?:(?: {1,2}|[-./]| ?[-./] ?)\d+)*(?![\p{L}\d])/gu;
 
 /**
- * A number that a nearby word calls an order, an id, a transaction or a reference is not a card, whatever its
+ * A number in one block that a nearby word calls an order, an id, a transaction or a reference is not a card, whatever its
  * checksum (one random 16-digit id in ten passes Luhn). In en, zh, zh-TW, ja, ko, es, ru, pt, tr, vi.
  */
 const NOT_A_CARD = /(?:(?<![\p{L}])(?:order|orders|id|uid|user\s*id|txid|tx|transaction|ref|reference|invoice|ticket|tracking|case|account\s+(?:no|number)|phone|tel|pedido|orden|referencia|n[uú]mero\s+de\s+(?:pedido|orden|referencia|transacci[oó]n)|transacci[oó]n|заказ\p{L}*|ордер\p{L}*|номер\s+заказа|транзакц\p{L}*|ид|ordem|refer[eê]ncia|transa[cç][aã]o|sipari[şs]\p{L}*|referans|i[şs]lem|numara\p{L}*|đơn\s+hàng|mã\s+đơn|mã\s+giao\s+dịch|giao\s+dịch)(?![\p{L}])|订单号?|訂單號?|单号|單號|编号|編號|交易号|交易號|流水号|流水號|用户\s*id|注文番号|注文|番号|주문\s*번호|주문|번호|거래\s*id)[\s:：#№=.\-]*$/iu;
@@ -19,7 +19,8 @@ const NEAR = 32;
 export function findCards(text: string, found: Found): void {
   for (const m of text.matchAll(DIGIT_RUN)) {
     const before = text.slice(Math.max(0, m.index - NEAR), m.index);
-    if (NOT_A_CARD.test(before) && !CARD_WORD.test(before)) continue;
+    // Ids are written as one block; a number grouped the way cards are printed is a card whatever the label says.
+    if (NOT_A_CARD.test(before) && !CARD_WORD.test(before) && /^\d+$/.test(m[0])) continue;
     findCardsInRun(m[0], m.index, found);
   }
 }

@@ -6,12 +6,14 @@ import type { Found } from './found.js';
  */
 
 const B58 = '1-9A-HJ-NP-Za-km-z';
+/** Not a piece of a longer string of letters and digits: a hex TXID holds 52 base58 characters in a row. */
+const [FROM, TO] = ['(?<![0-9A-Za-z])', '(?![0-9A-Za-z])'];
 /** BIP32 and SLIP-132 extended private keys (xprv, yprv, zprv, Yprv, Zprv, testnet tprv, uprv, vprv, Uprv, Vprv). */
-const EXTENDED_KEY = new RegExp(String.raw`(?<![${B58}])[xyzuvtYZUV]prv[${B58}]{100,112}(?![${B58}])`, 'g');
+const EXTENDED_KEY = new RegExp(String.raw`${FROM}[xyzuvtYZUV]prv[${B58}]{100,112}${TO}`, 'g');
 /** WIF keys: mainnet uncompressed 5…, compressed K…/L…; testnet 9… and c…. Addresses are shorter. */
-const WIF = new RegExp(String.raw`(?<![${B58}])(?:[59][${B58}]{50}|[KLc][${B58}]{51})(?![${B58}])`, 'g');
+const WIF = new RegExp(String.raw`${FROM}(?:[59][${B58}]{50}|[KLc][${B58}]{51})${TO}`, 'g');
 /** A Solana secret key: 64 bytes in base58. A transaction signature has the same shape, and is called one. */
-const BASE58_64 = new RegExp(String.raw`(?<![${B58}])[${B58}]{86,90}(?![${B58}])`, 'g');
+const BASE58_64 = new RegExp(String.raw`${FROM}[${B58}]{86,90}${TO}`, 'g');
 /** A secret key as a JSON byte array (Solana's id.json): 32 to 64 numbers up to 255. */
 const BYTE_ARRAY = /\[\s*(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\s*,\s*){31,63}(?:25[0-5]|2[0-4]\d|1?\d?\d)\s*\]/g;
 /** 64 hex digits is a private key, but also a TXID or a block hash: only a key when the user calls it one. */

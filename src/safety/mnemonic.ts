@@ -7,6 +7,7 @@ import { normalizeWord, type WordList, type WordSet } from './word-set.js';
  * 24 words; users who forgot one paste 11.
  */
 export const MIN_MNEMONIC_WORDS = 11;
+const MAX_MNEMONIC_WORDS = 24;
 export const MAX_TYPOS = 2;
 /** A message that is nothing but this many list words is part of a phrase sent in pieces. */
 export const MIN_PIECE_WORDS = 6;
@@ -62,6 +63,8 @@ export interface Run {
   words: number;
   /** the run with the everyday words or typos at its inner edge (towards the other message) put back */
   alts?: Run[];
+  /** how many of its words are typos */
+  typos?: number;
 }
 
 /** What the finder saw: phrases to mask, and the runs touching either end of the text (for continued phrases). */
@@ -93,8 +96,17 @@ export function scanMnemonics(text: string, lists: WordList[]): MnemonicScan {
   const strict = !lists.length;
   for (const list of strict ? SHAPE_LISTS : lists) {
     const tokens = list.set.script === 'kana' && !strict ? splitGlued(text, all, list) : all;
-    const kinds = tokens.map((t) => kind(list, t.word));
     const linked = tokens.map((t, i) => i > 0 && (t.glued || separates(text, tokens[i - 1].end, t.start)));
+    // Between list words joined by slashes, commas or numbering a function word is a typo ("miel/your/zorro":
+    // yogur), and so it is as a message's first word before one (the rest of a phrase: "very⏎lecture⏎…").
+    // Between blanks it stays prose: "… you first, and will never ask for".
+    const kinds = tokens.map((t) => kind(list, t.word));
+    const tightAt = (i: number) => tight(text, tokens[i - 1].end, tokens[i].start);
+    for (let i = 0; i + 1 < tokens.length; i++)
+      if (!kinds[i] && kinds[i + 1] === 2 && linked[i + 1] && (i === 0 ? bare(text.slice(0, tokens[0].start)) : kinds[i - 1] > 0 && tightAt(i) && tightAt(i + 1)))
+        kinds[i] = kind(list, tokens[i].word, true);
+    // Everyday words joined to a run by underscores, slashes or numbering are the phrase's, not the prose around it.
+    const joined = tokens.map((t, i) => i > 0 && (!!t.glued || tight(text, tokens[i - 1].end, t.start, false)));
     for (let s = 0; s < tokens.length; s++) {
       // A run starts on a list word; the first word of a message may be a typo (a phrase's second part).
       if (kinds[s] !== 2 && !(s === 0 && kinds[s] === 1 && !strict)) continue;
@@ -106,7 +118,7 @@ export function scanMnemonics(text: string, lists: WordList[]): MnemonicScan {
         if (kinds[j] === 2) last = j;
         end = j;
       }
-      let [l, r] = trimEdges(tokens, kinds, ...peelProse(tokens, s, last));
+      let [l, r] = trimEdges(tokens, kinds, joined, ...peelProse(tokens, joined, s, last));
       if (!strict) [l, r] = typoAtEdges(kinds, linked, l, r);
       const run = runSpan(text, tokens, l, r, list);
       // The runs that start and end the message, for a phrase continued from one message into the next: a
@@ -119,8 +131,9 @@ export function scanMnemonics(text: string, lists: WordList[]): MnemonicScan {
         let core = r;
         while (core > 0 && PROSE.has(tokens[core].word)) core--;
         const right = extendOverTypos(kinds, linked, r, +1, MAX_TYPOS - countTypos(kinds, 0, r));
-        head = runSpan(text, tokens, 0, core, list);
-        head.alts = [...new Set([r, right])].filter((e) => e !== core).map((e) => runSpan(text, tokens, 0, e, list));
+        const headTo = (e: number) => ({ ...runSpan(text, tokens, 0, e, list), typos: countTypos(kinds, 0, e) });
+        head = headTo(core);
+        head.alts = [...new Set([r, ...between(r, Math.max(right, last))])].filter((e) => e !== core).map(headTo);
       }
       let tail: Run | undefined;
       const tailEnd = r === last0 ? r : end === last0 ? end : -1;
@@ -128,18 +141,22 @@ export function scanMnemonics(text: string, lists: WordList[]): MnemonicScan {
         let core = l;
         while (core < tailEnd && PROSE.has(tokens[core].word)) core++;
         const left = extendOverTypos(kinds, linked, l, -1, MAX_TYPOS - countTypos(kinds, l, tailEnd));
-        tail = runSpan(text, tokens, core, tailEnd, list);
-        tail.alts = [...new Set([l, left])].filter((b) => b !== core).map((b) => runSpan(text, tokens, b, tailEnd, list));
+        const tailFrom = (b: number) => ({ ...runSpan(text, tokens, b, tailEnd, list), typos: countTypos(kinds, b, tailEnd) });
+        tail = tailFrom(core);
+        tail.alts = [...new Set([l, ...between(Math.min(left, s), l)])].filter((b) => b !== core).map(tailFrom);
       }
       const isHead = !!head && bare(text.slice(0, head.from));
       const isTail = !!tail && bare(text.slice(tail.to));
-      if (isHead && (!scan.head || head!.words > scan.head.words)) scan.head = head;
-      if (isTail && (!scan.tail || tail!.words > scan.tail.words)) scan.tail = tail;
+      if (isHead) scan.head = longer(scan.head, head!);
+      if (isTail) scan.tail = longer(scan.tail, tail!);
       const exact = kinds.slice(l, r + 1).every((k) => k === 2);
       if (isHead && isTail && exact && run.words >= MIN_PIECE_WORDS && !strict) scan.whole = true;
       // A run from a typo is only the head of a continued phrase; the run from the next word is tried as well.
       if (kinds[s] === 2 && run.words >= (strict ? 12 : MIN_MNEMONIC_WORDS)) {
         if (varied(run.list)) scan.spans.push([run.from, run.to]);
+        // Repeated words around a phrase ("<script>alert(1)</script> w1 … w12") make the whole run look like a
+        // list in code; the phrase inside it is still a varied window of a phrase's length.
+        else scan.spans.push(...variedWindows(tokens, kinds, l, r));
         // A run from a later word would be a part of this one.
         s = Math.max(s, last);
       }
@@ -148,6 +165,36 @@ export function scanMnemonics(text: string, lists: WordList[]): MnemonicScan {
   scan.spans = merge(scan.spans);
   return scan;
 }
+
+/** Spans of the windows of tokens[l..r], a phrase long and starting and ending on list words, that are varied. */
+function variedWindows(tokens: Token[], kinds: number[], l: number, r: number): [number, number][] {
+  const spans: [number, number][] = [];
+  const words = tokens.map((t) => t.word);
+  for (let a = l; a + MIN_MNEMONIC_WORDS - 1 <= r; a++) {
+    if (kinds[a] !== 2) continue;
+    for (let b = Math.min(r, a + MAX_MNEMONIC_WORDS - 1); b >= a + MIN_MNEMONIC_WORDS - 1; b--) {
+      if (kinds[b] === 2 && varied(words.slice(a, b + 1))) {
+        spans.push([tokens[a].start, tokens[b].end]);
+        break;
+      }
+    }
+  }
+  return spans;
+}
+
+/**
+ * The longer run, with the other one and both runs' alternatives as its alternatives: each list reads the edge
+ * of a message its own way ("speranza pergmena sruzzo" is one Italian word and two typos, or two English
+ * typos), and the pairing with the other message picks the reading that makes a phrase.
+ */
+function longer(a: Run | undefined, b: Run): Run {
+  if (!a) return b;
+  const [main, other] = b.words > a.words ? [b, a] : [a, b];
+  return { ...main, alts: [...(main.alts ?? []), other, ...(other.alts ?? [])] };
+}
+
+/** The positions from a to b, both included: each typo taken in at the cut is a reading of its own. */
+const between = (a: number, b: number) => Array.from({ length: Math.abs(b - a) + 1 }, (_, i) => Math.min(a, b) + i);
 
 function countTypos(kinds: number[], l: number, r: number): number {
   let n = 0;
@@ -172,18 +219,18 @@ const bare = (s: string) => /^[\s\p{P}\p{S}\d]*$/u.test(s.replace(LABEL_ALL, '')
 
 /**
  * A phrase one word short of a mnemonic, with a typo in its first or last word, takes that word in: the
- * run ends on list words, so such a typo would otherwise hide the whole phrase.
+ * run ends on list words, so such a typo would otherwise hide the whole phrase. Only when that makes a phrase.
  */
 function typoAtEdges(kinds: number[], linked: boolean[], l: number, r: number): [number, number] {
   const [l0, r0] = [l, r];
   let typos = 0;
   for (let i = l; i <= r; i++) if (kinds[i] === 1) typos++;
   const words = () => r - l + 1;
-  while (words() < MIN_MNEMONIC_WORDS && typos < MAX_TYPOS) {
-    if (r + 1 < kinds.length && linked[r + 1] && kinds[r + 1] === 1) r++;
-    else if (l > 0 && linked[l] && kinds[l - 1] === 1) l--;
-    else break;
-    typos++;
+  // Over typos, and over the list words beyond them that trimming took for prose ("… batuta lmápara ayuda").
+  while (words() < MIN_MNEMONIC_WORDS) {
+    const step = r + 1 < kinds.length && linked[r + 1] && kinds[r + 1] && (kinds[r + 1] === 2 || typos < MAX_TYPOS) ? ++r : l > 0 && linked[l] && kinds[l - 1] && (kinds[l - 1] === 2 || typos < MAX_TYPOS) ? --l : -1;
+    if (step < 0) break;
+    if (kinds[step] === 1) typos++;
   }
   return words() >= MIN_MNEMONIC_WORDS ? [l, r] : [l0, r0];
 }
@@ -200,23 +247,24 @@ const EDGE = 2;
  * likely the user's next word. Kept when the rest is short of a phrase, or when only with it the run has a
  * mnemonic's length (a typo in the 23rd of 24 words).
  */
-function trimEdges(tokens: Token[], kinds: number[], s: number, last: number): [number, number] {
+function trimEdges(tokens: Token[], kinds: number[], joined: boolean[], s: number, last: number): [number, number] {
   let [l, r] = [s, last];
   // A piece shorter than a phrase (kept for the next message) loses such an edge when everyday words lead to
   // the typo ("my wallet wrds …"), not when the typo is its own first or last word.
   const keep = (inner: number, total: number, members: number) =>
     total >= MIN_MNEMONIC_WORDS ? inner < MIN_MNEMONIC_WORDS || (!LENGTHS.has(inner) && LENGTHS.has(total)) : members === 0;
   const prose = (from: number, to: number) => tokens.slice(from, to + 1).every((t, i) => kinds[from + i] !== 2 || PROSE.has(t.word));
+  const loose = (from: number, to: number) => !joined.slice(from, to + 1).some(Boolean);
   let t = r;
   while (t > l && kinds[t] === 2) t--;
-  if (t > l && r - t <= EDGE && prose(t, r)) {
+  if (t > l && r - t <= EDGE && prose(t, r) && loose(t, r)) {
     let inner = t;
     while (inner > l && kinds[inner] !== 2) inner--;
     if (!keep(inner - l + 1, r - l + 1, r - t)) r = inner;
   }
   t = l;
   while (t < r && kinds[t] === 2) t++;
-  if (t < r && t - l <= EDGE && prose(l, t)) {
+  if (t < r && t - l <= EDGE && prose(l, t) && loose(l + 1, t + 1)) {
     let inner = t;
     while (inner < r && kinds[inner] !== 2) inner++;
     if (!keep(r - inner + 1, r - l + 1, t - l)) l = inner;
@@ -236,13 +284,13 @@ const PROSE = new Set(
     ' una red orden don todo ser dos mismo otro paso hora ayuda puedo codigo numero clave cambio pago acceso pero entonces menos').split(' '),
 );
 
-function peelProse(tokens: Token[], l: number, r: number): [number, number] {
+function peelProse(tokens: Token[], joined: boolean[], l: number, r: number): [number, number] {
   const n = r - l + 1;
   if (n <= 12) return [l, r];
   let left = 0;
-  while (l + left < r && PROSE.has(tokens[l + left].word)) left++;
+  while (l + left < r && PROSE.has(tokens[l + left].word) && !joined[l + left + 1]) left++;
   let right = 0;
-  while (r - right > l && PROSE.has(tokens[r - right].word)) right++;
+  while (r - right > l && PROSE.has(tokens[r - right].word) && !joined[r - right]) right++;
   // The most peeled that leaves a mnemonic's length; else the most peeled that leaves 11 words.
   let best: [number, number] = [l, r];
   let score = -1;
@@ -266,10 +314,10 @@ const NOT_TYPO = new Set(
 );
 
 /** 2: a list word, 1: not on the list but shaped like one of its words (a typo), 0: neither. */
-function kind(list: WordList, word: string): 0 | 1 | 2 {
+function kind(list: WordList, word: string, listed = false): 0 | 1 | 2 {
   if (!word) return 0;
   if (list.has(word)) return 2;
-  if (NOT_TYPO.has(word)) return 0;
+  if (NOT_TYPO.has(word) && !listed) return 0;
   const { min, max } = list.set;
   // A dropped letter may leave a word one shorter than the list's shortest, but never under 3 letters in
   // Latin script: "is", "my", "de" around a phrase are no typos of it.
@@ -362,6 +410,13 @@ function splitGlued(text: string, tokens: Token[], list: WordList): Token[] {
 function separates(text: string, from: number, to: number): boolean {
   return to - from <= MAX_SEPARATOR && SEPARATOR.test(text.slice(from, to));
 }
+
+/**
+ * A separator that is more than blanks: what stands between the items of a pasted list, not between words of
+ * prose. Commas and line breaks count only where asked: prose has them too ("… w12, can you check").
+ */
+const tight = (text: string, from: number, to: number, commas = true) =>
+  separates(text, from, to) && (commas ? /[^ \t\u3000]/u : /[^\s,，、;；]/u).test(text.slice(from, to));
 
 function merge(spans: [number, number][]): [number, number][] {
   spans.sort((a, b) => a[0] - b[0]);

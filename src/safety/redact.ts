@@ -140,10 +140,17 @@ export function createRedactor(options?: RedactOptions): Redactor {
 
 /**
  * The end of the previous message and the start of this one that make a phrase together: first a pair that
- * adds up to a mnemonic's length, without the typos at the edges if it can, else any pair of enough words.
+ * adds up to a mnemonic's length (or one a word short), else any pair of enough words.
  */
 function continued(tails: Run[], head: Run): [Run, Run] | undefined {
   const heads = [head, ...(head.alts ?? [])];
   const pairs = tails.flatMap((t) => heads.map((h) => [t, h] as [Run, Run])).filter(([t, h]) => t.words >= MIN_CONTINUED_WORDS && h.words >= MIN_CONTINUED_WORDS);
-  return pairs.find(([t, h]) => MNEMONIC_LENGTHS.has(t.words + h.words)) ?? pairs.find(([t, h]) => t.words + h.words >= MIN_MNEMONIC_WORDS);
+  // Each message's edge may be read several ways (by several lists, with or without the typos and everyday
+  // words at the cut). Of the pairs that add up to a length: the fewest typos (a typo at the cut is as likely
+  // the user's next word), then the most words (a shorter reading leaves words of the phrase).
+  const typos = ([t, h]: [Run, Run]) => (t.typos ?? 0) + (h.typos ?? 0);
+  const better = (p: [Run, Run], q: [Run, Run]) => typos(p) < typos(q) || (typos(p) === typos(q) && p[0].words + p[1].words > q[0].words + q[1].words);
+  const adding = (fits: (n: number) => boolean) =>
+    pairs.filter(([t, h]) => fits(t.words + h.words)).reduce<[Run, Run] | undefined>((best, p) => (!best || better(p, best) ? p : best), undefined);
+  return adding((n) => MNEMONIC_LENGTHS.has(n)) ?? adding((n) => n >= MIN_MNEMONIC_WORDS);
 }

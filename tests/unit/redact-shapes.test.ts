@@ -55,6 +55,11 @@ describe('seed phrases, without any bot or registration', () => {
     expect(redactSecrets(`my seed: ${words.slice(0, 11).join(' ')}`).text).toBe('my seed: [mnemonic removed]');
   });
 
+  it('finds a phrase after pasted code that repeats its words (found by the 100,000-input fuzz)', () => {
+    const phrase = 'chimney shallow soon pool east road fitness sand client spend west script';
+    expectMasked(`<script>alert(1)</script> <script>alert(1)</script> ${phrase} `, phrase.split(' '));
+  });
+
   it('masks only the phrase: the words after it stay', () => {
     const en = phraseOf('english');
     expect(redactSecrets(`my seed is ${en} can you check`).text).toBe('my seed is [mnemonic removed] can you check');
@@ -144,6 +149,8 @@ describe('cards', () => {
       expect(redactSecrets(text), label).toEqual({ text, found: [] });
     }
     expect(redactSecrets('order 123, card 4111111111111111').found).toEqual(['card']);
+    // Ids are one block; grouped as cards are printed, it is a card whatever the label (found by the fuzz).
+    expect(redactSecrets('usdt trc20 ref 5500-0000-0000-0004').text).toBe('usdt trc20 ref [card removed]');
   });
 });
 
