@@ -103,7 +103,7 @@ export function scanMnemonics(text: string, lists: WordList[]): MnemonicScan {
     const kinds = tokens.map((t) => kind(list, t.word));
     const tightAt = (i: number) => tight(text, tokens[i - 1].end, tokens[i].start);
     for (let i = 0; i + 1 < tokens.length; i++)
-      if (!kinds[i] && kinds[i + 1] === 2 && linked[i + 1] && (i === 0 ? bare(text.slice(0, tokens[0].start)) : kinds[i - 1] > 0 && tightAt(i) && tightAt(i + 1)))
+      if (!kinds[i] && kinds[i + 1] && linked[i + 1] && (i === 0 ? kinds[1] === 2 && bare(text.slice(0, tokens[0].start)) : kinds[i - 1] && kinds[i - 1] + kinds[i + 1] > 2 && tightAt(i) && tightAt(i + 1)))
         kinds[i] = kind(list, tokens[i].word, true);
     // Everyday words joined to a run by underscores, slashes or numbering are the phrase's, not the prose around it.
     const joined = tokens.map((t, i) => i > 0 && (!!t.glued || tight(text, tokens[i - 1].end, t.start, false)));

@@ -60,6 +60,26 @@ describe('seed phrases, without any bot or registration', () => {
     expectMasked(`<script>alert(1)</script> <script>alert(1)</script> ${phrase} `, phrase.split(' '));
   });
 
+  it('takes a typo that made a function word for the phrase’s, between list items: "miel/your/zorroo"', () => {
+    const words = 'muela/miel/your/zorroo/siesta/tarea/día/cinco/mozo/grúa/tres';
+    expect(redactSecrets(`Hi, here is my recovery phrase: ${words} . Please restore it.`).text).toBe('Hi, here is my recovery phrase: [mnemonic removed] . Please restore it.');
+  });
+
+  it('pairs the two parts of a split phrase however each list reads the cut, typos included', () => {
+    const first = '私の復元フレーズは 1. botanico\n2. episodio\n3. almeno\n4. cosmico\n5. sclerare\n6. pannello\n7. identico\n8. fluoro';
+    const r = createRedactor();
+    expect(r.redact(first).found).toEqual([]);
+    const second = r.redact('1. speranza\n2. pergmena\n3. sruzzo です。');
+    expect(second.text).toBe('1. [mnemonic removed] です。');
+    expect(second.previous).toBe('私の復元フレーズは 1. [mnemonic removed]');
+    // Two typos at the start of the first part, everyday words ("history") beside them: all of it is the phrase.
+    const r2 = createRedactor();
+    r2.redact('hola, mi frase semilla es (1) isx (2) netqork (3) history (4) absorb (5) cable (6) garden');
+    const next = r2.redact('(1) mango (2) pilot (3) ribbon (4) salad (5) tunnel (6) vessel gracias');
+    expect(next.previous).toBe('hola, mi frase semilla es (1) [mnemonic removed]');
+    expect(next.text).toBe('(1) [mnemonic removed] gracias');
+  });
+
   it('masks only the phrase: the words after it stay', () => {
     const en = phraseOf('english');
     expect(redactSecrets(`my seed is ${en} can you check`).text).toBe('my seed is [mnemonic removed] can you check');
@@ -128,6 +148,11 @@ describe('keys', () => {
       expect(found, secret).toEqual([kind]);
       expect(text).toBe(`here is my key [${kind} removed] ok?`);
     }
+  });
+
+  it('keeps a hex TXID whole, though 52 of its characters in a row look like a WIF key', () => {
+    const text = 'txid b0d453bcac10c521ec56cd2f3ea653fb5cdd15e951935d327968dc23f23b31ca has 0 confirmations';
+    expect(redactSecrets(text)).toEqual({ text, found: [] });
   });
 
   it('keeps a Solana transaction signature the user calls one', () => {
