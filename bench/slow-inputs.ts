@@ -99,15 +99,24 @@ timed.sort((a, b) => b.ms - a.ms);
 // search and model, a collection pauses the heap): the slowest first times are timed again, as the crafted
 // inputs are, and an input is slow only if it is slow again.
 const RETIMED = 40;
-// One after another: asks timed side by side would each count the others' work.
-const slowest: { ms: number; text: string; again: number }[] = [];
-for (const x of timed.slice(0, RETIMED)) slowest.push({ ...x, again: await median(x.text, 5) });
-slowest.sort((a, b) => b.again - a.again);
-// Normal questions timed again now too: on a shared machine the load changes over a long run.
-const after: number[] = [];
-for (const q of normal.slice(0, 60)) after.push(await median(q, 3));
-const normalAfter = stats(after).median;
-const fuzzWorst = slowest[0].again / normalAfter;
+// One after another (asks timed side by side would each count the others' work), each run of the input beside
+// a run of a normal question, so that both see the same load on a shared machine.
+async function againstNormal(text: string, runs: number): Promise<{ again: number; normal: number }> {
+  const [mine, theirs]: number[][] = [[], []];
+  for (let i = 0; i < runs; i++) {
+    for (const [q, into] of [[normal[(i * 37) % normal.length], theirs], [text, mine]] as const) {
+      const bot = createBot(pack);
+      const t = performance.now();
+      await bot.ask(q);
+      into.push(performance.now() - t);
+    }
+  }
+  return { again: stats(mine).median, normal: stats(theirs).median };
+}
+const slowest: { ms: number; text: string; again: number; normal: number }[] = [];
+for (const x of timed.slice(0, RETIMED)) slowest.push({ ...x, ...(await againstNormal(x.text, 9)) });
+slowest.sort((a, b) => b.again / b.normal - a.again / a.normal);
+const fuzzWorst = slowest[0].again / slowest[0].normal;
 const firstWorst = timed[0].ms / normalMs;
 const show = (t: string) => JSON.stringify(t.length > 40 ? t.slice(0, 40) + '…' : t).replace(/\|/g, '\\|');
 
@@ -132,12 +141,12 @@ ${MAX_MESSAGE.toLocaleString('en')} characters; a seed phrase or card number pla
 conversation: ${throws} threw, ${leaks.length} let a planted secret out (reply, state or events)${leaks.length ? ':' : '.'}
 ${leaks.map((x) => `- ${JSON.stringify(x.secret)} at the end of ${JSON.stringify(x.text.slice(-60))}`).join('\n')}
 
-The ${RETIMED} slowest first asks (the slowest took ${timed[0].ms.toFixed(0)} ms, ${firstWorst.toFixed(0)}×), each timed again (median of 5 fresh
-conversations), slowest again first, against normal questions timed again after them (${normalAfter.toFixed(2)} ms):
+The ${RETIMED} slowest first asks (the slowest took ${timed[0].ms.toFixed(0)} ms, ${firstWorst.toFixed(0)}×), each timed again: 9 fresh
+conversations, each beside one asking a normal question (so both see the same load), medians; slowest again first:
 
-| input (start) | characters | first ask ms | again, median ms | × normal |
-| --- | ---: | ---: | ---: | ---: |
-${slowest.slice(0, 8).map((x) => `| ${show(x.text)} | ${x.text.length.toLocaleString('en')} | ${x.ms.toFixed(2)} | ${x.again.toFixed(2)} | ${(x.again / normalAfter).toFixed(1)}× |`).join('\n')}
+| input (start) | characters | first ask ms | again, median ms | normal beside it, ms | × normal |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${slowest.slice(0, 8).map((x) => `| ${show(x.text)} | ${x.text.length.toLocaleString('en')} | ${x.ms.toFixed(2)} | ${x.again.toFixed(2)} | ${x.normal.toFixed(2)} | ${(x.again / x.normal).toFixed(1)}× |`).join('\n')}
 
 Bound for the fuzz: ${fuzzWorst <= BOUND ? `met (slowest again ${fuzzWorst.toFixed(1)}×)` : `**missed** (slowest again ${fuzzWorst.toFixed(1)}×)`}.
 `;
