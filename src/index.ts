@@ -2,16 +2,16 @@
  * Helpline's public API: load a pack, create a bot, ask it questions. Runs in browsers and Node.
  * Building packs from markdown is in `helpline/node`.
  */
-export { serializePack, PackError, PACK_VERSION, type Pack, type PackData, type PackLanguages } from './knowledge/pack.js';
-export { loadPack } from './knowledge/load-pack.js';
-export { MANIFEST_FILE, type PackManifest, type PackFileReader } from './knowledge/pack-folder.js';
+export { serializePack, PackError, PACK_VERSION, type Pack, type PackData, type PackLanguages } from './pack/pack.js';
+export { loadPack } from './pack/load-pack.js';
+export { MANIFEST_FILE, type PackManifest, type PackFileReader } from './pack/pack-folder.js';
 export type { Article, Priority } from './knowledge/article.js';
 export { createBot, MAX_MESSAGE, type Bot, type BotOptions, type BotEvents, type FoundArticle } from './bot/create-bot.js';
 export type { Reply, ReplyKind, ArticleRef, Handoff, HandoffReason, UserContext } from './bot/reply.js';
 export type { ConversationState, Turn } from './bot/state.js';
 export { checkHours, isOpen, nextOpening, type BusinessHours, type Weekday } from './bot/hours.js';
 export { detectFrustration } from './bot/frustration.js';
-export { messages, type Messages } from './bot/messages.js';
+export { messages, type Messages } from './pack/messages.js';
 export { redactSecrets, createRedactor, type Redaction, type RedactOptions, type Redactor, type ConversationRedaction, type SecretKind } from './safety/redact.js';
 export type { WordSet } from './safety/word-set.js';
 export { detectLanguage, normalize, analyze } from './text/index.js';

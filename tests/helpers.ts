@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { compileKnowledge } from '../src/node/index.js';
-import type { Pack } from '../src/knowledge/pack.js';
+import type { Pack } from '../src/pack/pack.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = join(here, '..');

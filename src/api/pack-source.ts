@@ -7,8 +7,8 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { watch as chokidar, type FSWatcher } from 'chokidar';
 import { loadKnowledge } from '../node/index.js';
-import { MANIFEST_FILE } from '../knowledge/pack-folder.js';
-import type { Pack } from '../knowledge/pack.js';
+import { MANIFEST_FILE } from '../pack/pack-folder.js';
+import type { Pack } from '../pack/pack.js';
 
 export interface PackSource {
   /** The pack now; undefined until the first load has finished. */

@@ -1,4 +1,4 @@
-import type { Settings } from './settings.js';
+import type { Settings } from '../pack/settings.js';
 
 /** An article the question may be about, with the evidence for it. */
 export interface Candidate {

@@ -3,7 +3,7 @@ import type { SecretKind } from '../safety/redact.js';
 import type { Turn } from './state.js';
 import type { Section } from '../knowledge/sections.js';
 import type { Rule } from './decide.js';
-import type { Settings } from './settings.js';
+import type { Settings } from '../pack/settings.js';
 
 export type ReplyKind = 'answer' | 'clarify' | 'fallback' | 'handoff' | 'smalltalk';
 

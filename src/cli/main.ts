@@ -6,9 +6,9 @@ import { closest, formatOptions, parseArgs, UsageError, type Args, type OptionSp
 import { buildPack, buildPackFolder, isFolderOutput, lintKnowledge, loadKnowledge, formatProblem, KnowledgeError } from '../node/index.js';
 import { createBot } from '../bot/create-bot.js';
 import { evaluate, parseCases, type EvalReport } from '../eval/evaluate.js';
-import { PackError } from '../knowledge/pack.js';
+import { PackError } from '../pack/pack.js';
 import { redactSecrets } from '../safety/redact.js';
-import { DEFAULT_SETTINGS, type Settings } from '../bot/settings.js';
+import { DEFAULT_SETTINGS, type Settings } from '../pack/settings.js';
 import { report as analytics, writeEvalReport } from './report.js';
 import { DEFAULT_PORT, serve } from './serve.js';
 import { relay, relayOptions, RELAY_PORT } from './relay.js';
@@ -17,7 +17,7 @@ import { pct } from '../report/html.js';
 
 const THRESHOLDS = ['answer', 'clarify', 'intent', 'human', 'search'] as const;
 
-/** `--answer 0.5 --clarify 0.2`: the answer policy's thresholds (src/bot/settings.ts), from 0 to 1. */
+/** `--answer 0.5 --clarify 0.2`: the answer policy's thresholds (src/pack/settings.ts), from 0 to 1. */
 const THRESHOLD_HELP: Record<(typeof THRESHOLDS)[number], string> = {
   answer: 'answer directly at or above this confidence',
   clarify: 'below --answer, offer "did you mean…" at or above this',

@@ -10,7 +10,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { compileKnowledge, KnowledgeError, readKnowledge } from '../node/index.js';
 import { checkArticleLanguages } from '../node/language-check.js';
-import { DEFAULT_SETTINGS } from '../bot/settings.js';
+import { DEFAULT_SETTINGS } from '../pack/settings.js';
 import type { Problem } from '../knowledge/article.js';
 
 /** What one build produced: a pack to serve, or the problems that stopped it. */

@@ -1,7 +1,7 @@
 import { createBot } from '../bot/create-bot.js';
-import type { Pack } from '../knowledge/pack.js';
+import type { Pack } from '../pack/pack.js';
 import type { Reply } from '../bot/reply.js';
-import type { Settings } from '../bot/settings.js';
+import type { Settings } from '../pack/settings.js';
 
 /** One evaluation case (DESIGN.md contract): an article id, null for out of scope, or "@handoff". */
 export interface EvalCase {

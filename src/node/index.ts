@@ -8,13 +8,13 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { readKnowledge, type ReadResult } from './read-knowledge.js';
 import { checkArticleLanguages } from './language-check.js';
-import { compilePack, compilePackWithOrigins, type CompileOptions } from '../build/compile-pack.js';
-import { loadPack, PackError, serializePack, type Pack, type PackData } from '../knowledge/pack.js';
-import { MANIFEST_FILE, openPackFolder, checkManifest, partFor, splitPack, type PackManifest } from '../knowledge/pack-folder.js';
+import { compilePack, compilePackWithOrigins, type CompileOptions } from '../pack/compile-pack.js';
+import { loadPack, PackError, serializePack, type Pack, type PackData } from '../pack/pack.js';
+import { MANIFEST_FILE, openPackFolder, checkManifest, partFor, splitPack, type PackManifest } from '../pack/pack-folder.js';
 import type { Problem } from '../knowledge/article.js';
 
 export { readKnowledge, type ReadResult } from './read-knowledge.js';
-export { compilePack, type CompileOptions, type KnowledgeSource } from '../build/compile-pack.js';
+export { compilePack, type CompileOptions, type KnowledgeSource } from '../pack/compile-pack.js';
 export { evaluate, parseCases, summarize, type EvalCase, type EvalReport, type EvalOutcome, type Confusion } from '../eval/evaluate.js';
 export type { Problem } from '../knowledge/article.js';
 export { signWebhook, verifyWebhook, verifyUserHash, SIGNATURE_HEADER } from './webhook.js';

@@ -4,7 +4,7 @@ import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNo
 import { parseArticle } from '../knowledge/parse-article.js';
 import { LANG_PATTERN, type IntentsData, type Problem, type SourceArticle } from '../knowledge/article.js';
 import type { GlossaryData } from '../text/index.js';
-import type { KnowledgeSource } from '../build/compile-pack.js';
+import type { KnowledgeSource } from '../pack/compile-pack.js';
 import { languageFolderProblem } from './language-check.js';
 
 /** Larger files are refused: no article is that long, and a huge file would stall the build. */

@@ -1,11 +1,11 @@
 import { analyze, Glossary, trainLanguageModel, type GlossaryData } from '../text/index.js';
 import type { Article, IntentsData, SourceArticle } from '../knowledge/article.js';
-import type { PackData } from '../knowledge/pack.js';
+import type { PackData } from './pack.js';
 import { SearchIndex } from '../search/search-index.js';
 import { extractFeatures } from '../intent/features.js';
 import { trainClassifier, type Example, type TrainOptions } from '../intent/train.js';
 import { ARTICLE_LABEL } from '../intent/classifier.js';
-import { DEFAULT_SETTINGS } from '../bot/settings.js';
+import { DEFAULT_SETTINGS } from './settings.js';
 import { DEFAULT_MESSAGES } from './default-messages.js';
 import { BIP39_LISTS } from '../safety/bip39-data.js';
 import { BUILTIN_INTENTS } from '../lexicon/intents.js';
@@ -74,7 +74,7 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
 
 /**
  * Pack data and, for every classifier feature, the languages of the examples it was learned from: a pack
- * folder gives each language the classifier rows its own questions can use (src/knowledge/pack-folder.ts).
+ * folder gives each language the classifier rows its own questions can use (src/pack/pack-folder.ts).
  */
 export function compilePackWithOrigins(source: KnowledgeSource, options: CompileOptions = {}): { data: PackData; featureLanguages: Map<number, Set<string>> } {
   const featureLanguages = new Map<number, Set<string>>();

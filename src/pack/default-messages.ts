@@ -1,5 +1,5 @@
-import type { Messages } from '../bot/messages.js';
-import { ENGLISH } from '../bot/messages.js';
+import type { Messages } from './messages.js';
+import { ENGLISH } from './messages.js';
 
 /**
  * The bot's own sentences in every language the built-in intents speak. They are compiled into each pack,

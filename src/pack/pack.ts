@@ -1,5 +1,5 @@
-import type { Article } from './article.js';
-import type { Messages } from '../bot/messages.js';
+import type { Article } from '../knowledge/article.js';
+import type { Messages } from './messages.js';
 import type { WordSet } from '../safety/word-set.js';
 import type { CompiledGlossary, LanguageModel } from '../text/index.js';
 import { checkPackShape, PackShapeError } from './pack-shape.js';
@@ -7,7 +7,7 @@ import { checkPackShape, PackShapeError } from './pack-shape.js';
 /** The pack format this code reads and writes; bump it when a reader of the old format would misread. */
 export const PACK_VERSION = 3;
 export const PACK_FORMAT = 'helpline-pack';
-/** A pack folder's manifest.json names this format (src/knowledge/pack-folder.ts). */
+/** A pack folder's manifest.json names this format (src/pack/pack-folder.ts). */
 export const MANIFEST_FORMAT = 'helpline-pack-folder';
 
 /** Everything the bot needs at ask time, compiled from a knowledge folder. */

@@ -4,8 +4,8 @@
  * articles need more example questions.
  */
 import type { EvalOutcome, EvalReport } from '../eval/evaluate.js';
-import type { Pack } from '../knowledge/pack.js';
-import { DEFAULT_SETTINGS } from '../bot/settings.js';
+import type { Pack } from '../pack/pack.js';
+import { DEFAULT_SETTINGS } from '../pack/settings.js';
 import { redactSecrets } from '../safety/redact.js';
 import { esc, figure, page, pct, quotes, table } from './html.js';
 import { barChart, COLOURS, type Bar } from './svg.js';

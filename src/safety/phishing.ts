@@ -1,5 +1,5 @@
 import { CONCEPT, Glossary, type Analysis } from '../text/index.js';
-import { SHARING_CUES } from '../lexicon/sharing-cues.js';
+import { SHARING_CUES } from './sharing-cues.js';
 
 /** The secrets no one from support ever asks for, as the built-in lexicon's concepts. */
 const SECRETS = new Set(['seed-phrase', 'password', 'fund-password', 'verification-code', '2fa'].map((c) => CONCEPT + c));

@@ -17,7 +17,7 @@ import { parseEventLog } from '../../src/report/events-log.js';
 import { analyzeEvents, renderEventsReport } from '../../src/report/events-report.js';
 import { pct } from '../../src/report/html.js';
 import { startPreview } from '../../src/cli/serve.js';
-import { DEFAULT_SETTINGS } from '../../src/bot/settings.js';
+import { DEFAULT_SETTINGS } from '../../src/pack/settings.js';
 import { fixture, packOf } from '../helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'helpline-e2e-reports-'));

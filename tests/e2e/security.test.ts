@@ -6,9 +6,9 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Route } from 'playwright-core';
-import { compilePack } from '../../src/build/compile-pack.js';
+import { compilePack } from '../../src/pack/compile-pack.js';
 import { readKnowledge } from '../../src/node/read-knowledge.js';
-import { serializePack } from '../../src/knowledge/pack.js';
+import { serializePack } from '../../src/pack/pack.js';
 import type { SourceArticle } from '../../src/knowledge/article.js';
 import { fixture } from '../helpers.js';
 import { hasChromium, launchBrowser, startDemoServer, type DemoServer } from './browser.js';

@@ -19,7 +19,7 @@ import { wordlist as traditionalChinese } from '@scure/bip39/wordlists/tradition
 import { compileKnowledge } from '../../src/node/index.js';
 import { createBot, MAX_MESSAGE, type Bot } from '../../src/bot/create-bot.js';
 import { redactSecrets } from '../../src/safety/redact.js';
-import type { Pack } from '../../src/knowledge/pack.js';
+import type { Pack } from '../../src/pack/pack.js';
 import type { Reply } from '../../src/bot/reply.js';
 import { fixture } from '../helpers.js';
 

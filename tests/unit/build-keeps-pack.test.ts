@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildPack, KnowledgeError, writeFileAtomic } from '../../src/node/index.js';
-import { loadPack } from '../../src/knowledge/pack.js';
+import { loadPack } from '../../src/pack/pack.js';
 import { main } from '../../src/cli/main.js';
 import { fixture } from '../helpers.js';
 

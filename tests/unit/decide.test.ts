@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide, type Signals } from '../../src/bot/decide.js';
-import { DEFAULT_SETTINGS as S } from '../../src/bot/settings.js';
+import { DEFAULT_SETTINGS as S } from '../../src/pack/settings.js';
 import { sections } from '../../src/knowledge/sections.js';
 
 const signals = (over: Partial<Signals> = {}): Signals => ({

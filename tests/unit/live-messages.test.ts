@@ -1,11 +1,11 @@
 /**
- * The widget's handoff and live-conversation sentences travel in the pack (src/build/default-messages.ts),
+ * The widget's handoff and live-conversation sentences travel in the pack (src/pack/default-messages.ts),
  * so the browser bundle carries English only. Every UI language has them, and a table that lacks a
  * sentence falls back per sentence: to the base language, then to English.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MESSAGES } from '../../src/build/default-messages.js';
-import { ENGLISH, messages, type Messages } from '../../src/bot/messages.js';
+import { DEFAULT_MESSAGES } from '../../src/pack/default-messages.js';
+import { ENGLISH, messages, type Messages } from '../../src/pack/messages.js';
 import { UI_LANGUAGES } from '../../widget/locales.js';
 
 const WIDGET: (keyof Messages)[] = ['handoffQueued', 'handoffConnected', 'handoffOffline', 'handoffOfflineSoon', 'ticketSent', 'handoffUndelivered', 'handoffRetrying', 'agentJoined', 'agentTyping', 'conversationEnded', 'csatQuestion', 'csatComment', 'csatThanks'];

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileKnowledge } from '../../src/node/index.js';
-import { loadPack, PackError, serializePack, type PackData } from '../../src/knowledge/pack.js';
+import { loadPack, PackError, serializePack, type PackData } from '../../src/pack/pack.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import { fixture } from '../helpers.js';
 

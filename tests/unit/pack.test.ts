@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileKnowledge } from '../../src/node/index.js';
-import { loadPack, PackError, PACK_VERSION } from '../../src/knowledge/pack.js';
+import { loadPack, PackError, PACK_VERSION } from '../../src/pack/pack.js';
 import { fixture } from '../helpers.js';
 
 describe('pack', () => {

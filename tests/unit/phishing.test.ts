@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, Glossary } from '../../src/text/index.js';
 import { BUILTIN_GLOSSARY } from '../../src/lexicon/glossary.js';
 import { asksToShareSecret } from '../../src/safety/phishing.js';
-import { DEFAULT_MESSAGES } from '../../src/build/default-messages.js';
+import { DEFAULT_MESSAGES } from '../../src/pack/default-messages.js';
 import { compileKnowledge } from '../../src/node/index.js';
 import { createBot } from '../../src/bot/create-bot.js';
 

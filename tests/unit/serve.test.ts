@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { chooseEncoding, startPreview, type Preview, type PreviewStatus } from '../../src/cli/serve.js';
-import { loadPack } from '../../src/knowledge/pack.js';
+import { loadPack } from '../../src/pack/pack.js';
 import { main } from '../../src/cli/main.js';
 import { fixture, root } from '../helpers.js';
 
