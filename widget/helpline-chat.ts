@@ -50,6 +50,8 @@ export class HelplineChat extends LitElement {
     open: { type: Boolean, reflect: true },
     handoffUrl: { type: String, attribute: 'handoff-url' },
     relay: { type: String },
+    chatwoot: { type: String },
+    chatwootInbox: { type: String, attribute: 'chatwoot-inbox' },
     contact: { type: String },
     status: { state: true },
     entries: { state: true },
@@ -77,6 +79,9 @@ export class HelplineChat extends LitElement {
   declare handoffUrl: string;
   /** A Helpline relay (`helpline relay`): handoffs go there and agents answer live through it. */
   declare relay: string;
+  /** A Chatwoot installation (with `chatwootInbox`, an API inbox's identifier): handoffs become its conversations. */
+  declare chatwoot: string;
+  declare chatwootInbox: string;
   /** A link for when the bot cannot load (mailto: or a contact page). */
   declare contact: string;
   /** When agents work; outside these hours a handoff becomes a ticket with the user's email. */
@@ -130,12 +135,19 @@ export class HelplineChat extends LitElement {
     this.suggestions = [];
     this.draft = '';
     this.relay = '';
+    this.chatwoot = '';
+    this.chatwootInbox = '';
     this.survey = false;
   }
 
   /** `contact` when it is a link the page may follow (the same rule as article links). */
   private get contactLink(): string | undefined {
     return this.contact ? safeUrl(this.contact) : undefined;
+  }
+
+  /** The Chatwoot inbox, when both attributes are there. */
+  private get chatwootDestination(): { url: string; inbox: string } | undefined {
+    return this.chatwoot && this.chatwootInbox ? { url: this.chatwoot, inbox: this.chatwootInbox } : undefined;
   }
 
   private get storageKey(): string {
@@ -187,7 +199,7 @@ export class HelplineChat extends LitElement {
       if (this.accent) this.style.setProperty('--helpline-accent', this.accent);
       else this.style.removeProperty('--helpline-accent');
     }
-    if (changed.has('handoffUrl') || changed.has('relay')) this.delivery.configure(this.relay, this.handoffUrl);
+    if (changed.has('handoffUrl') || changed.has('relay') || changed.has('chatwoot') || changed.has('chatwootInbox')) this.delivery.configure(this.relay, this.handoffUrl, this.chatwootDestination);
     if (changed.has('open') && this.open && this.status === 'idle') void this.load();
   }
 
@@ -361,7 +373,7 @@ export class HelplineChat extends LitElement {
 
   private onHandoff(h: Handoff): void {
     this.lastHandoff = h;
-    this.agent.reset(h.id, this.relay, h.topic);
+    this.agent.reset(h.id, { relay: this.relay, chatwoot: this.chatwootDestination }, h.topic);
     this.survey = false;
     if (!this.delivery.configured) {
       this.delivery.send(h); // records that it reached no one, and tells the integrator why

@@ -56,8 +56,18 @@ const attributes: Record<string, string | undefined> = {
   theme: data.theme === 'light' || data.theme === 'dark' ? data.theme : undefined,
   'handoff-url': data.handoffUrl,
   relay: data.relay,
+  ...chatwoot(),
   contact: data.contact && (safeUrl(data.contact) ?? void console.error('helpline: data-contact must be an http(s) or mailto: link or a path on this site; it is left out')),
 };
+/** data-chatwoot (an http(s) URL) and data-chatwoot-inbox go together: one without the other is reported. */
+function chatwoot(): Record<string, string | undefined> {
+  if (!data.chatwoot && !data.chatwootInbox) return {};
+  if (!data.chatwoot || !/^https?:\/\/[^/]/i.test(data.chatwoot) || !data.chatwootInbox) {
+    console.error('helpline: data-chatwoot needs an http(s) URL and data-chatwoot-inbox the API inbox identifier; Chatwoot is left out');
+    return {};
+  }
+  return { chatwoot: data.chatwoot, 'chatwoot-inbox': data.chatwootInbox };
+}
 for (const [name, value] of Object.entries(attributes)) if (value) element.setAttribute(name, value);
 // Every attribute is checked once, here: a bad one is reported and left out, never a dead button later.
 if (data.hours) {
