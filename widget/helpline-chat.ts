@@ -14,6 +14,7 @@ import { fetchPack } from './pack-loader.js';
 import { visitorLanguages } from './pack-language.js';
 import { pickOnAccent } from './on-accent.js';
 import { createApiBot } from './api-bot.js';
+import { isTicket, rememberTicket, ticketStatus, type TicketStatus } from './ticket-status.js';
 
 /** Lets the browser run other tasks (input, paint) before the next step. */
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -349,10 +350,29 @@ export class HelplineChat extends LitElement {
 
   /** How far the current handoff got: a final refusal is told to the user; the relay's answer is followed. */
   private delivered(r: DeliveryResult): void {
+    if (isTicket(r.id)) this.ticketDelivered(r);
     if (r.id !== this.agent.handoff) return;
     if (r.delivery === 'failed' && (this.handoffState === 'queued' || this.handoffState === 'sent')) this.handoffState = 'undelivered';
     this.agent.accepted(r);
     this.persist();
+  }
+
+  /** Keeps how far a ticket got, and where to ask about it later (the relay's conversation, Chatwoot's). */
+  private ticketDelivered(r: DeliveryResult): void {
+    const body = r.body as { conversation?: unknown; token?: unknown; chatwoot?: { contact?: unknown; token?: unknown; conversation?: unknown } } | undefined;
+    const cw = body?.chatwoot;
+    const chatwoot = this.chatwootDestination;
+    const link =
+      r.delivery !== 'delivered' ? {}
+      : this.relay && typeof body?.conversation === 'string' && typeof body.token === 'string' ? { relay: { url: this.relay.replace(/\/+$/, ''), conversation: body.conversation, token: body.token } }
+      : chatwoot && typeof cw?.contact === 'string' && typeof cw.token === 'string' && typeof cw.conversation === 'number' ? { chatwoot: { ...chatwoot, contact: cw.contact, token: cw.token, conversation: cw.conversation } }
+      : {};
+    rememberTicket(r.id, { delivery: r.delivery, ...link });
+  }
+
+  /** Where a ticket from the offline form stands (`Helpline.ticket(id)`; the id is the `helpline:ticket` event's). */
+  ticket(id: string): Promise<TicketStatus> {
+    return ticketStatus(String(id));
   }
 
   /** Forgets the conversation. */
@@ -443,6 +463,7 @@ export class HelplineChat extends LitElement {
     }
     const ticket = { ...(this.lastHandoff ?? this.bot!.handoff('requested')), ticket: { email, description } };
     this.dispatchEvent(new CustomEvent('helpline:ticket', { detail: ticket, bubbles: true, composed: true }));
+    rememberTicket(ticket.id, { delivery: 'sending' });
     this.delivery.send(ticket);
     this.handoffState = 'sent';
     this.persist();

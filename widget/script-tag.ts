@@ -30,6 +30,8 @@ export interface HelplineGlobal {
   identify(user: UserContext): void;
   on(event: string, fn: Listener): () => void;
   setHandoffStatus(state: Parameters<HelplineChat['setHandoffStatus']>[0]): void;
+  /** Where a ticket from the offline form stands (its id is the `helpline:ticket` event's `id`). */
+  ticket(id: string): ReturnType<HelplineChat['ticket']>;
   /** A live chat run by the page itself: an agent joins, writes, types and ends the conversation. */
   agent: {
     join(agent: { name: string; avatar?: string }): void;
@@ -172,6 +174,7 @@ const api: HelplineGlobal = {
     return () => element.removeEventListener(`helpline:${event}`, handler);
   },
   setHandoffStatus: (state) => void widget().then((w) => w.setHandoffStatus(state)),
+  ticket: (id) => widget().then((w) => w.ticket(String(id))),
   agent: {
     join: (agent) => void widget().then((w) => w.agent.join(agent)),
     say: (text) => void widget().then((w) => w.agent.say(String(text))),
