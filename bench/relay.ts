@@ -115,7 +115,7 @@ async function run(): Promise<void> {
       }
     }
   }
-  const md = `# bench:relay
+  const md = `## The relay's store (relay)
 
 \`npm run bench:relay\` (bench/relay.ts): \`helpline relay\` as its own process, ${CLIENTS} clients POSTing handoffs of
 ~1.5 KB (six turns) to \`/v1/handoffs\` for ${SECONDS} s, each with its own Idempotency-Key; each handoff is one
