@@ -41,10 +41,16 @@ async function call<T>(url: string, method: 'GET' | 'POST', body?: unknown, sign
   return (await res.json()) as T;
 }
 
-/** Runs a delivery and answers as the outbox expects: 201 done, Chatwoot's status when refused; network errors throw. */
-async function answer(run: () => Promise<unknown>): Promise<Response> {
+/**
+ * Runs a delivery and answers as the outbox expects: 201 done, Chatwoot's status when refused; network errors
+ * throw. Tabs share the outbox, so two may deliver one item at once: a Web Lock per item makes the second wait
+ * and then find the first one's conversation and messages (without Web Locks, the checks alone).
+ */
+async function answer(id: string, signal: AbortSignal | undefined, run: () => Promise<unknown>): Promise<Response> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
   try {
-    return new Response(JSON.stringify((await run()) ?? {}), { status: 201, headers: { 'Content-Type': 'application/json' } });
+    const out = locks ? await locks.request(`helpline:chatwoot:${id}`, signal ? { signal } : {}, run) : await run();
+    return new Response(JSON.stringify(out ?? {}), { status: 201, headers: { 'Content-Type': 'application/json' } });
   } catch (e) {
     if (e instanceof Refused) return new Response(null, { status: e.status });
     throw e;
@@ -77,7 +83,7 @@ export function handoffMessages(h: Handoff & { ticket?: { email?: string; descri
  */
 export function deliverHandoff(inbox: ChatwootInbox, item: Record<string, unknown>, signal?: AbortSignal): Promise<Response> {
   const h = item as unknown as Handoff & { ticket?: { email?: string; description?: string } };
-  return answer(async () => {
+  return answer(h.id, signal, async () => {
     const name = typeof h.user?.name === 'string' ? clean(h.user.name) : undefined;
     const email = h.ticket?.email ?? (typeof h.user?.email === 'string' ? h.user.email : undefined);
     const contact = await call<{ source_id: string; pubsub_token: string }>(`${inboxUrl(inbox)}/contacts`, 'POST', {
@@ -101,7 +107,7 @@ const tried = new Map<string, number>();
 /** The visitor's side of the conversation: a message (`messages`) or the end (`close`: resolved). */
 export function send(link: ChatwootLink, item: { id: string; kind?: unknown; text?: unknown }, signal?: AbortSignal): Promise<Response> {
   const url = `${conversationsUrl(link, link.contact)}/${link.conversation}`;
-  return answer(async () => {
+  return answer(item.id, signal, async () => {
     if (item.kind === 'close') return call(`${url}/toggle_status`, 'POST', {}, signal);
     if (item.kind !== 'messages') return undefined; // nothing else goes to Chatwoot (the survey stays an event)
     const content = clean(String(item.text ?? ''));

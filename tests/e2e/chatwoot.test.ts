@@ -3,8 +3,8 @@
  * (tests/chatwoot-stand-in.ts: Chatwoot's public client API and ActionCable, as its source has them): the
  * handoff creates the contact and the conversation holding the redacted transcript, an agent's reply arrives
  * live over the WebSocket, the user's reply reaches Chatwoot, a reload in the middle keeps everything (and shows
- * nothing twice), the agent resolves it and the survey is answered. The page keeps its strict CSP, with the
- * Chatwoot origin (http and ws) added to connect-src.
+ * nothing twice), the agent resolves it and the survey is answered; offline and back in two tabs. The page keeps
+ * its strict CSP, with the Chatwoot origin (http and ws) added to connect-src.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -95,4 +95,37 @@ describe.skipIf(!hasChromium)('live agent through Chatwoot (Chromium, stand-in)'
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('offline and back, in two tabs: each handoff is said to be waiting, then delivered once', async () => {
+    const context = await chatwootContext();
+    const tabs = await Promise.all([0, 1].map(async () => {
+      const page = await context.newPage();
+      await page.goto(server.url + 'with-chatwoot.html');
+      await page.waitForFunction(() => document.querySelector('helpline-chat')?.shadowRoot?.querySelector('.launcher'));
+      return page;
+    }));
+    for (const page of tabs) await openWidget(page);
+    const before = cw.contacts.size;
+    await context.setOffline(true);
+    await Promise.all(tabs.map(async (page) => {
+      await page.locator(q.human).click();
+      await expect.poll(() => page.locator(q.handoff).getAttribute('data-delivery'), { timeout: 15_000 }).toBe('retrying');
+      expect(await page.locator(q.handoff).innerText()).toContain('will be sent automatically');
+    }));
+    // the connector's own code was never needed before: it arrives with the network
+    await context.setOffline(false);
+    await expect.poll(() => cw.contacts.size, { timeout: 60_000 }).toBe(before + 2);
+    for (const page of tabs) await expect.poll(() => page.locator(q.handoff).getAttribute('data-delivery'), { timeout: 30_000 }).toBe('delivered');
+    await new Promise((r) => setTimeout(r, 1500)); // both tabs may try both: Chatwoot keeps one contact and one conversation each
+    expect(cw.contacts.size).toBe(before + 2);
+    const fresh = [...cw.contacts.keys()].slice(before);
+    for (const source of fresh) {
+      const convs = cw.conversations.filter((c) => c.source === source);
+      expect(convs).toHaveLength(1);
+      const texts = convs[0].messages.filter((m) => m.message_type === 0).map((m) => m.content);
+      expect(texts[0]).toContain('Helpline handoff');
+      expect(new Set(texts).size).toBe(texts.length); // nothing posted twice
+    }
+    await context.close();
+  }, 150_000);
 });
