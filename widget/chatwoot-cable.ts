@@ -46,8 +46,10 @@ export function subscribe(link: ChatwootLink, onEvent: (ev: LiveEvent, messageId
     onEvent({ type: 'message', from: 'agent', text: m.content, name: nameOf(m.sender), avatar: avatarOf(m.sender) }, m.id);
   };
   const status = (s: unknown, assignee?: Person) => {
-    if (s === 'resolved') stop(), onEvent({ type: 'status', state: 'closed' });
-    else if (s === 'open' && nameOf(assignee)) onEvent({ type: 'status', state: 'connected', name: nameOf(assignee), avatar: avatarOf(assignee) });
+    if (s === 'resolved') {
+      stop();
+      onEvent({ type: 'status', state: 'closed' });
+    } else if (s === 'open' && nameOf(assignee)) onEvent({ type: 'status', state: 'connected', name: nameOf(assignee), avatar: avatarOf(assignee) });
   };
   const catchUp = async () => {
     try {
@@ -82,7 +84,10 @@ export function subscribe(link: ChatwootLink, onEvent: (ev: LiveEvent, messageId
       }
       alive();
       if (frame.type === 'welcome') socket.send(JSON.stringify({ command: 'subscribe', identifier }));
-      else if (frame.type === 'confirm_subscription') (attempt = 0), void catchUp();
+      else if (frame.type === 'confirm_subscription') {
+        attempt = 0;
+        void catchUp();
+      }
       // an unknown token (the contact is gone), or a server that says not to come back
       else if (frame.type === 'reject_subscription' || (frame.type === 'disconnect' && frame.reconnect === false)) stop();
       else if (frame.identifier === identifier && frame.message) received(frame.message);
