@@ -14,7 +14,8 @@ import { fetchPack } from './pack-loader.js';
 import { visitorLanguages } from './pack-language.js';
 import { pickOnAccent } from './on-accent.js';
 import { createApiBot } from './api-bot.js';
-import { isTicket, rememberTicket, ticketStatus, type TicketStatus } from './ticket-status.js';
+import { isTicket, rememberTicket } from './ticket-record.js';
+import type { TicketStatus } from './ticket-status.js';
 
 /** Lets the browser run other tasks (input, paint) before the next step. */
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -372,7 +373,7 @@ export class HelplineChat extends LitElement {
 
   /** Where a ticket from the offline form stands (`Helpline.ticket(id)`; the id is the `helpline:ticket` event's). */
   ticket(id: string): Promise<TicketStatus> {
-    return ticketStatus(String(id));
+    return import('./ticket-status.js').then((m) => m.ticketStatus(String(id)));
   }
 
   /** Forgets the conversation. */

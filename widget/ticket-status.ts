@@ -1,12 +1,11 @@
 /**
- * Tickets from the offline form, remembered so `Helpline.ticket(id)` can say where one stands later: still
- * waiting in the outbox, refused, or delivered, and then (with a relay or Chatwoot) whether an agent took it,
- * answered or closed it. Each ticket has a localStorage key of its own (`helpline:ticket:<id>`), like the outbox,
- * so tabs do not overwrite each other and the answer outlives the tab.
+ * `Helpline.ticket(id)`: where a ticket from the offline form stands — still waiting in the outbox, refused, or
+ * delivered, and then (with a relay or Chatwoot) whether an agent took it, answered or closed it. A chunk of its
+ * own: only a page that asks downloads it.
  */
-import type { Delivery } from './handoff-outbox.js';
 import type { LiveState } from './agent-session.js';
-import type { ChatwootLink } from './chatwoot-link.js';
+import type { Delivery } from './handoff-outbox.js';
+import { readTicket } from './ticket-record.js';
 
 /** What `Helpline.ticket(id)` answers. */
 export interface TicketStatus {
@@ -22,41 +21,9 @@ export interface TicketStatus {
   sentAt?: string;
 }
 
-interface TicketRecord {
-  id: string;
-  sentAt: string;
-  delivery: Delivery;
-  relay?: { url: string; conversation: string; token: string };
-  chatwoot?: ChatwootLink;
-}
-
-const key = (id: string) => `helpline:ticket:${id}`;
-
-function read(id: string): TicketRecord | undefined {
-  try {
-    const r = JSON.parse(localStorage.getItem(key(id)) ?? 'null');
-    return r && r.id === id ? r : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Records a ticket when it is sent, and each step of its delivery. */
-export function rememberTicket(id: string, patch: Partial<TicketRecord>): void {
-  const r = { id, sentAt: new Date().toISOString(), delivery: 'sending' as Delivery, ...read(id), ...patch };
-  try {
-    localStorage.setItem(key(id), JSON.stringify(r));
-  } catch {
-    /* storage denied: ticket() will say unknown */
-  }
-}
-
-/** Whether a ticket with this id was sent from this browser. */
-export const isTicket = (id: string): boolean => Boolean(read(id));
-
 /** Where a ticket stands: what this browser knows, then what the relay or Chatwoot says. */
 export async function ticketStatus(id: string): Promise<TicketStatus> {
-  const r = read(id);
+  const r = readTicket(id);
   if (!r) return { id, delivery: 'unknown', checked: false };
   const known: TicketStatus = { id, delivery: r.delivery, sentAt: r.sentAt, checked: false };
   try {
