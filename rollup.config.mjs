@@ -82,7 +82,7 @@ if (existsSync('widget/index.ts')) {
     },
     {
       input: 'widget/index.ts',
-      output: { file: 'dist/widget.js', format: 'esm' },
+      output: { file: 'dist/widget.js', format: 'esm', inlineDynamicImports: true },
       external,
       plugins: [deferWordLists(), resolve({ browser: true }), commonjs(), ts()],
       onwarn: warn,

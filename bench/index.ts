@@ -23,6 +23,7 @@ export const BENCHES = [
   { name: 'api', what: 'requests per second and p50/p99 of `helpline api` on the sample pack and a 30,000-file pack folder' },
   { name: 'widget', what: 'bundle size by dependency, first answer in Chromium, bytes transferred' },
   { name: 'redaction', what: 'secrets found (seed phrases in every shape with typos, keys, cards, passwords, codes in ten languages) and false positives' },
+  { name: 'relay', what: 'handoffs per second `helpline relay` holds with p50/p99, and its restart, on PGlite and on a PostgreSQL server' },
   { name: 'install', what: 'what `npm install helpline` costs: size on disk and packages of an `--omit=dev` install of the tarball' },
 ];
 

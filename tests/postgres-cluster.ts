@@ -1,7 +1,7 @@
 /**
  * A throwaway PostgreSQL cluster from Debian's packages (/usr/lib/postgresql/<version>/bin) for tests:
  * initdb into a temp folder, postgres on a free port of 127.0.0.1 with its socket in that folder, stopped and
- * removed after. PostgreSQL refuses to run as root, so as root both run as `nobody`. Without the packages
+ * removed after. Tests run it with fsync off (they test behaviour, not durability); bench:relay with fsync on. PostgreSQL refuses to run as root, so as root both run as `nobody`. Without the packages
  * the suite is skipped, unless REQUIRE_DB=1 (CI), where it fails.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -42,7 +42,7 @@ function runAs(): { uid: number; gid: number } | undefined {
   return { uid: id('-u'), gid: id('-g') };
 }
 
-export async function startCluster(): Promise<Cluster> {
+export async function startCluster(options: { fsync?: boolean } = {}): Promise<Cluster> {
   const bin = postgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/postgres); CI installs Debian\'s postgresql');
   const dir = mkdtempSync(join(tmpdir(), 'helpline-pg-'));
@@ -52,7 +52,7 @@ export async function startCluster(): Promise<Cluster> {
   const init = spawnSync(join(bin, 'initdb'), ['-D', data, '-U', 'helpline', '--auth=trust', '-E', 'UTF8', '--no-sync'], { ...user, encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`initdb failed (${init.status}): ${init.stderr || init.error}`);
   const port = await freePort();
-  const child: ChildProcess = spawn(join(bin, 'postgres'), ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-c', 'fsync=off'], { ...user, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(join(bin, 'postgres'), ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-c', `fsync=${options.fsync ? 'on' : 'off'}`], { ...user, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   await new Promise<void>((resolve, reject) => {

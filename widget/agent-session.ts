@@ -2,6 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { redactSecrets } from '../src/index.js';
 import { safeUrl } from './markdown.js';
 import { HandoffOutbox, type DeliveryResult } from './handoff-outbox.js';
+import { conversationFetch, inboxUrl, listenChatwoot, type ChatwootInbox, type ChatwootLink } from './chatwoot-link.js';
+import type { LiveEvent } from './chatwoot-cable.js';
 import type { UiKey } from './i18n.js';
 import type { Messages } from '../src/index.js';
 
@@ -32,8 +34,16 @@ export interface AgentSaved {
   handoff?: string;
   relay?: RelayLink;
   relayUrl?: string;
+  chatwoot?: ChatwootLink;
+  chatwootInbox?: ChatwootInbox;
   waiting?: { id: string; text: string }[];
   topic?: string;
+}
+
+/** Where a new handoff goes, when it is one that answers with a conversation to follow. */
+export interface LiveDestination {
+  relay?: string;
+  chatwoot?: ChatwootInbox;
 }
 
 /** The agent's side of an entry in the log. */
@@ -82,12 +92,16 @@ export class AgentSession implements ReactiveController {
   relay?: RelayLink;
   /** the relay the current handoff went to, before it answered with a conversation */
   relayUrl?: string;
+  /** the Chatwoot conversation the handoff became, or the inbox it is on its way to */
+  chatwoot?: ChatwootLink;
+  chatwootInbox?: ChatwootInbox;
   /** the article the handoff was about, for the survey's per-topic figures */
   topic?: string;
   /** what the user wrote before the relay answered: sent once it has */
   private waiting: { id: string; text: string }[] = [];
   private typingTimer?: ReturnType<typeof setTimeout>;
   private stream?: EventSource;
+  private cable?: () => void;
   private outbox?: HandoffOutbox;
 
   constructor(private readonly host: AgentHost) {
@@ -100,12 +114,11 @@ export class AgentSession implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.relay && this.live) this.listen();
+    if ((this.relay || this.chatwoot) && this.live) this.listen();
   }
 
   hostDisconnected(): void {
-    this.stream?.close();
-    this.stream = undefined;
+    this.unlisten();
     this.outbox?.stop();
     clearTimeout(this.typingTimer);
   }
@@ -120,8 +133,8 @@ export class AgentSession implements ReactiveController {
   }
 
   /** A message from the agent. */
-  say(text: string, name?: string): void {
-    if (!this.agent || (name && name !== this.agent.name)) this.join({ ...this.agent, name: name ?? this.agent?.name });
+  say(text: string, name?: string, avatar?: string): void {
+    if (!this.agent || (name && name !== this.agent.name)) this.join({ ...this.agent, name: name ?? this.agent?.name, ...(avatar ? { avatar } : {}) });
     this.stopTyping();
     this.host.addLine({ role: 'agent', text: String(text ?? '').slice(0, MAX_TEXT), name: this.agent!.name, avatar: this.agent!.avatar });
   }
@@ -138,11 +151,10 @@ export class AgentSession implements ReactiveController {
   end(by: 'agent' | 'user' = 'agent'): void {
     if (this.host.handoffState === 'closed') return;
     this.stopTyping();
-    if (by === 'user' && this.relay) void this.post('close', { id: `close-${this.relay.conversation}` });
+    if (by === 'user' && (this.relay || this.chatwoot)) void this.post('close', { id: `close-${this.relay?.conversation ?? this.chatwoot!.conversation}` });
     this.host.setHandoffStatus('closed');
     this.host.addLine({ role: 'system', text: '', key: 'conversationEnded' });
-    this.stream?.close();
-    this.stream = undefined;
+    this.unlisten();
     this.host.conversationEnded(by);
   }
 
@@ -151,8 +163,8 @@ export class AgentSession implements ReactiveController {
     const text = redactSecrets(raw).text;
     const detail = { handoff: this.handoff, ...(this.relay ? { conversation: this.relay.conversation } : {}), text, at: new Date().toISOString() };
     this.host.dispatchEvent(new CustomEvent('helpline:user-message', { detail, bubbles: true, composed: true }));
-    if (this.relay) void this.post('messages', { id, text });
-    else if (this.relayUrl) this.waiting.push({ id, text });
+    if (this.relay || this.chatwoot) void this.post('messages', { id, text });
+    else if (this.relayUrl || this.chatwootInbox) this.waiting.push({ id, text });
     return text;
   }
 
@@ -176,33 +188,46 @@ export class AgentSession implements ReactiveController {
 
   /** The relay answered this session's handoff (201 `{conversation, token}`): follow that conversation. */
   accepted(r: DeliveryResult): void {
-    const body = r.body as { conversation?: unknown; token?: unknown } | undefined;
-    if (r.id !== this.handoff || r.delivery !== 'delivered' || !this.relayUrl || typeof body?.conversation !== 'string' || typeof body.token !== 'string') return;
-    this.follow(r.id, { url: this.relayUrl.replace(/\/+$/, ''), conversation: body.conversation, token: body.token });
+    const body = r.body as { conversation?: unknown; token?: unknown; chatwoot?: { contact?: unknown; token?: unknown; conversation?: unknown } } | undefined;
+    if (r.id !== this.handoff || r.delivery !== 'delivered') return;
+    const cw = body?.chatwoot;
+    if (this.chatwootInbox && typeof cw?.contact === 'string' && typeof cw.token === 'string' && typeof cw.conversation === 'number') {
+      this.chatwoot = { ...this.chatwootInbox, contact: cw.contact, token: cw.token, conversation: cw.conversation };
+      this.sendWaiting();
+    } else if (this.relayUrl && typeof body?.conversation === 'string' && typeof body.token === 'string') {
+      this.follow(r.id, { url: this.relayUrl.replace(/\/+$/, ''), conversation: body.conversation, token: body.token });
+    }
   }
 
   /** Follows a relay conversation. */
   follow(handoff: string, link: RelayLink): void {
     this.handoff = handoff;
     this.relay = link;
+    this.sendWaiting();
+  }
+
+  /** What the user wrote before the conversation existed goes now, and its events are followed. */
+  private sendWaiting(): void {
     for (const m of this.waiting.splice(0)) void this.post('messages', m);
     this.listen();
   }
 
   /** A new handoff: forget the previous agent. */
-  reset(handoff?: string, relayUrl?: string, topic?: string): void {
+  reset(handoff?: string, to: LiveDestination = {}, topic?: string): void {
     this.hostDisconnected();
     this.agent = undefined;
     this.relay = undefined;
+    this.chatwoot = undefined;
     this.outbox = undefined;
     this.waiting = [];
     this.handoff = handoff;
-    this.relayUrl = relayUrl || undefined;
+    this.relayUrl = to.relay || undefined;
+    this.chatwootInbox = to.relay ? undefined : to.chatwoot;
     this.topic = topic;
   }
 
   saved(): AgentSaved {
-    return { agent: this.agent, handoff: this.handoff, relay: this.relay, relayUrl: this.relayUrl, waiting: this.waiting, topic: this.topic };
+    return { agent: this.agent, handoff: this.handoff, relay: this.relay, relayUrl: this.relayUrl, chatwoot: this.chatwoot, chatwootInbox: this.chatwootInbox, waiting: this.waiting, topic: this.topic };
   }
 
   restore(saved: AgentSaved | undefined): void {
@@ -211,6 +236,8 @@ export class AgentSession implements ReactiveController {
     this.handoff = saved.handoff;
     this.relay = saved.relay;
     this.relayUrl = saved.relayUrl;
+    this.chatwoot = saved.chatwoot;
+    this.chatwootInbox = saved.chatwootInbox;
     this.topic = saved.topic;
     this.waiting = Array.isArray(saved.waiting) ? saved.waiting : [];
   }
@@ -227,6 +254,14 @@ export class AgentSession implements ReactiveController {
    * the last id seen goes in the query, so nothing is shown twice.
    */
   private listen(): void {
+    const c = this.chatwoot;
+    if (c) {
+      this.cable ??= listenChatwoot(c, (ev, id) => {
+        if (id) c.lastMessageId = id;
+        this.onEvent(ev);
+      });
+      return;
+    }
     const r = this.relay;
     if (!r || this.stream || typeof EventSource === 'undefined') return;
     const url = new URL(`${r.url}/v1/conversations/${encodeURIComponent(r.conversation)}/events`, location.href);
@@ -236,20 +271,39 @@ export class AgentSession implements ReactiveController {
     this.stream.onmessage = (e) => this.onRelayEvent(e.data, e.lastEventId);
   }
 
+  private unlisten(): void {
+    this.stream?.close();
+    this.stream = undefined;
+    this.cable?.();
+    this.cable = undefined;
+  }
+
   /** One relay event: `{"type":"message"|"status"|"typing", …}` (DESIGN.md, Relay). */
   onRelayEvent(data: string, eventId?: string): void {
-    let ev: { type?: string; from?: string; name?: string; text?: string; state?: string; avatar?: string };
+    let ev: Record<string, unknown>;
     try {
       ev = JSON.parse(data);
     } catch {
       return;
     }
     if (eventId && this.relay) this.relay.lastEventId = eventId;
-    if (ev.type === 'message' && ev.from === 'agent' && typeof ev.text === 'string') this.say(ev.text, typeof ev.name === 'string' ? ev.name : undefined);
+    this.onEvent(ev);
+  }
+
+  /** An event from the agents' side (the relay's stream, or Chatwoot's translated by chatwoot-cable.ts). */
+  private onEvent(e: Partial<Record<keyof LiveEvent, unknown>>): void {
+    const ev = e as { type?: string; from?: string; text?: string; state?: string; on?: boolean };
+    const name = typeof e.name === 'string' ? e.name : undefined;
+    const avatar = typeof e.avatar === 'string' ? e.avatar : undefined;
+    if (ev.type === 'message' && ev.from === 'agent' && typeof ev.text === 'string') this.say(ev.text, name, avatar);
     else if (ev.type === 'message' && ev.from === 'system' && typeof ev.text === 'string') this.host.addLine({ role: 'system', text: ev.text.slice(0, MAX_TEXT) });
-    else if (ev.type === 'typing') this.typing();
-    else if (ev.type === 'status' && ev.state === 'connected') {
-      if (typeof ev.name === 'string') this.join({ name: ev.name, avatar: ev.avatar });
+    else if (ev.type === 'typing' && ev.on === false) this.stopTyping();
+    else if (ev.type === 'typing') {
+      // someone typing has taken the conversation, even before a word of theirs arrived
+      if (name && !this.agent) this.join({ name, avatar });
+      this.typing();
+    } else if (ev.type === 'status' && ev.state === 'connected') {
+      if (name && name.slice(0, MAX_NAME) !== this.agent?.name) this.join({ name, avatar });
       else this.host.setHandoffStatus('connected');
     } else if (ev.type === 'status' && ev.state === 'closed') this.end('agent');
     else if (ev.type === 'status' && ev.state === 'queued') this.host.setHandoffStatus('queued');
@@ -258,9 +312,12 @@ export class AgentSession implements ReactiveController {
 
   /** Visitor → relay, through an outbox of its own: ordered, retried, kept across reloads. */
   private post(path: 'messages' | 'csat' | 'close', body: { id: string } & Record<string, unknown>): Promise<void> {
-    const r = this.relay!;
-    const base = `${r.url}/v1/conversations/${encodeURIComponent(r.conversation)}`;
-    this.outbox ??= new HandoffOutbox(base, `helpline:relay:${r.conversation}`, { headers: { Authorization: `Bearer ${r.token}` }, path: (item) => `${base}/${(item as { kind?: string }).kind}` });
-    return this.outbox.send({ ...body, kind: path } as { id: string });
+    const r = this.relay;
+    const c = this.chatwoot;
+    if (r) {
+      const base = `${r.url}/v1/conversations/${encodeURIComponent(r.conversation)}`;
+      this.outbox ??= new HandoffOutbox(base, `helpline:relay:${r.conversation}`, { headers: { Authorization: `Bearer ${r.token}` }, path: (item) => `${base}/${(item as { kind?: string }).kind}` });
+    } else if (c) this.outbox ??= new HandoffOutbox(inboxUrl(c), `helpline:chatwoot:${c.contact}`, { fetch: conversationFetch(c) });
+    return this.outbox!.send({ ...body, kind: path } as { id: string });
   }
 }

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { HandoffOutbox, type Delivery, type DeliveryResult } from './handoff-outbox.js';
+import { handoffFetch, inboxUrl, type ChatwootInbox } from './chatwoot-link.js';
 
 /** How far a handoff got; `none`: there was nowhere to send it. */
 export type DeliveryState = Delivery | 'none';
@@ -8,8 +9,8 @@ export type DeliveryState = Delivery | 'none';
 let warned = false;
 
 /**
- * Where handoffs go (the relay's `/v1/handoffs`, else `data-handoff-url`, else nowhere) and how far each
- * got, so the chat only ever tells the user what is true. The outbox does the sending.
+ * Where handoffs go (the relay's `/v1/handoffs`, else a Chatwoot inbox, else `data-handoff-url`, else nowhere)
+ * and how far each got, so the chat only ever tells the user what is true. The outbox does the sending.
  */
 export class HandoffDelivery implements ReactiveController {
   /** by handoff id; kept with the conversation */
@@ -24,10 +25,13 @@ export class HandoffDelivery implements ReactiveController {
   }
 
   /** Points at a new destination; what an earlier page left unsent goes out now. */
-  configure(relay: string, handoffUrl: string): void {
+  configure(relay: string, handoffUrl: string, chatwoot?: ChatwootInbox): void {
     this.outbox?.stop();
+    const onResult = (r: DeliveryResult) => this.result(r);
     const url = relay ? `${relay.replace(/\/+$/, '')}/v1/handoffs` : handoffUrl;
-    this.outbox = url ? new HandoffOutbox(url, undefined, { onResult: (r) => this.result(r) }) : undefined;
+    // Chatwoot: a handoff is delivered once its conversation exists and holds the transcript (chatwoot-api.ts)
+    if (chatwoot && !relay) this.outbox = new HandoffOutbox(inboxUrl(chatwoot), 'helpline:chatwoot-outbox', { onResult, fetch: handoffFetch(chatwoot) });
+    else this.outbox = url ? new HandoffOutbox(url, undefined, { onResult }) : undefined;
     void this.outbox?.flush();
   }
 
@@ -38,7 +42,7 @@ export class HandoffDelivery implements ReactiveController {
       return true;
     }
     this.states = { ...this.states, [payload.id]: 'none' };
-    if (!warned) console.warn('helpline: no data-relay or data-handoff-url: the user was shown data-contact instead of a handoff');
+    if (!warned) console.warn('helpline: no data-relay, data-chatwoot or data-handoff-url: the user was shown data-contact instead of a handoff');
     warned = true;
     return false;
   }

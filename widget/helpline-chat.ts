@@ -14,6 +14,8 @@ import { fetchPack } from './pack-loader.js';
 import { visitorLanguages } from './pack-language.js';
 import { pickOnAccent } from './on-accent.js';
 import { createApiBot } from './api-bot.js';
+import { isTicket, rememberTicket } from './ticket-record.js';
+import type { TicketStatus } from './ticket-status.js';
 
 /** Lets the browser run other tasks (input, paint) before the next step. */
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -50,6 +52,8 @@ export class HelplineChat extends LitElement {
     open: { type: Boolean, reflect: true },
     handoffUrl: { type: String, attribute: 'handoff-url' },
     relay: { type: String },
+    chatwoot: { type: String },
+    chatwootInbox: { type: String, attribute: 'chatwoot-inbox' },
     contact: { type: String },
     status: { state: true },
     entries: { state: true },
@@ -77,6 +81,9 @@ export class HelplineChat extends LitElement {
   declare handoffUrl: string;
   /** A Helpline relay (`helpline relay`): handoffs go there and agents answer live through it. */
   declare relay: string;
+  /** A Chatwoot installation (with `chatwootInbox`, an API inbox's identifier): handoffs become its conversations. */
+  declare chatwoot: string;
+  declare chatwootInbox: string;
   /** A link for when the bot cannot load (mailto: or a contact page). */
   declare contact: string;
   /** When agents work; outside these hours a handoff becomes a ticket with the user's email. */
@@ -130,12 +137,19 @@ export class HelplineChat extends LitElement {
     this.suggestions = [];
     this.draft = '';
     this.relay = '';
+    this.chatwoot = '';
+    this.chatwootInbox = '';
     this.survey = false;
   }
 
   /** `contact` when it is a link the page may follow (the same rule as article links). */
   private get contactLink(): string | undefined {
     return this.contact ? safeUrl(this.contact) : undefined;
+  }
+
+  /** The Chatwoot inbox, when both attributes are there. */
+  private get chatwootDestination(): { url: string; inbox: string } | undefined {
+    return this.chatwoot && this.chatwootInbox ? { url: this.chatwoot, inbox: this.chatwootInbox } : undefined;
   }
 
   private get storageKey(): string {
@@ -187,7 +201,7 @@ export class HelplineChat extends LitElement {
       if (this.accent) this.style.setProperty('--helpline-accent', this.accent);
       else this.style.removeProperty('--helpline-accent');
     }
-    if (changed.has('handoffUrl') || changed.has('relay')) this.delivery.configure(this.relay, this.handoffUrl);
+    if (changed.has('handoffUrl') || changed.has('relay') || changed.has('chatwoot') || changed.has('chatwootInbox')) this.delivery.configure(this.relay, this.handoffUrl, this.chatwootDestination);
     if (changed.has('open') && this.open && this.status === 'idle') void this.load();
   }
 
@@ -337,10 +351,29 @@ export class HelplineChat extends LitElement {
 
   /** How far the current handoff got: a final refusal is told to the user; the relay's answer is followed. */
   private delivered(r: DeliveryResult): void {
+    if (isTicket(r.id)) this.ticketDelivered(r);
     if (r.id !== this.agent.handoff) return;
     if (r.delivery === 'failed' && (this.handoffState === 'queued' || this.handoffState === 'sent')) this.handoffState = 'undelivered';
     this.agent.accepted(r);
     this.persist();
+  }
+
+  /** Keeps how far a ticket got, and where to ask about it later (the relay's conversation, Chatwoot's). */
+  private ticketDelivered(r: DeliveryResult): void {
+    const body = r.body as { conversation?: unknown; token?: unknown; chatwoot?: { contact?: unknown; token?: unknown; conversation?: unknown } } | undefined;
+    const cw = body?.chatwoot;
+    const chatwoot = this.chatwootDestination;
+    const link =
+      r.delivery !== 'delivered' ? {}
+      : this.relay && typeof body?.conversation === 'string' && typeof body.token === 'string' ? { relay: { url: this.relay.replace(/\/+$/, ''), conversation: body.conversation, token: body.token } }
+      : chatwoot && typeof cw?.contact === 'string' && typeof cw.token === 'string' && typeof cw.conversation === 'number' ? { chatwoot: { ...chatwoot, contact: cw.contact, token: cw.token, conversation: cw.conversation } }
+      : {};
+    rememberTicket(r.id, { delivery: r.delivery, ...link });
+  }
+
+  /** Where a ticket from the offline form stands (`Helpline.ticket(id)`; the id is the `helpline:ticket` event's). */
+  ticket(id: string): Promise<TicketStatus> {
+    return import('./ticket-status.js').then((m) => m.ticketStatus(String(id)));
   }
 
   /** Forgets the conversation. */
@@ -361,7 +394,7 @@ export class HelplineChat extends LitElement {
 
   private onHandoff(h: Handoff): void {
     this.lastHandoff = h;
-    this.agent.reset(h.id, this.relay, h.topic);
+    this.agent.reset(h.id, { relay: this.relay, chatwoot: this.chatwootDestination }, h.topic);
     this.survey = false;
     if (!this.delivery.configured) {
       this.delivery.send(h); // records that it reached no one, and tells the integrator why
@@ -431,6 +464,7 @@ export class HelplineChat extends LitElement {
     }
     const ticket = { ...(this.lastHandoff ?? this.bot!.handoff('requested')), ticket: { email, description } };
     this.dispatchEvent(new CustomEvent('helpline:ticket', { detail: ticket, bubbles: true, composed: true }));
+    rememberTicket(ticket.id, { delivery: 'sending' });
     this.delivery.send(ticket);
     this.handoffState = 'sent';
     this.persist();

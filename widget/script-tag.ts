@@ -30,6 +30,8 @@ export interface HelplineGlobal {
   identify(user: UserContext): void;
   on(event: string, fn: Listener): () => void;
   setHandoffStatus(state: Parameters<HelplineChat['setHandoffStatus']>[0]): void;
+  /** Where a ticket from the offline form stands (its id is the `helpline:ticket` event's `id`). */
+  ticket(id: string): ReturnType<HelplineChat['ticket']>;
   /** A live chat run by the page itself: an agent joins, writes, types and ends the conversation. */
   agent: {
     join(agent: { name: string; avatar?: string }): void;
@@ -56,8 +58,18 @@ const attributes: Record<string, string | undefined> = {
   theme: data.theme === 'light' || data.theme === 'dark' ? data.theme : undefined,
   'handoff-url': data.handoffUrl,
   relay: data.relay,
+  ...chatwoot(),
   contact: data.contact && (safeUrl(data.contact) ?? void console.error('helpline: data-contact must be an http(s) or mailto: link or a path on this site; it is left out')),
 };
+/** data-chatwoot (an http(s) URL) and data-chatwoot-inbox go together: one without the other is reported. */
+function chatwoot(): Record<string, string | undefined> {
+  if (!data.chatwoot && !data.chatwootInbox) return {};
+  if (!data.chatwoot || !/^https?:\/\/[^/]/i.test(data.chatwoot) || !data.chatwootInbox) {
+    console.error('helpline: data-chatwoot needs an http(s) URL and data-chatwoot-inbox the API inbox identifier; Chatwoot is left out');
+    return {};
+  }
+  return { chatwoot: data.chatwoot, 'chatwoot-inbox': data.chatwootInbox };
+}
 for (const [name, value] of Object.entries(attributes)) if (value) element.setAttribute(name, value);
 // Every attribute is checked once, here: a bad one is reported and left out, never a dead button later.
 if (data.hours) {
@@ -162,6 +174,7 @@ const api: HelplineGlobal = {
     return () => element.removeEventListener(`helpline:${event}`, handler);
   },
   setHandoffStatus: (state) => void widget().then((w) => w.setHandoffStatus(state)),
+  ticket: (id) => widget().then((w) => w.ticket(String(id))),
   agent: {
     join: (agent) => void widget().then((w) => w.agent.join(agent)),
     say: (text) => void widget().then((w) => w.agent.say(String(text))),

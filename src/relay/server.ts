@@ -107,9 +107,14 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       forwarder?.kick();
       return json(res, 201, { conversation: c.id, token: c.token });
     }
-    if (parts[0] === 'v1' && parts[1] === 'conversations' && parts.length === 4) {
+    if (parts[0] === 'v1' && parts[1] === 'conversations' && (parts.length === 3 || parts.length === 4)) {
       const c = store.get(parts[2]);
       if (!c || !sameSecret(bearer(req) ?? query.get('token') ?? '', c.token)) throw new HttpError(404, 'no such conversation, or a wrong token');
+      if (parts.length === 3) {
+        // where the visitor's conversation (or ticket) stands, without keeping a stream open: Helpline.ticket(id)
+        if (req.method !== 'GET') throw new HttpError(405, 'use GET', { Allow: 'GET' });
+        return json(res, 200, { conversation: c.id, state: c.state, live: c.handoff.live, createdAt: c.createdAt, events: c.events.map(eventOut) });
+      }
       const what = parts[3];
       if (what === 'events') {
         if (req.method !== 'GET') throw new HttpError(405, 'use GET', { Allow: 'GET' });
