@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { i18n } from 'i18next';
-import { checkHours, createBot, messages, nextOpening, redactSecrets, type Bot, type BusinessHours, type Handoff, type Messages, type Pack, type Reply, type UserContext } from '../src/index.js';
+import { checkHours, createBot, messages, nextOpening, redactSecrets, type Bot, type BotOptions, type BusinessHours, type Handoff, type Messages, type Pack, type Reply, type UserContext } from '../src/index.js';
 import { styles } from './styles.js';
 import { createI18n, uiLanguage, type UiKey } from './i18n.js';
 import { renderMarkdown, safeUrl } from './markdown.js';
@@ -14,6 +14,9 @@ import { fetchPack } from './pack-loader.js';
 import { visitorLanguages } from './pack-language.js';
 import { pickOnAccent } from './on-accent.js';
 import { createApiBot } from './api-bot.js';
+import { botLanguageHint } from './bot-language.js';
+import { PageLanguage } from './page-language.js';
+import { LANG_PATTERN } from '../src/knowledge/article.js';
 
 /** Lets the browser run other tasks (input, paint) before the next step. */
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -51,6 +54,8 @@ export class HelplineChat extends LitElement {
     handoffUrl: { type: String, attribute: 'handoff-url' },
     relay: { type: String },
     contact: { type: String },
+    hours: { attribute: false },
+    settings: { attribute: false },
     status: { state: true },
     entries: { state: true },
     handoffState: { state: true },
@@ -79,8 +84,10 @@ export class HelplineChat extends LitElement {
   declare relay: string;
   /** A link for when the bot cannot load (mailto: or a contact page). */
   declare contact: string;
-  /** When agents work; outside these hours a handoff becomes a ticket with the user's email. */
-  hours?: BusinessHours;
+  /** When agents work; outside these hours a handoff becomes a ticket with the user's email. Takes effect at once, mid-conversation too. */
+  declare hours: BusinessHours | undefined;
+  /** Overrides of the pack's answer thresholds (createBot's `settings`); take effect at once. */
+  declare settings: BotOptions['settings'];
   /** A pack object given directly (SDK users who loaded it themselves), instead of `pack`. */
   packData?: Pack;
 
@@ -95,10 +102,14 @@ export class HelplineChat extends LitElement {
   readonly agent = new AgentSession(this);
   /** Where handoffs go and how far each got. */
   private readonly delivery = new HandoffDelivery(this, (r) => this.delivered(r));
+  /** The page's `<html lang>` changing re-picks the UI language (when it follows the page). */
+  private readonly pageLanguage = new PageLanguage(this, () => this.pickUiLanguage());
   /** Pack files downloaded of those the first answer needs, while loading. */
   declare progress: { done: number; total: number } | undefined;
 
   private bot?: Bot;
+  /** The pack the bot answers from (none with `api`): a change of hours or settings builds a new bot over it. */
+  private botPack?: Pack;
   private user?: UserContext;
   private i18n!: i18n;
   private nextId = 1;
@@ -153,8 +164,36 @@ export class HelplineChat extends LitElement {
     return messages(this.i18n.language, table)[key as keyof Messages].replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
   }
 
+  /** The UI language this element's `lang`, the page and the browser choose. */
+  private get chosenUiLanguage(): string {
+    return uiLanguage(this.lang, document.documentElement.lang, navigator.languages ?? []);
+  }
+
+  private pickUiLanguage(): void {
+    if (this.i18n && this.i18n.language !== this.chosenUiLanguage) {
+      this.i18n.changeLanguage(this.chosenUiLanguage);
+      this.requestUpdate();
+    }
+  }
+
+  /** The language hint the bot gets with each question (bot-language.ts): read at each question, never frozen. */
+  get botLanguage(): string {
+    return botLanguageHint(this.lang, this.i18n?.language ?? 'en', this.botPack?.data.languages);
+  }
+
+  /**
+   * Changes the UI language and the bot's language hint now (`auto`: follow the page and the browser again).
+   * The conversation stays; later questions are answered with the new hint.
+   */
+  setLocale(code: string): void {
+    if (typeof code !== 'string' || (code !== 'auto' && !LANG_PATTERN.test(code))) {
+      throw new TypeError(`helpline: setLocale(${JSON.stringify(code)}): give a language code such as 'en', 'pt-BR' or 'zh-TW', or 'auto'`);
+    }
+    this.lang = code;
+  }
+
   override connectedCallback(): void {
-    this.i18n = createI18n(uiLanguage(this.lang, document.documentElement.lang, navigator.languages ?? []));
+    this.i18n = createI18n(this.chosenUiLanguage);
     this.restore(); // before the controllers connect: the agent session resumes its relay stream
     super.connectedCallback();
   }
@@ -179,9 +218,8 @@ export class HelplineChat extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang') && this.i18n) {
-      this.i18n.changeLanguage(uiLanguage(this.lang, document.documentElement.lang, navigator.languages ?? []));
-    }
+    if (changed.has('lang')) this.pickUiLanguage();
+    if ((changed.has('hours') || changed.has('settings')) && this.bot && this.botPack) this.useBot(createBot(this.botPack, this.botOptions()));
     if (changed.has('accent')) {
       // CSSOM, not a style attribute: works under a strict Content-Security-Policy.
       if (this.accent) this.style.setProperty('--helpline-accent', this.accent);
@@ -233,25 +271,34 @@ export class HelplineChat extends LitElement {
     return this.loading;
   }
 
+  /** The bot's options now: the conversation so far, the user, and hours and settings as they are. */
+  private botOptions(): BotOptions {
+    const badHours = this.hours && checkHours(this.hours);
+    if (badHours) console.error(`helpline: hours ${badHours}; business hours are off (handoffs stay live)`);
+    return { lang: this.botLanguage, state: this.bot?.state ?? this.savedState, user: this.user, hours: badHours ? undefined : this.hours, settings: this.settings };
+  }
+
+  /** Takes a bot into use: its events become the element's. */
+  private useBot(bot: Bot): void {
+    this.bot = bot;
+    for (const name of BOT_EVENTS) {
+      bot.on(name, (detail) => this.bot === bot && this.dispatchEvent(new CustomEvent(`helpline:${name}`, { detail, bubbles: true, composed: true })));
+    }
+    bot.on('handoff', (h) => this.bot === bot && this.onHandoff(h));
+  }
+
   private async start(): Promise<void> {
     this.status = 'loading';
     try {
-      const lang = this.i18n.language;
-      const badHours = this.hours && checkHours(this.hours);
-      if (badHours) console.error(`helpline: hours ${badHours}; business hours are off (handoffs stay live)`);
-      const options = { lang, state: this.savedState, user: this.user, hours: badHours ? undefined : this.hours };
-      if (this.api && !this.packData) this.bot = createApiBot(this.api, options);
+      if (this.api && !this.packData) this.useBot(createApiBot(this.api, this.botOptions()));
       else {
         const pack = this.packData ?? (await fetchPack(this.pack, { languages: visitorLanguages(this.lang), preloaded: this.preloaded, onProgress: (done, total) => (this.progress = { done, total }) }));
         // A downloaded pack: building the bot and answering are long, each gets a task of its own so the page can paint between.
         if (!this.packData) await nextTask();
-        this.bot = createBot(pack, options);
+        this.botPack = pack;
+        this.useBot(createBot(pack, this.botOptions()));
         if (!this.packData) await nextTask();
       }
-      for (const name of BOT_EVENTS) {
-        this.bot.on(name, (detail) => this.dispatchEvent(new CustomEvent(`helpline:${name}`, { detail, bubbles: true, composed: true })));
-      }
-      this.bot.on('handoff', (h) => this.onHandoff(h));
       this.status = 'ready';
       for (const q of this.unanswered.splice(0)) void this.answer(q.text).then(q.done);
     } catch (e) {
@@ -297,7 +344,7 @@ export class HelplineChat extends LitElement {
   }
 
   private answer(text: string): Promise<Reply> {
-    const reply = this.answering.then(() => this.bot!.ask(text));
+    const reply = this.answering.then(() => this.bot!.ask(text, { lang: this.botLanguage }));
     this.answering = reply.then((r) => this.push({ role: 'bot', reply: r }), () => {});
     return reply;
   }

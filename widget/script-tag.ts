@@ -28,6 +28,8 @@ export interface HelplineGlobal {
   close(): void;
   ask(text: string): Promise<unknown>;
   identify(user: UserContext): void;
+  /** The UI language and the bot's language hint, now (`auto`: the page's and the browser's again). */
+  setLocale(code: string): void;
   on(event: string, fn: Listener): () => void;
   setHandoffStatus(state: Parameters<HelplineChat['setHandoffStatus']>[0]): void;
   /** A live chat run by the page itself: an agent joins, writes, types and ends the conversation. */
@@ -156,6 +158,11 @@ const api: HelplineGlobal = {
   close: () => void ready?.then((w) => w.hide()),
   ask: (text) => widget().then((w) => w.ask(String(text))),
   identify: (user) => void widget().then((w) => w.identify(user)),
+  setLocale(code) {
+    // Before the widget code is there, the attribute is what it reads; a bad code is refused here, at the call.
+    if (!customElements.get('helpline-chat')) element.setAttribute('lang', String(code));
+    void widget().then((w) => w.setLocale(code)).catch((e) => console.error(e instanceof TypeError ? e.message : 'helpline: could not load the widget', e));
+  },
   on(event, fn) {
     const handler = (e: Event) => fn((e as CustomEvent).detail);
     element.addEventListener(`helpline:${event}`, handler);

@@ -164,7 +164,10 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     const { text, found, previous: earlier } = redactor.redact(String(raw ?? ''), MAX_MESSAGE);
     if (earlier !== undefined) forgetPrevious(earlier);
     const read = headOf(text, MAX_READ);
-    const detected = detectLanguage(read, data.languageModel, { prior: hint ?? state.lang ?? options.lang, fallback: options.lang ?? data.defaultLang, glossary });
+    let detected = detectLanguage(read, data.languageModel, { prior: hint ?? state.lang ?? options.lang, fallback: hint ?? options.lang ?? data.defaultLang, glossary });
+    // The page said which language its visitor reads: a message that says nothing else ("usdt trc20?") is
+    // answered in it, whatever the script; a message clearly in another language still gets that language.
+    if (!detected.confident && hint && data.languages.includes(hint)) detected = { ...detected, lang: hint };
     const lang = detected.lang;
     engine.need(lang);
     if (detected.confident || !state.lang) state.lang = lang;
