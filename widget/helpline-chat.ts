@@ -16,6 +16,7 @@ import { pickOnAccent } from './on-accent.js';
 import { createApiBot } from './api-bot.js';
 import { botLanguageHint } from './bot-language.js';
 import { PageLanguage } from './page-language.js';
+import { firstTopics, languageNames, renderFirstScreen } from './first-screen.js';
 import { LANG_PATTERN } from '../src/knowledge/article.js';
 
 /** Lets the browser run other tasks (input, paint) before the next step. */
@@ -390,6 +391,14 @@ export class HelplineChat extends LitElement {
     this.persist();
   }
 
+  /** "New conversation": an empty log and a new conversation with the bot (and no agent), the first screen again. */
+  newConversation(): void {
+    this.reset();
+    this.draft = '';
+    this.suggestions = [];
+    void this.updateComplete.then(() => this.focusInput());
+  }
+
   /** Forgets the conversation. */
   reset(): void {
     this.entries = [];
@@ -518,6 +527,9 @@ export class HelplineChat extends LitElement {
         ${this.agent.live
           ? html`<button class="human" part="end-button" @click=${() => this.agent.end('user')}>${this.t('endChat')}</button>`
           : html`<button class="human" part="human-button" @click=${this.requestHuman}>${this.t('human')}</button>`}
+        ${this.entries.length || this.handoffState
+          ? html`<button class="new" part="new-button" aria-label=${this.t('newChat')} title=${this.t('newChat')} @click=${this.newConversation}><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 5V2L7 6l5 4V7a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z"/></svg></button>`
+          : nothing}
         <button class="close" aria-label=${this.t('minimize')} @click=${this.hide}>×</button>
       </header>
       ${this.renderBody()}
@@ -538,13 +550,27 @@ export class HelplineChat extends LitElement {
     // One template for loading and ready, so the composer (and what the user is typing in it) stays the
     // same element when the pack arrives.
     return html`${this.status === 'loading' && !this.entries.length
-        ? html`<div class="state" role="status">${this.t('loading')}${progress}</div>`
+        ? html`${this.renderFirstScreen()}<div class="state" role="status">${this.t('loading')}${progress}</div>`
         : html`<div class="log" part="log" role="log" aria-live="polite" aria-label=${this.t('messages')}>
+            ${this.entries.length || this.handoffState || this.survey ? nothing : this.renderFirstScreen()}
             ${this.entries.map((e) => this.renderEntry(e))} ${this.renderHandoff()}
             ${this.survey ? renderSurvey({ question: this.uiText('csatQuestion'), comment: this.uiText('csatComment'), skip: this.t('skip') }, (a) => this.rated(a)) : nothing}
             ${this.status === 'loading' ? html`<div class="system loading" role="status">${this.t('loading')}${progress}</div>` : nothing}
           </div>`}
       ${this.renderComposer()}`;
+  }
+
+  /** Before the first question: a greeting, popular topics (once the pack is there) and the languages the bot answers in. */
+  private renderFirstScreen(): TemplateResult {
+    const data = this.botPack?.data;
+    return renderFirstScreen({
+      greeting: this.t('greeting'),
+      topicsLabel: this.t('topics'),
+      languagesLabel: this.t('answersIn'),
+      topics: data ? firstTopics(data.articles, this.botLanguage, data.defaultLang) : [],
+      languages: data ? languageNames(data.languages) : [],
+      pick: (id) => void this.pick(id),
+    });
   }
 
   private renderEntry(e: Entry): TemplateResult {

@@ -127,6 +127,11 @@ export const styles = css`
   .primary { border: 0; border-radius: 8px; padding: 7px 12px; background: var(--_accent); color: var(--_on-accent); font-weight: 600; }
   .error { color: var(--_fg); }
   .state { padding: 24px; text-align: center; color: var(--_muted); }
+  .first { display: flex; flex-direction: column; gap: 8px; }
+  .first .greeting { margin: 0; padding: 10px 12px; border-radius: 12px; background: var(--_bubble); align-self: flex-start; max-width: 90%; }
+  .first .languages { margin: 0; font-size: 12px; color: var(--_muted); }
+  header .new { border: 0; padding: 4px; display: inline-flex; }
+  header .new svg { width: 18px; height: 18px; fill: currentColor; }
 
   .composer { position: relative; border-top: 1px solid var(--_border); padding: 10px; }
   .composer form { display: flex; gap: 8px; }

@@ -114,7 +114,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
   let held: Turn[] | undefined;
 
   const articleIn = (id: string, lang: string) => byKey.get(`${lang}/${id}`) ?? byKey.get(`${data.defaultLang}/${id}`) ?? data.articles.find((a) => a.id === id);
-  const ref = (a: Article): ArticleRef => ({ id: a.id, title: a.title, body: a.body, lang: a.lang, category: a.category });
+  const ref = (a: Article): ArticleRef => ({ id: a.id, title: a.title, body: a.body, lang: a.lang, category: a.category, ...(a.url ? { url: a.url } : {}) });
   const messages = (lang: string) => sentences(lang, data.messages);
   const servedLang = (lang: string) => (data.languages.includes(lang) ? lang : data.defaultLang);
 
