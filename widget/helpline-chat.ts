@@ -3,7 +3,8 @@ import type { i18n } from 'i18next';
 import { checkHours, createBot, messages, nextOpening, redactSecrets, type Bot, type BotOptions, type BusinessHours, type Handoff, type Messages, type Pack, type Reply, type UserContext } from '../src/index.js';
 import { styles } from './styles.js';
 import { createI18n, uiLanguage, type UiKey } from './i18n.js';
-import { renderMarkdown, safeUrl } from './markdown.js';
+import { safeUrl } from './markdown.js';
+import { renderAnswer } from './answer-view.js';
 import { renderSurvey, type SurveyAnswer } from './survey.js';
 import { loadSession, saveSession, type Entry } from './session.js';
 import type { DeliveryResult } from './handoff-outbox.js';
@@ -590,11 +591,8 @@ export class HelplineChat extends LitElement {
     let body: unknown;
     let feedback: unknown = nothing;
     if (r.kind === 'answer' && r.article) {
-      // The matching section first: a whole article is a wall on a phone. The rest is one tap away.
-      body = r.section && !e.expanded
-        ? html`<h3 class="title">${r.article.title}</h3>${r.section.heading ? html`<h4 class="section">${r.section.heading}</h4>` : nothing}${renderMarkdown(r.section.text)}
-            <button class="chip more" part="chip" @click=${() => this.expand(e)}>${this.t('wholeArticle')}</button>`
-        : html`<h3 class="title">${r.article.title}</h3>${renderMarkdown(r.article.body)}`;
+      // The matching section (or the first lines) first: a whole article is a wall on a phone.
+      body = renderAnswer(r as Parameters<typeof renderAnswer>[0], { expanded: Boolean(e.expanded), wholeArticle: this.t('wholeArticle'), openArticle: this.t('openArticle'), expand: () => this.expand(e) });
       feedback = html`<div class="feedback" part="feedback">
         ${e.feedback
           ? html`<span role="status" tabindex="-1">${this.t('thanks')}</span>`

@@ -104,7 +104,15 @@ export const styles = css`
   .bot h3 { margin: 0 0 6px; font-size: 15px; }
   .bot h3.title { font-size: 16px; }
   .bot h4.section { font-size: 14px; margin: 4px 0; }
-  .bot .more { margin-top: 6px; }
+  .bot .answer-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 12px; margin-top: 6px; }
+  .bot h3.title { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .bot .source { font-size: 13px; }
+  .bot li > ul, .bot li > ol { margin: 2px 0; }
+  .bot .table { overflow-x: auto; margin: 6px 0; }
+  .bot table { border-collapse: collapse; font-size: 13px; }
+  .bot th, .bot td { border: 1px solid var(--_border); padding: 3px 6px; text-align: left; vertical-align: top; }
+  .bot pre { overflow-x: auto; padding: 6px 8px; border-radius: 6px; background: var(--_bg); font-size: 12px; }
+  .bot blockquote { margin: 6px 0; padding-left: 8px; border-left: 3px solid var(--_border); }
   .bot h4 { margin: 8px 0 4px; font-size: 14px; }
   .bot p { margin: 0 0 8px; }
   .bot ul, .bot ol { margin: 0 0 8px; padding-left: 20px; }
