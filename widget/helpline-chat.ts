@@ -18,6 +18,8 @@ import { createApiBot } from './api-bot.js';
 import { botLanguageHint } from './bot-language.js';
 import { PageLanguage } from './page-language.js';
 import { firstTopics, languageNames, renderFirstScreen } from './first-screen.js';
+import { BOT_EVENTS, emit } from './events.js';
+import { removeSession } from './session.js';
 import { LANG_PATTERN } from '../src/knowledge/article.js';
 
 /** Lets the browser run other tasks (input, paint) before the next step. */
@@ -26,7 +28,6 @@ const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 /** An entry before it gets its id. */
 type EntryInput = Entry extends infer E ? (E extends Entry ? Omit<E, 'id'> : never) : never;
 
-const BOT_EVENTS = ['answer', 'clarify', 'unanswered', 'handoff', 'feedback', 'message'] as const;
 type Status = 'idle' | 'loading' | 'ready' | 'error';
 /**
  * Where the latest handoff stands. `undelivered`: it reached no one (nothing configured to send it to, or the
@@ -65,6 +66,8 @@ export class HelplineChat extends LitElement {
     draft: { state: true },
     survey: { state: true },
     progress: { state: true },
+    launcherHidden: { type: Boolean, reflect: true, attribute: 'launcher-hidden' },
+    unread: { state: true },
   };
 
   /** URL of the pack built by `helpline build`. */
@@ -108,6 +111,10 @@ export class HelplineChat extends LitElement {
   private readonly pageLanguage = new PageLanguage(this, () => this.pickUiLanguage());
   /** Pack files downloaded of those the first answer needs, while loading. */
   declare progress: { done: number; total: number } | undefined;
+  /** The launcher is not shown while the panel is closed (`Helpline.hide()`): the page opens the chat itself. */
+  declare launcherHidden: boolean;
+  /** Messages that arrived while the panel was closed (`unread` events). */
+  declare unread: number;
 
   private bot?: Bot;
   /** The pack the bot answers from (none with `api`): a change of hours or settings builds a new bot over it. */
@@ -144,6 +151,8 @@ export class HelplineChat extends LitElement {
     this.draft = '';
     this.relay = '';
     this.survey = false;
+    this.launcherHidden = false;
+    this.unread = 0;
   }
 
   /** `contact` when it is a link the page may follow (the same rule as article links). */
@@ -231,10 +240,21 @@ export class HelplineChat extends LitElement {
     if (changed.has('open') && this.open && this.status === 'idle') void this.load();
   }
 
+  protected override firstUpdated(): void {
+    emit(this, 'ready', undefined);
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     this.pickOnAccent();
     // A new log element (opened, loaded) or a new message scrolls; a 👍 on an old answer does not.
     if (changed.has('open') || changed.has('status') || (changed.has('entries') && changed.get('entries')?.length !== this.entries.length)) this.scrollToLatest();
+    if (changed.has('open') && changed.get('open') !== undefined) {
+      emit(this, this.open ? 'open' : 'close', undefined);
+      if (this.open && this.unread) {
+        this.unread = 0;
+        emit(this, 'unread', { count: 0 });
+      }
+    }
     if (changed.has('open')) {
       // Only a user's open moves the focus: a panel restored open on page load must not steal it.
       if (this.open && changed.get('open') === false) this.focusInput();
@@ -284,7 +304,7 @@ export class HelplineChat extends LitElement {
   private useBot(bot: Bot): void {
     this.bot = bot;
     for (const name of BOT_EVENTS) {
-      bot.on(name, (detail) => this.bot === bot && this.dispatchEvent(new CustomEvent(`helpline:${name}`, { detail, bubbles: true, composed: true })));
+      bot.on(name, (detail) => this.bot === bot && emit(this, name, detail as never));
     }
     bot.on('handoff', (h) => this.bot === bot && this.onHandoff(h));
   }
@@ -317,6 +337,39 @@ export class HelplineChat extends LitElement {
   /** Closes the panel. */
   hide(): void {
     this.open = false;
+  }
+
+  /** Opens the panel if closed, closes it if open. */
+  toggle(): void {
+    this.open = !this.open;
+  }
+
+  /** Shows one article as an answer, by its id (opens the panel; waits for the pack). */
+  async showArticle(id: string): Promise<Reply | undefined> {
+    this.open = true;
+    await this.load();
+    return this.pick(String(id));
+  }
+
+  /** Puts text in the message box without sending it (opens the panel); the user edits and sends it. */
+  prefill(text: string): void {
+    this.open = true;
+    this.draft = String(text ?? '').slice(0, 2000);
+    this.suggestions = [];
+    void this.updateComplete.then(() => this.focusInput());
+  }
+
+  /**
+   * Logging out: forgets the user and the conversation (agent included), and removes what this page saved of
+   * them. Handoffs already accepted for delivery still go out: someone was promised an answer.
+   */
+  logout(): void {
+    this.user = undefined;
+    this.reset();
+    if (this.botPack) this.useBot(createBot(this.botPack, this.botOptions()));
+    else if (this.bot) this.useBot(createApiBot(this.api, this.botOptions()));
+    this.unread = 0;
+    removeSession(this.storageKey);
   }
 
   /** Asks a question as if the user typed it (opens the panel). */
@@ -414,6 +467,10 @@ export class HelplineChat extends LitElement {
   private push(entry: EntryInput): void {
     this.entries = [...this.entries, { ...entry, id: this.nextId++ } as Entry];
     this.persist();
+    if (!this.open && entry.role !== 'user') {
+      this.unread++;
+      emit(this, 'unread', { count: this.unread });
+    }
   }
 
   private onHandoff(h: Handoff): void {
@@ -444,14 +501,15 @@ export class HelplineChat extends LitElement {
     this.suggestions = this.bot && !this.agent.live && this.draft.trim().length >= 3 ? this.bot.suggest(this.draft, { limit: 4 }) : [];
   }
 
-  private async pick(id: string): Promise<void> {
+  private async pick(id: string): Promise<Reply | undefined> {
     this.suggestions = [];
     this.draft = '';
     this.focusInput(); // the clicked chip or suggestion may be gone after this render
-    if (!this.bot) return;
+    if (!this.bot) return undefined;
     const reply = await this.bot.show(id);
     this.push({ role: 'user', text: reply.article?.title ?? id });
     this.push({ role: 'bot', reply });
+    return reply;
   }
 
   private feedback(entry: Extract<Entry, { role: 'bot' }>, helpful: boolean): void {
@@ -487,7 +545,7 @@ export class HelplineChat extends LitElement {
       return;
     }
     const ticket = { ...(this.lastHandoff ?? this.bot!.handoff('requested')), ticket: { email, description } };
-    this.dispatchEvent(new CustomEvent('helpline:ticket', { detail: ticket, bubbles: true, composed: true }));
+    emit(this, 'ticket', ticket as Parameters<typeof emit<'ticket'>>[2]);
     this.delivery.send(ticket);
     this.handoffState = 'sent';
     this.persist();
@@ -518,8 +576,9 @@ export class HelplineChat extends LitElement {
   override render(): TemplateResult {
     const title = this.heading || this.t('title');
     if (!this.open) {
+      if (this.launcherHidden) return html``;
       return html`<button class="launcher" part="launcher" aria-haspopup="dialog" aria-expanded="false" @click=${this.show}>
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16v12H7l-3 3z" /></svg>${this.t('launcher')}
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16v12H7l-3 3z" /></svg>${this.t('launcher')}${this.unread ? html`<span class="badge" part="badge">${this.unread}<span class="sr-only"> ${this.t('unread')}</span></span>` : nothing}
       </button>`;
     }
     return html`<section class="panel" part="panel" role="dialog" aria-modal="true" aria-labelledby="helpline-title" lang=${this.i18n.language} @keydown=${this.onKeydown}>

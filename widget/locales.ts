@@ -11,7 +11,7 @@ export const LOCALES = {
     wholeArticle: 'Show the whole article', newChat: 'New conversation', messages: 'Conversation',
     badEmail: 'Please enter a valid email address.',
     endChat: 'End chat', agent: 'Agent', skip: 'Skip',
-    greeting: 'Hi! How can we help? Ask a question or pick a topic.', topics: 'Popular topics', answersIn: 'Ask in any of these languages:', openArticle: 'Open in the help center',
+    greeting: 'Hi! How can we help? Ask a question or pick a topic.', topics: 'Popular topics', answersIn: 'Ask in any of these languages:', openArticle: 'Open in the help center', unread: 'new messages',
   },
   zh: {
     launcher: LAUNCHER['zh'], title: '客服中心', placeholder: '请输入您的问题…', send: '发送', close: '关闭', minimize: '关闭对话',
@@ -22,7 +22,7 @@ export const LOCALES = {
     wholeArticle: '查看全文', newChat: '新对话', messages: '对话记录',
     badEmail: '请输入有效的邮箱地址。',
     endChat: '结束对话', agent: '客服', skip: '跳过',
-    greeting: '您好！请问有什么可以帮您？请输入问题或选择一个主题。', topics: '热门问题', answersIn: '支持以下语言：', openArticle: '在帮助中心打开',
+    greeting: '您好！请问有什么可以帮您？请输入问题或选择一个主题。', topics: '热门问题', answersIn: '支持以下语言：', openArticle: '在帮助中心打开', unread: '条新消息',
   },
   'zh-TW': {
     launcher: LAUNCHER['zh-TW'], title: '客服中心', placeholder: '請輸入您的問題…', send: '傳送', close: '關閉', minimize: '關閉對話',
@@ -33,7 +33,7 @@ export const LOCALES = {
     wholeArticle: '查看全文', newChat: '新對話', messages: '對話紀錄',
     badEmail: '請輸入有效的電子郵件地址。',
     endChat: '結束對話', agent: '客服', skip: '略過',
-    greeting: '您好！請問有什麼可以幫您？請輸入問題或選擇一個主題。', topics: '熱門問題', answersIn: '支援以下語言：', openArticle: '在說明中心開啟',
+    greeting: '您好！請問有什麼可以幫您？請輸入問題或選擇一個主題。', topics: '熱門問題', answersIn: '支援以下語言：', openArticle: '在說明中心開啟', unread: '則新訊息',
   },
   ja: {
     launcher: LAUNCHER['ja'], title: 'サポート', placeholder: '質問を入力してください…', send: '送信', close: '閉じる', minimize: 'チャットを閉じる',
@@ -44,7 +44,7 @@ export const LOCALES = {
     wholeArticle: '記事全体を表示', newChat: '新しい会話', messages: '会話',
     badEmail: '有効なメールアドレスを入力してください。',
     endChat: 'チャットを終了', agent: '担当者', skip: 'スキップ',
-    greeting: 'こんにちは！ご用件をお聞かせください。質問を入力するか、トピックを選んでください。', topics: 'よくある質問', answersIn: '対応している言語：', openArticle: 'ヘルプセンターで開く',
+    greeting: 'こんにちは！ご用件をお聞かせください。質問を入力するか、トピックを選んでください。', topics: 'よくある質問', answersIn: '対応している言語：', openArticle: 'ヘルプセンターで開く', unread: '件の新着メッセージ',
   },
   ko: {
     launcher: LAUNCHER['ko'], title: '고객센터', placeholder: '질문을 입력하세요…', send: '보내기', close: '닫기', minimize: '채팅 닫기',
@@ -55,7 +55,7 @@ export const LOCALES = {
     wholeArticle: '전체 글 보기', newChat: '새 대화', messages: '대화',
     badEmail: '올바른 이메일 주소를 입력하세요.',
     endChat: '채팅 종료', agent: '상담원', skip: '건너뛰기',
-    greeting: '안녕하세요! 무엇을 도와드릴까요? 질문을 입력하거나 주제를 선택하세요.', topics: '자주 묻는 질문', answersIn: '지원하는 언어:', openArticle: '고객센터에서 열기',
+    greeting: '안녕하세요! 무엇을 도와드릴까요? 질문을 입력하거나 주제를 선택하세요.', topics: '자주 묻는 질문', answersIn: '지원하는 언어:', openArticle: '고객센터에서 열기', unread: '개의 새 메시지',
   },
   es: {
     launcher: LAUNCHER['es'], title: 'Soporte', placeholder: 'Escribe tu pregunta…', send: 'Enviar', close: 'Cerrar', minimize: 'Cerrar el chat',
@@ -66,7 +66,7 @@ export const LOCALES = {
     wholeArticle: 'Ver el artículo completo', newChat: 'Nueva conversación', messages: 'Conversación',
     badEmail: 'Introduce un correo electrónico válido.',
     endChat: 'Terminar chat', agent: 'Agente', skip: 'Omitir',
-    greeting: '¡Hola! ¿En qué podemos ayudarte? Escribe tu pregunta o elige un tema.', topics: 'Temas frecuentes', answersIn: 'Puedes preguntar en:', openArticle: 'Abrir en el centro de ayuda',
+    greeting: '¡Hola! ¿En qué podemos ayudarte? Escribe tu pregunta o elige un tema.', topics: 'Temas frecuentes', answersIn: 'Puedes preguntar en:', openArticle: 'Abrir en el centro de ayuda', unread: 'mensajes nuevos',
   },
   ru: {
     launcher: LAUNCHER['ru'], title: 'Поддержка', placeholder: 'Задайте вопрос…', send: 'Отправить', close: 'Закрыть', minimize: 'Закрыть чат',
@@ -77,7 +77,7 @@ export const LOCALES = {
     wholeArticle: 'Показать статью целиком', newChat: 'Новый разговор', messages: 'Переписка',
     badEmail: 'Введите корректный адрес email.',
     endChat: 'Завершить чат', agent: 'Оператор', skip: 'Пропустить',
-    greeting: 'Здравствуйте! Чем можем помочь? Задайте вопрос или выберите тему.', topics: 'Частые вопросы', answersIn: 'Можно спрашивать на этих языках:', openArticle: 'Открыть в справочном центре',
+    greeting: 'Здравствуйте! Чем можем помочь? Задайте вопрос или выберите тему.', topics: 'Частые вопросы', answersIn: 'Можно спрашивать на этих языках:', openArticle: 'Открыть в справочном центре', unread: 'новых сообщений',
   },
   pt: {
     launcher: LAUNCHER['pt'], title: 'Suporte', placeholder: 'Digite sua pergunta…', send: 'Enviar', close: 'Fechar', minimize: 'Fechar o chat',
@@ -88,7 +88,7 @@ export const LOCALES = {
     wholeArticle: 'Ver o artigo completo', newChat: 'Nova conversa', messages: 'Conversa',
     badEmail: 'Informe um e-mail válido.',
     endChat: 'Encerrar chat', agent: 'Atendente', skip: 'Pular',
-    greeting: 'Olá! Como podemos ajudar? Digite sua pergunta ou escolha um tema.', topics: 'Temas mais procurados', answersIn: 'Você pode perguntar em:', openArticle: 'Abrir na central de ajuda',
+    greeting: 'Olá! Como podemos ajudar? Digite sua pergunta ou escolha um tema.', topics: 'Temas mais procurados', answersIn: 'Você pode perguntar em:', openArticle: 'Abrir na central de ajuda', unread: 'novas mensagens',
   },
   tr: {
     launcher: LAUNCHER['tr'], title: 'Destek', placeholder: 'Sorunuzu yazın…', send: 'Gönder', close: 'Kapat', minimize: 'Sohbeti kapat',
@@ -99,7 +99,7 @@ export const LOCALES = {
     wholeArticle: 'Makalenin tamamını göster', newChat: 'Yeni sohbet', messages: 'Sohbet',
     badEmail: 'Lütfen geçerli bir e-posta adresi girin.',
     endChat: 'Sohbeti bitir', agent: 'Temsilci', skip: 'Geç',
-    greeting: 'Merhaba! Size nasıl yardımcı olabiliriz? Sorunuzu yazın veya bir konu seçin.', topics: 'Sık sorulanlar', answersIn: 'Bu dillerde sorabilirsiniz:', openArticle: 'Yardım merkezinde aç',
+    greeting: 'Merhaba! Size nasıl yardımcı olabiliriz? Sorunuzu yazın veya bir konu seçin.', topics: 'Sık sorulanlar', answersIn: 'Bu dillerde sorabilirsiniz:', openArticle: 'Yardım merkezinde aç', unread: 'yeni mesaj',
   },
   vi: {
     launcher: LAUNCHER['vi'], title: 'Hỗ trợ', placeholder: 'Nhập câu hỏi của bạn…', send: 'Gửi', close: 'Đóng', minimize: 'Đóng trò chuyện',
@@ -110,7 +110,7 @@ export const LOCALES = {
     wholeArticle: 'Xem toàn bộ bài viết', newChat: 'Cuộc trò chuyện mới', messages: 'Cuộc trò chuyện',
     badEmail: 'Vui lòng nhập email hợp lệ.',
     endChat: 'Kết thúc', agent: 'Nhân viên', skip: 'Bỏ qua',
-    greeting: 'Xin chào! Chúng tôi có thể giúp gì cho bạn? Hãy đặt câu hỏi hoặc chọn một chủ đề.', topics: 'Chủ đề phổ biến', answersIn: 'Bạn có thể hỏi bằng:', openArticle: 'Mở trong trung tâm trợ giúp',
+    greeting: 'Xin chào! Chúng tôi có thể giúp gì cho bạn? Hãy đặt câu hỏi hoặc chọn một chủ đề.', topics: 'Chủ đề phổ biến', answersIn: 'Bạn có thể hỏi bằng:', openArticle: 'Mở trong trung tâm trợ giúp', unread: 'tin nhắn mới',
   },
 } as const;
 

@@ -55,6 +55,7 @@ export const styles = css`
     color: var(--_fg) !important;
   }
   :host([hidden]) { display: none !important; }
+  :host([launcher-hidden]:not([open])) .launcher { display: none; }
   :host([position='bottom-left']) { right: auto !important; left: var(--_gap) !important; }
   :host([theme='dark']) { ${dark} }
   @media (prefers-color-scheme: dark) {
@@ -139,6 +140,7 @@ export const styles = css`
   .first .greeting { margin: 0; padding: 10px 12px; border-radius: 12px; background: var(--_bubble); align-self: flex-start; max-width: 90%; }
   .first .languages { margin: 0; font-size: 12px; color: var(--_muted); }
   header .new { border: 0; padding: 4px; display: inline-flex; }
+  .launcher .badge { min-width: 20px; height: 20px; padding: 0 6px; border-radius: 999px; background: #b91c1c; color: #fff; font-size: 12px; font-weight: 700; display: inline-flex; align-items: center; justify-content: center; }
   header .new svg { width: 18px; height: 18px; fill: currentColor; }
 
   .composer { position: relative; border-top: 1px solid var(--_border); padding: 10px; }
