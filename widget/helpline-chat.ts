@@ -20,6 +20,7 @@ import { PageLanguage } from './page-language.js';
 import { firstTopics, languageNames, renderFirstScreen } from './first-screen.js';
 import { BOT_EVENTS, emit } from './events.js';
 import { removeSession } from './session.js';
+import { LIST_ID, Suggestions } from './suggestions.js';
 import { LANG_PATTERN } from '../src/knowledge/article.js';
 
 /** Lets the browser run other tasks (input, paint) before the next step. */
@@ -62,7 +63,6 @@ export class HelplineChat extends LitElement {
     status: { state: true },
     entries: { state: true },
     handoffState: { state: true },
-    suggestions: { state: true },
     draft: { state: true },
     survey: { state: true },
     progress: { state: true },
@@ -99,7 +99,8 @@ export class HelplineChat extends LitElement {
   declare status: Status;
   declare entries: Entry[];
   declare handoffState: HandoffState | undefined;
-  declare suggestions: { id: string; title: string }[];
+  /** Search-as-you-type under the input (an ARIA combobox). */
+  private readonly suggestions = new Suggestions(this, (id) => void this.pick(id));
   declare draft: string;
   /** The satisfaction survey is waiting for an answer (a conversation with an agent just ended). */
   declare survey: boolean;
@@ -147,7 +148,6 @@ export class HelplineChat extends LitElement {
     this.status = 'idle';
     this.entries = [];
     this.handoffState = undefined;
-    this.suggestions = [];
     this.draft = '';
     this.relay = '';
     this.survey = false;
@@ -355,7 +355,7 @@ export class HelplineChat extends LitElement {
   prefill(text: string): void {
     this.open = true;
     this.draft = String(text ?? '').slice(0, 2000);
-    this.suggestions = [];
+    this.suggestions.clear();
     void this.updateComplete.then(() => this.focusInput());
   }
 
@@ -449,7 +449,7 @@ export class HelplineChat extends LitElement {
   newConversation(): void {
     this.reset();
     this.draft = '';
-    this.suggestions = [];
+    this.suggestions.clear();
     void this.updateComplete.then(() => this.focusInput());
   }
 
@@ -492,17 +492,17 @@ export class HelplineChat extends LitElement {
     const text = this.draft.trim();
     if (!text) return;
     this.draft = '';
-    this.suggestions = [];
+    this.suggestions.clear();
     await this.ask(text);
   }
 
   private onInput(e: Event): void {
     this.draft = (e.target as HTMLInputElement).value;
-    this.suggestions = this.bot && !this.agent.live && this.draft.trim().length >= 3 ? this.bot.suggest(this.draft, { limit: 4 }) : [];
+    this.suggestions.set(this.bot && !this.agent.live && this.draft.trim().length >= 3 ? this.bot.suggest(this.draft, { limit: 4 }) : []);
   }
 
   private async pick(id: string): Promise<Reply | undefined> {
-    this.suggestions = [];
+    this.suggestions.clear();
     this.draft = '';
     this.focusInput(); // the clicked chip or suggestion may be gone after this render
     if (!this.bot) return undefined;
@@ -582,7 +582,8 @@ export class HelplineChat extends LitElement {
       </button>`;
     }
     return html`<section class="panel" part="panel" role="dialog" aria-modal="true" aria-labelledby="helpline-title" lang=${this.i18n.language} @keydown=${this.onKeydown}>
-      <header part="header">
+      <!-- not a landmark: the page has its own banner, and the dialog is labelled by its title -->
+      <header part="header" role="none">
         <h2 id="helpline-title">${title}</h2>
         ${this.agent.live
           ? html`<button class="human" part="end-button" @click=${() => this.agent.end('user')}>${this.t('endChat')}</button>`
@@ -693,14 +694,12 @@ export class HelplineChat extends LitElement {
 
   private renderComposer(): TemplateResult {
     return html`<div class="composer" part="composer">
-      ${this.suggestions.length
-        ? html`<ul class="suggest" part="suggestions" aria-label=${this.t('suggested')}>
-            ${this.suggestions.map((s) => html`<li><button @click=${() => this.pick(s.id)}>${s.title}</button></li>`)}
-          </ul>`
-        : nothing}
+      ${this.suggestions.render(this.t('suggested'))}
       <form @submit=${this.submit}>
         <label class="sr-only" for="helpline-input">${this.t('placeholder')}</label>
-        <input id="helpline-input" part="input" autocomplete="off" maxlength="2000" .value=${this.draft} placeholder=${this.t('placeholder')} @input=${this.onInput} />
+        <input id="helpline-input" part="input" autocomplete="off" maxlength="2000" .value=${this.draft} placeholder=${this.t('placeholder')} @input=${this.onInput}
+          role="combobox" aria-autocomplete="list" aria-controls=${this.suggestions.open ? LIST_ID : nothing} aria-expanded=${this.suggestions.open ? 'true' : 'false'} aria-activedescendant=${this.suggestions.activeId ?? nothing}
+          @keydown=${(e: KeyboardEvent) => this.suggestions.keydown(e)} />
         <button class="primary" part="send" type="submit">${this.t('send')}</button>
       </form>
     </div>`;

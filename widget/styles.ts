@@ -147,6 +147,7 @@ export const styles = css`
   .composer form { display: flex; gap: 8px; }
   .composer input { flex: 1; min-width: 0; border: 1px solid var(--_control); border-radius: 999px; padding: 9px 14px; background: var(--_bg); }
   .suggest { position: absolute; left: 10px; right: 10px; bottom: 100%; margin: 0 0 4px; padding: 4px; list-style: none; background: var(--_bg); border: 1px solid var(--_border); border-radius: 10px; box-shadow: 0 6px 20px rgb(0 0 0 / 0.15); }
-  .suggest button { display: block; width: 100%; text-align: left; border: 0; background: transparent; padding: 6px 8px; border-radius: 6px; }
-  .suggest button:hover, .suggest button:focus-visible { background: var(--_bubble); }
+  .suggest li { padding: 6px 8px; border-radius: 6px; cursor: pointer; }
+  .suggest li:hover, .suggest li.active { background: var(--_bubble); outline: 2px solid var(--_accent); outline-offset: -2px; }
+  .suggest li:hover { outline: 0; }
 `;
