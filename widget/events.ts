@@ -43,6 +43,17 @@ export interface HelplineEventMap {
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 export const EVENTS_MATCH: Same<HelplineEventName, keyof HelplineEventMap> = true;
 
+/** The DOM events, `helpline:<name>`, with their detail: `el.addEventListener('helpline:answer', (e) => e.detail.reply)`. */
+export type HelplineDomEvents = { [K in HelplineEventName as `helpline:${K}`]: CustomEvent<HelplineEventMap[K]> };
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends HelplineDomEvents {}
+  // They bubble to the document (composed): listening there is typed too.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DocumentEventMap extends HelplineDomEvents {}
+}
+
 /** Emits a widget event from the element: `helpline:<name>`, bubbling out of the shadow root. */
 export function emit<K extends HelplineEventName>(target: EventTarget, name: K, detail: HelplineEventMap[K]): void {
   target.dispatchEvent(new CustomEvent(`helpline:${name}`, { detail, bubbles: true, composed: true }));

@@ -42,7 +42,55 @@ const THUMB = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M2 21h4V
 /**
  * `<helpline-chat pack="/help/pack.json">`: a launcher button and a chat panel answering from a Helpline
  * pack. The pack is fetched when the panel first opens, not at page load. Bot events are re-emitted as
- * DOM events `helpline:<event>` that bubble out of the shadow root.
+ * DOM events `helpline:<event>` that bubble out of the shadow root (widget/events.ts lists them all).
+ *
+ * @fires helpline:answer - the bot answered with an article ({ question, reply })
+ * @fires helpline:clarify - the bot offered articles to choose from
+ * @fires helpline:unanswered - the bot could not answer
+ * @fires helpline:handoff - the conversation goes to a human (transcript redacted)
+ * @fires helpline:feedback - 👍/👎 on an answer
+ * @fires helpline:message - each message, the user's and the bot's
+ * @fires helpline:ticket - a handoff outside business hours, with the user's email
+ * @fires helpline:user-message - what the user wrote to a human agent (redacted)
+ * @fires helpline:csat - the survey after a live conversation
+ * @fires helpline:ready - the element is on the page and takes calls
+ * @fires helpline:open - the panel opened
+ * @fires helpline:close - the panel closed
+ * @fires helpline:unread - ({ count }) messages that arrived while the panel was closed
+ * @csspart launcher - the button that opens the chat
+ * @csspart badge - the unread count on the launcher
+ * @csspart panel - the chat panel
+ * @csspart header - the panel's title bar
+ * @csspart human-button - "Talk to a human"
+ * @csspart end-button - "End chat" with an agent
+ * @csspart new-button - "New conversation"
+ * @csspart first-screen - the greeting, topics and languages before the first question
+ * @csspart log - the conversation
+ * @csspart user-message - the user's messages
+ * @csspart bot-message - the bot's messages
+ * @csspart agent-message - a human agent's messages
+ * @csspart system-message - notes from the widget
+ * @csspart feedback - 👍/👎 under an answer
+ * @csspart chip - topic, suggestion and "Show the whole article" buttons
+ * @csspart article-link - "Open in the help center"
+ * @csspart composer - the message box and Send
+ * @csspart suggestions - the list under the message box
+ * @csspart input - the message box
+ * @csspart send - the Send button
+ * @cssprop --helpline-accent - accent colour (header, launcher, Send, the user's messages)
+ * @cssprop --helpline-on-accent - text on the accent (default: black or white, whichever contrasts more)
+ * @cssprop --helpline-bg - panel background
+ * @cssprop --helpline-fg - text colour
+ * @cssprop --helpline-muted - secondary text
+ * @cssprop --helpline-bubble - the bot's message background
+ * @cssprop --helpline-border - borders
+ * @cssprop --helpline-control-border - form controls' outlines
+ * @cssprop --helpline-warn-bg - notices' background
+ * @cssprop --helpline-warn-fg - notices' text
+ * @cssprop --helpline-radius - corner radius
+ * @cssprop --helpline-font - font family
+ * @cssprop --helpline-offset - distance from the corner
+ * @cssprop --helpline-z-index - stacking order
  */
 export class HelplineChat extends LitElement {
   static override styles = styles;

@@ -47,8 +47,8 @@ export interface BotOptions {
   now?: () => Date;
 }
 
+/** The bot's events and what each carries: no index signature, so `bot.on('answr', …)` does not compile. */
 export interface BotEvents {
-  [event: string]: unknown;
   message: Turn;
   answer: { question: string; reply: Reply };
   clarify: { question: string; reply: Reply };
