@@ -293,7 +293,8 @@ export class HelplineChat extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    this.pickOnAccent();
+    // Computed styles are read when the colours may have changed, not on every keystroke.
+    if (changed.has('accent') || changed.has('theme') || changed.has('open') || changed.has('launcherHidden')) this.pickOnAccent();
     // A new log element (opened, loaded) or a new message scrolls; a 👍 on an old answer does not.
     if (changed.has('open') || changed.has('status') || (changed.has('entries') && changed.get('entries')?.length !== this.entries.length)) this.scrollToLatest();
     if (changed.has('open') && changed.get('open') !== undefined) {
