@@ -7,7 +7,9 @@ import '../../widget/helpline-chat.js';
 import type { HelplineChat } from '../../widget/helpline-chat.js';
 import type { Pack } from '../../src/index.js';
 import { leadOf, LEAD_WORDS } from '../../widget/answer-lead.js';
-import { packOf } from '../helpers.js';
+import { fixture, packOf } from '../helpers.js';
+import { messages } from '../../src/index.js';
+import { webhookStandIn } from './webhook-stand-in.js';
 
 const sentence = (i: number) => `Step ${i} of the withdrawal review checks one more thing about your account.`; // 12 words
 const LONG = Array.from({ length: 20 }, (_, i) => sentence(i + 1)).join(' ');
@@ -73,6 +75,28 @@ describe('readable answers', () => {
     await el.ask('why is my withdrawal under review');
     await settle(el);
     expect(lastBot(el).querySelector('a.source')).toBeNull();
+  });
+
+  it('says "the steps below" in Chinese, Japanese and Korean: the urgent notice sits above the steps', async () => {
+    const el = document.createElement('helpline-chat');
+    const pack = packOf(fixture('kb-mini'));
+    el.packData = pack;
+    el.pack = 'inline-urgent';
+    el.setAttribute('lang', 'zh');
+    const hook = await webhookStandIn(); // the notice says the team was alerted: only shown when it was
+    el.setAttribute('handoff-url', hook.url);
+    document.body.appendChild(el);
+    const reply = await el.showArticle('account-hacked');
+    await settle(el);
+    expect(reply).toMatchObject({ kind: 'answer', lang: 'zh', article: { id: 'account-hacked' } });
+    const bot = lastBot(el);
+    const notice = [...bot.querySelectorAll('.notice')].find((n) => n.textContent!.includes('步骤'))!;
+    expect(notice.textContent).toContain('以下步骤');
+    expect(notice.compareDocumentPosition(bot.querySelector('h3.title')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(messages('ja', pack.data.messages).handoffUrgent).toContain('以下の手順');
+    expect(messages('ko', pack.data.messages).handoffUrgent).toContain('아래 단계');
+    expect(messages('zh-TW', pack.data.messages).handoffUrgent).toContain('以下步驟');
+    await hook.close();
   });
 
   it('cuts the lead at about 80 words, at a sentence, and counts Chinese by characters', () => {
