@@ -576,8 +576,14 @@ export class HelplineChat extends LitElement {
 
   private async requestHuman(): Promise<void> {
     await this.load();
+    if (!this.bot) {
+      // The pack did not load: no handoff can be made safely (the seed-phrase lists come with it), so the user
+      // is told so, once, next to the contact link, and nobody is said to be alerted.
+      if (!this.entries.some((e) => e.role === 'system' && e.key === 'humanUnavailable')) this.push({ role: 'system', text: '', key: 'humanUnavailable' });
+      return;
+    }
     // Already waiting for or talking to an agent: a second press must not open a second ticket.
-    if (!this.bot || this.agent.live) return;
+    if (this.agent.live) return;
     this.push({ role: 'user', text: this.t('human') }); // what the user asked for, in their words
     this.bot.handoff('requested');
   }
