@@ -1,9 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { i18n } from 'i18next';
-import { checkHours, createBot, messages, nextOpening, redactSecrets, type Bot, type BusinessHours, type Handoff, type Messages, type Pack, type Reply, type UserContext } from '../src/index.js';
+import { checkHours, createBot, messages, nextOpening, redactSecrets, type Bot, type BotOptions, type BusinessHours, type Handoff, type Messages, type Pack, type Reply, type UserContext } from '../src/index.js';
 import { styles } from './styles.js';
 import { createI18n, uiLanguage, type UiKey } from './i18n.js';
-import { renderMarkdown, safeUrl } from './markdown.js';
+import { safeUrl } from './markdown.js';
+import { renderAnswer } from './answer-view.js';
 import { renderSurvey, type SurveyAnswer } from './survey.js';
 import { loadSession, saveSession, type Entry } from './session.js';
 import type { DeliveryResult } from './handoff-outbox.js';
@@ -16,6 +17,13 @@ import { pickOnAccent } from './on-accent.js';
 import { createApiBot } from './api-bot.js';
 import { isTicket, rememberTicket } from './ticket-record.js';
 import type { TicketStatus } from './ticket-status.js';
+import { botLanguageHint } from './bot-language.js';
+import { PageLanguage } from './page-language.js';
+import { firstTopics, languageNames, renderFirstScreen } from './first-screen.js';
+import { BOT_EVENTS, emit } from './events.js';
+import { removeSession } from './session.js';
+import { LIST_ID, Suggestions } from './suggestions.js';
+import { LANG_PATTERN } from '../src/knowledge/article.js';
 
 /** Lets the browser run other tasks (input, paint) before the next step. */
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -23,7 +31,6 @@ const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 /** An entry before it gets its id. */
 type EntryInput = Entry extends infer E ? (E extends Entry ? Omit<E, 'id'> : never) : never;
 
-const BOT_EVENTS = ['answer', 'clarify', 'unanswered', 'handoff', 'feedback', 'message'] as const;
 type Status = 'idle' | 'loading' | 'ready' | 'error';
 /**
  * Where the latest handoff stands. `undelivered`: it reached no one (nothing configured to send it to, or the
@@ -37,7 +44,55 @@ const THUMB = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M2 21h4V
 /**
  * `<helpline-chat pack="/help/pack.json">`: a launcher button and a chat panel answering from a Helpline
  * pack. The pack is fetched when the panel first opens, not at page load. Bot events are re-emitted as
- * DOM events `helpline:<event>` that bubble out of the shadow root.
+ * DOM events `helpline:<event>` that bubble out of the shadow root (widget/events.ts lists them all).
+ *
+ * @fires helpline:answer - the bot answered with an article ({ question, reply })
+ * @fires helpline:clarify - the bot offered articles to choose from
+ * @fires helpline:unanswered - the bot could not answer
+ * @fires helpline:handoff - the conversation goes to a human (transcript redacted)
+ * @fires helpline:feedback - 👍/👎 on an answer
+ * @fires helpline:message - each message, the user's and the bot's
+ * @fires helpline:ticket - a handoff outside business hours, with the user's email
+ * @fires helpline:user-message - what the user wrote to a human agent (redacted)
+ * @fires helpline:csat - the survey after a live conversation
+ * @fires helpline:ready - the element is on the page and takes calls
+ * @fires helpline:open - the panel opened
+ * @fires helpline:close - the panel closed
+ * @fires helpline:unread - ({ count }) messages that arrived while the panel was closed
+ * @csspart launcher - the button that opens the chat
+ * @csspart badge - the unread count on the launcher
+ * @csspart panel - the chat panel
+ * @csspart header - the panel's title bar
+ * @csspart human-button - "Talk to a human"
+ * @csspart end-button - "End chat" with an agent
+ * @csspart new-button - "New conversation"
+ * @csspart first-screen - the greeting, topics and languages before the first question
+ * @csspart log - the conversation
+ * @csspart user-message - the user's messages
+ * @csspart bot-message - the bot's messages
+ * @csspart agent-message - a human agent's messages
+ * @csspart system-message - notes from the widget
+ * @csspart feedback - 👍/👎 under an answer
+ * @csspart chip - topic, suggestion and "Show the whole article" buttons
+ * @csspart article-link - "Open in the help center"
+ * @csspart composer - the message box and Send
+ * @csspart suggestions - the list under the message box
+ * @csspart input - the message box
+ * @csspart send - the Send button
+ * @cssprop --helpline-accent - accent colour (header, launcher, Send, the user's messages)
+ * @cssprop --helpline-on-accent - text on the accent (default: black or white, whichever contrasts more)
+ * @cssprop --helpline-bg - panel background
+ * @cssprop --helpline-fg - text colour
+ * @cssprop --helpline-muted - secondary text
+ * @cssprop --helpline-bubble - the bot's message background
+ * @cssprop --helpline-border - borders
+ * @cssprop --helpline-control-border - form controls' outlines
+ * @cssprop --helpline-warn-bg - notices' background
+ * @cssprop --helpline-warn-fg - notices' text
+ * @cssprop --helpline-radius - corner radius
+ * @cssprop --helpline-font - font family
+ * @cssprop --helpline-offset - distance from the corner
+ * @cssprop --helpline-z-index - stacking order
  */
 export class HelplineChat extends LitElement {
   static override styles = styles;
@@ -55,13 +110,16 @@ export class HelplineChat extends LitElement {
     chatwoot: { type: String },
     chatwootInbox: { type: String, attribute: 'chatwoot-inbox' },
     contact: { type: String },
+    hours: { attribute: false },
+    settings: { attribute: false },
     status: { state: true },
     entries: { state: true },
     handoffState: { state: true },
-    suggestions: { state: true },
     draft: { state: true },
     survey: { state: true },
     progress: { state: true },
+    launcherHidden: { type: Boolean, reflect: true, attribute: 'launcher-hidden' },
+    unread: { state: true },
   };
 
   /** URL of the pack built by `helpline build`. */
@@ -86,15 +144,18 @@ export class HelplineChat extends LitElement {
   declare chatwootInbox: string;
   /** A link for when the bot cannot load (mailto: or a contact page). */
   declare contact: string;
-  /** When agents work; outside these hours a handoff becomes a ticket with the user's email. */
-  hours?: BusinessHours;
+  /** When agents work; outside these hours a handoff becomes a ticket with the user's email. Takes effect at once, mid-conversation too. */
+  declare hours: BusinessHours | undefined;
+  /** Overrides of the pack's answer thresholds (createBot's `settings`); take effect at once. */
+  declare settings: BotOptions['settings'];
   /** A pack object given directly (SDK users who loaded it themselves), instead of `pack`. */
   packData?: Pack;
 
   declare status: Status;
   declare entries: Entry[];
   declare handoffState: HandoffState | undefined;
-  declare suggestions: { id: string; title: string }[];
+  /** Search-as-you-type under the input (an ARIA combobox). */
+  private readonly suggestions = new Suggestions(this, (id) => void this.pick(id));
   declare draft: string;
   /** The satisfaction survey is waiting for an answer (a conversation with an agent just ended). */
   declare survey: boolean;
@@ -102,10 +163,18 @@ export class HelplineChat extends LitElement {
   readonly agent = new AgentSession(this);
   /** Where handoffs go and how far each got. */
   private readonly delivery = new HandoffDelivery(this, (r) => this.delivered(r));
+  /** The page's `<html lang>` changing re-picks the UI language (when it follows the page). */
+  private readonly pageLanguage = new PageLanguage(this, () => this.pickUiLanguage());
   /** Pack files downloaded of those the first answer needs, while loading. */
   declare progress: { done: number; total: number } | undefined;
+  /** The launcher is not shown while the panel is closed (`Helpline.hide()`): the page opens the chat itself. */
+  declare launcherHidden: boolean;
+  /** Messages that arrived while the panel was closed (`unread` events). */
+  declare unread: number;
 
   private bot?: Bot;
+  /** The pack the bot answers from (none with `api`): a change of hours or settings builds a new bot over it. */
+  private botPack?: Pack;
   private user?: UserContext;
   private i18n!: i18n;
   private nextId = 1;
@@ -134,12 +203,13 @@ export class HelplineChat extends LitElement {
     this.status = 'idle';
     this.entries = [];
     this.handoffState = undefined;
-    this.suggestions = [];
     this.draft = '';
     this.relay = '';
     this.chatwoot = '';
     this.chatwootInbox = '';
     this.survey = false;
+    this.launcherHidden = false;
+    this.unread = 0;
   }
 
   /** `contact` when it is a link the page may follow (the same rule as article links). */
@@ -167,8 +237,36 @@ export class HelplineChat extends LitElement {
     return messages(this.i18n.language, table)[key as keyof Messages].replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
   }
 
+  /** The UI language this element's `lang`, the page and the browser choose. */
+  private get chosenUiLanguage(): string {
+    return uiLanguage(this.lang, document.documentElement.lang, navigator.languages ?? []);
+  }
+
+  private pickUiLanguage(): void {
+    if (this.i18n && this.i18n.language !== this.chosenUiLanguage) {
+      this.i18n.changeLanguage(this.chosenUiLanguage);
+      this.requestUpdate();
+    }
+  }
+
+  /** The language hint the bot gets with each question (bot-language.ts): read at each question, never frozen. */
+  get botLanguage(): string {
+    return botLanguageHint(this.lang, this.i18n?.language ?? 'en', this.botPack?.data.languages);
+  }
+
+  /**
+   * Changes the UI language and the bot's language hint now (`auto`: follow the page and the browser again).
+   * The conversation stays; later questions are answered with the new hint.
+   */
+  setLocale(code: string): void {
+    if (typeof code !== 'string' || (code !== 'auto' && !LANG_PATTERN.test(code))) {
+      throw new TypeError(`helpline: setLocale(${JSON.stringify(code)}): give a language code such as 'en', 'pt-BR' or 'zh-TW', or 'auto'`);
+    }
+    this.lang = code;
+  }
+
   override connectedCallback(): void {
-    this.i18n = createI18n(uiLanguage(this.lang, document.documentElement.lang, navigator.languages ?? []));
+    this.i18n = createI18n(this.chosenUiLanguage);
     this.restore(); // before the controllers connect: the agent session resumes its relay stream
     super.connectedCallback();
   }
@@ -193,9 +291,8 @@ export class HelplineChat extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang') && this.i18n) {
-      this.i18n.changeLanguage(uiLanguage(this.lang, document.documentElement.lang, navigator.languages ?? []));
-    }
+    if (changed.has('lang')) this.pickUiLanguage();
+    if ((changed.has('hours') || changed.has('settings')) && this.bot && this.botPack) this.useBot(createBot(this.botPack, this.botOptions()));
     if (changed.has('accent')) {
       // CSSOM, not a style attribute: works under a strict Content-Security-Policy.
       if (this.accent) this.style.setProperty('--helpline-accent', this.accent);
@@ -205,10 +302,22 @@ export class HelplineChat extends LitElement {
     if (changed.has('open') && this.open && this.status === 'idle') void this.load();
   }
 
+  protected override firstUpdated(): void {
+    emit(this, 'ready', undefined);
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
-    this.pickOnAccent();
+    // Computed styles are read when the colours may have changed, not on every keystroke.
+    if (changed.has('accent') || changed.has('theme') || changed.has('open') || changed.has('launcherHidden')) this.pickOnAccent();
     // A new log element (opened, loaded) or a new message scrolls; a 👍 on an old answer does not.
     if (changed.has('open') || changed.has('status') || (changed.has('entries') && changed.get('entries')?.length !== this.entries.length)) this.scrollToLatest();
+    if (changed.has('open') && changed.get('open') !== undefined) {
+      emit(this, this.open ? 'open' : 'close', undefined);
+      if (this.open && this.unread) {
+        this.unread = 0;
+        emit(this, 'unread', { count: 0 });
+      }
+    }
     if (changed.has('open')) {
       // Only a user's open moves the focus: a panel restored open on page load must not steal it.
       if (this.open && changed.get('open') === false) this.focusInput();
@@ -247,25 +356,34 @@ export class HelplineChat extends LitElement {
     return this.loading;
   }
 
+  /** The bot's options now: the conversation so far, the user, and hours and settings as they are. */
+  private botOptions(): BotOptions {
+    const badHours = this.hours && checkHours(this.hours);
+    if (badHours) console.error(`helpline: hours ${badHours}; business hours are off (handoffs stay live)`);
+    return { lang: this.botLanguage, state: this.bot?.state ?? this.savedState, user: this.user, hours: badHours ? undefined : this.hours, settings: this.settings };
+  }
+
+  /** Takes a bot into use: its events become the element's. */
+  private useBot(bot: Bot): void {
+    this.bot = bot;
+    for (const name of BOT_EVENTS) {
+      bot.on(name, (detail) => this.bot === bot && emit(this, name, detail as never));
+    }
+    bot.on('handoff', (h) => this.bot === bot && this.onHandoff(h));
+  }
+
   private async start(): Promise<void> {
     this.status = 'loading';
     try {
-      const lang = this.i18n.language;
-      const badHours = this.hours && checkHours(this.hours);
-      if (badHours) console.error(`helpline: hours ${badHours}; business hours are off (handoffs stay live)`);
-      const options = { lang, state: this.savedState, user: this.user, hours: badHours ? undefined : this.hours };
-      if (this.api && !this.packData) this.bot = createApiBot(this.api, options);
+      if (this.api && !this.packData) this.useBot(createApiBot(this.api, this.botOptions()));
       else {
         const pack = this.packData ?? (await fetchPack(this.pack, { languages: visitorLanguages(this.lang), preloaded: this.preloaded, onProgress: (done, total) => (this.progress = { done, total }) }));
         // A downloaded pack: building the bot and answering are long, each gets a task of its own so the page can paint between.
         if (!this.packData) await nextTask();
-        this.bot = createBot(pack, options);
+        this.botPack = pack;
+        this.useBot(createBot(pack, this.botOptions()));
         if (!this.packData) await nextTask();
       }
-      for (const name of BOT_EVENTS) {
-        this.bot.on(name, (detail) => this.dispatchEvent(new CustomEvent(`helpline:${name}`, { detail, bubbles: true, composed: true })));
-      }
-      this.bot.on('handoff', (h) => this.onHandoff(h));
       this.status = 'ready';
       for (const q of this.unanswered.splice(0)) void this.answer(q.text).then(q.done);
     } catch (e) {
@@ -282,6 +400,39 @@ export class HelplineChat extends LitElement {
   /** Closes the panel. */
   hide(): void {
     this.open = false;
+  }
+
+  /** Opens the panel if closed, closes it if open. */
+  toggle(): void {
+    this.open = !this.open;
+  }
+
+  /** Shows one article as an answer, by its id (opens the panel; waits for the pack). */
+  async showArticle(id: string): Promise<Reply | undefined> {
+    this.open = true;
+    await this.load();
+    return this.pick(String(id));
+  }
+
+  /** Puts text in the message box without sending it (opens the panel); the user edits and sends it. */
+  prefill(text: string): void {
+    this.open = true;
+    this.draft = String(text ?? '').slice(0, 2000);
+    this.suggestions.clear();
+    void this.updateComplete.then(() => this.focusInput());
+  }
+
+  /**
+   * Logging out: forgets the user and the conversation (agent included), and removes what this page saved of
+   * them. Handoffs already accepted for delivery still go out: someone was promised an answer.
+   */
+  logout(): void {
+    this.user = undefined;
+    this.reset();
+    if (this.botPack) this.useBot(createBot(this.botPack, this.botOptions()));
+    else if (this.bot) this.useBot(createApiBot(this.api, this.botOptions()));
+    this.unread = 0;
+    removeSession(this.storageKey);
   }
 
   /** Asks a question as if the user typed it (opens the panel). */
@@ -311,7 +462,7 @@ export class HelplineChat extends LitElement {
   }
 
   private answer(text: string): Promise<Reply> {
-    const reply = this.answering.then(() => this.bot!.ask(text));
+    const reply = this.answering.then(() => this.bot!.ask(text, { lang: this.botLanguage }));
     this.answering = reply.then((r) => this.push({ role: 'bot', reply: r }), () => {});
     return reply;
   }
@@ -376,6 +527,14 @@ export class HelplineChat extends LitElement {
     return import('./ticket-status.js').then((m) => m.ticketStatus(String(id)));
   }
 
+  /** "New conversation": an empty log and a new conversation with the bot (and no agent), the first screen again. */
+  newConversation(): void {
+    this.reset();
+    this.draft = '';
+    this.suggestions.clear();
+    void this.updateComplete.then(() => this.focusInput());
+  }
+
   /** Forgets the conversation. */
   reset(): void {
     this.entries = [];
@@ -390,6 +549,10 @@ export class HelplineChat extends LitElement {
   private push(entry: EntryInput): void {
     this.entries = [...this.entries, { ...entry, id: this.nextId++ } as Entry];
     this.persist();
+    if (!this.open && entry.role !== 'user') {
+      this.unread++;
+      emit(this, 'unread', { count: this.unread });
+    }
   }
 
   private onHandoff(h: Handoff): void {
@@ -411,23 +574,24 @@ export class HelplineChat extends LitElement {
     const text = this.draft.trim();
     if (!text) return;
     this.draft = '';
-    this.suggestions = [];
+    this.suggestions.clear();
     await this.ask(text);
   }
 
   private onInput(e: Event): void {
     this.draft = (e.target as HTMLInputElement).value;
-    this.suggestions = this.bot && !this.agent.live && this.draft.trim().length >= 3 ? this.bot.suggest(this.draft, { limit: 4 }) : [];
+    this.suggestions.set(this.bot && !this.agent.live && this.draft.trim().length >= 3 ? this.bot.suggest(this.draft, { limit: 4 }) : []);
   }
 
-  private async pick(id: string): Promise<void> {
-    this.suggestions = [];
+  private async pick(id: string): Promise<Reply | undefined> {
+    this.suggestions.clear();
     this.draft = '';
     this.focusInput(); // the clicked chip or suggestion may be gone after this render
-    if (!this.bot) return;
+    if (!this.bot) return undefined;
     const reply = await this.bot.show(id);
     this.push({ role: 'user', text: reply.article?.title ?? id });
     this.push({ role: 'bot', reply });
+    return reply;
   }
 
   private feedback(entry: Extract<Entry, { role: 'bot' }>, helpful: boolean): void {
@@ -445,8 +609,14 @@ export class HelplineChat extends LitElement {
 
   private async requestHuman(): Promise<void> {
     await this.load();
+    if (!this.bot) {
+      // The pack did not load: no handoff can be made safely (the seed-phrase lists come with it), so the user
+      // is told so, once, next to the contact link, and nobody is said to be alerted.
+      if (!this.entries.some((e) => e.role === 'system' && e.key === 'humanUnavailable')) this.push({ role: 'system', text: '', key: 'humanUnavailable' });
+      return;
+    }
     // Already waiting for or talking to an agent: a second press must not open a second ticket.
-    if (!this.bot || this.agent.live) return;
+    if (this.agent.live) return;
     this.push({ role: 'user', text: this.t('human') }); // what the user asked for, in their words
     this.bot.handoff('requested');
   }
@@ -463,7 +633,7 @@ export class HelplineChat extends LitElement {
       return;
     }
     const ticket = { ...(this.lastHandoff ?? this.bot!.handoff('requested')), ticket: { email, description } };
-    this.dispatchEvent(new CustomEvent('helpline:ticket', { detail: ticket, bubbles: true, composed: true }));
+    emit(this, 'ticket', ticket as Parameters<typeof emit<'ticket'>>[2]);
     rememberTicket(ticket.id, { delivery: 'sending' });
     this.delivery.send(ticket);
     this.handoffState = 'sent';
@@ -495,16 +665,21 @@ export class HelplineChat extends LitElement {
   override render(): TemplateResult {
     const title = this.heading || this.t('title');
     if (!this.open) {
+      if (this.launcherHidden) return html``;
       return html`<button class="launcher" part="launcher" aria-haspopup="dialog" aria-expanded="false" @click=${this.show}>
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16v12H7l-3 3z" /></svg>${this.t('launcher')}
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16v12H7l-3 3z" /></svg>${this.t('launcher')}${this.unread ? html`<span class="badge" part="badge">${this.unread}<span class="sr-only"> ${this.t('unread')}</span></span>` : nothing}
       </button>`;
     }
     return html`<section class="panel" part="panel" role="dialog" aria-modal="true" aria-labelledby="helpline-title" lang=${this.i18n.language} @keydown=${this.onKeydown}>
-      <header part="header">
+      <!-- not a landmark: the page has its own banner, and the dialog is labelled by its title -->
+      <header part="header" role="none">
         <h2 id="helpline-title">${title}</h2>
         ${this.agent.live
           ? html`<button class="human" part="end-button" @click=${() => this.agent.end('user')}>${this.t('endChat')}</button>`
           : html`<button class="human" part="human-button" @click=${this.requestHuman}>${this.t('human')}</button>`}
+        ${this.entries.length || this.handoffState
+          ? html`<button class="new" part="new-button" aria-label=${this.t('newChat')} title=${this.t('newChat')} @click=${this.newConversation}><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 5V2L7 6l5 4V7a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z"/></svg></button>`
+          : nothing}
         <button class="close" aria-label=${this.t('minimize')} @click=${this.hide}>×</button>
       </header>
       ${this.renderBody()}
@@ -525,13 +700,27 @@ export class HelplineChat extends LitElement {
     // One template for loading and ready, so the composer (and what the user is typing in it) stays the
     // same element when the pack arrives.
     return html`${this.status === 'loading' && !this.entries.length
-        ? html`<div class="state" role="status">${this.t('loading')}${progress}</div>`
+        ? html`${this.renderFirstScreen()}<div class="state" role="status">${this.t('loading')}${progress}</div>`
         : html`<div class="log" part="log" role="log" aria-live="polite" aria-label=${this.t('messages')}>
+            ${this.entries.length || this.handoffState || this.survey ? nothing : this.renderFirstScreen()}
             ${this.entries.map((e) => this.renderEntry(e))} ${this.renderHandoff()}
             ${this.survey ? renderSurvey({ question: this.uiText('csatQuestion'), comment: this.uiText('csatComment'), skip: this.t('skip') }, (a) => this.rated(a)) : nothing}
             ${this.status === 'loading' ? html`<div class="system loading" role="status">${this.t('loading')}${progress}</div>` : nothing}
           </div>`}
       ${this.renderComposer()}`;
+  }
+
+  /** Before the first question: a greeting, popular topics (once the pack is there) and the languages the bot answers in. */
+  private renderFirstScreen(): TemplateResult {
+    const data = this.botPack?.data;
+    return renderFirstScreen({
+      greeting: this.t('greeting'),
+      topicsLabel: this.t('topics'),
+      languagesLabel: this.t('answersIn'),
+      topics: data ? firstTopics(data.articles, this.botLanguage, data.defaultLang) : [],
+      languages: data ? languageNames(data.languages) : [],
+      pick: (id) => void this.pick(id),
+    });
   }
 
   private renderEntry(e: Entry): TemplateResult {
@@ -551,11 +740,8 @@ export class HelplineChat extends LitElement {
     let body: unknown;
     let feedback: unknown = nothing;
     if (r.kind === 'answer' && r.article) {
-      // The matching section first: a whole article is a wall on a phone. The rest is one tap away.
-      body = r.section && !e.expanded
-        ? html`<h3 class="title">${r.article.title}</h3>${r.section.heading ? html`<h4 class="section">${r.section.heading}</h4>` : nothing}${renderMarkdown(r.section.text)}
-            <button class="chip more" part="chip" @click=${() => this.expand(e)}>${this.t('wholeArticle')}</button>`
-        : html`<h3 class="title">${r.article.title}</h3>${renderMarkdown(r.article.body)}`;
+      // The matching section (or the first lines) first: a whole article is a wall on a phone.
+      body = renderAnswer(r as Parameters<typeof renderAnswer>[0], { expanded: Boolean(e.expanded), wholeArticle: this.t('wholeArticle'), openArticle: this.t('openArticle'), expand: () => this.expand(e) });
       feedback = html`<div class="feedback" part="feedback">
         ${e.feedback
           ? html`<span role="status" tabindex="-1">${this.t('thanks')}</span>`
@@ -597,14 +783,12 @@ export class HelplineChat extends LitElement {
 
   private renderComposer(): TemplateResult {
     return html`<div class="composer" part="composer">
-      ${this.suggestions.length
-        ? html`<ul class="suggest" part="suggestions" aria-label=${this.t('suggested')}>
-            ${this.suggestions.map((s) => html`<li><button @click=${() => this.pick(s.id)}>${s.title}</button></li>`)}
-          </ul>`
-        : nothing}
+      ${this.suggestions.render(this.t('suggested'))}
       <form @submit=${this.submit}>
         <label class="sr-only" for="helpline-input">${this.t('placeholder')}</label>
-        <input id="helpline-input" part="input" autocomplete="off" maxlength="2000" .value=${this.draft} placeholder=${this.t('placeholder')} @input=${this.onInput} />
+        <input id="helpline-input" part="input" autocomplete="off" maxlength="2000" .value=${this.draft} placeholder=${this.t('placeholder')} @input=${this.onInput}
+          role="combobox" aria-autocomplete="list" aria-controls=${this.suggestions.open ? LIST_ID : nothing} aria-expanded=${this.suggestions.open ? 'true' : 'false'} aria-activedescendant=${this.suggestions.activeId ?? nothing}
+          @keydown=${(e: KeyboardEvent) => this.suggestions.keydown(e)} />
         <button class="primary" part="send" type="submit">${this.t('send')}</button>
       </form>
     </div>`;

@@ -4,3 +4,6 @@ export { renderMarkdown, safeUrl } from './markdown.js';
 export { uiLanguage, createI18n } from './i18n.js';
 export { HandoffOutbox } from './handoff-outbox.js';
 export { LOCALES, UI_LANGUAGES } from './locales.js';
+export { HELPLINE_EVENTS, type HelplineEventName, type HelplineEventMap } from './events.js';
+// The script tag's global (dist/helpline.js): importing these types declares `window.Helpline`.
+export type { HelplineGlobal, HelplineMethods, HelplineCommand } from './helpline-api.js';

@@ -11,6 +11,8 @@ export const LOCALES = {
     wholeArticle: 'Show the whole article', newChat: 'New conversation', messages: 'Conversation',
     badEmail: 'Please enter a valid email address.',
     endChat: 'End chat', agent: 'Agent', skip: 'Skip',
+    greeting: 'Hi! How can we help? Ask a question or pick a topic.', topics: 'Popular topics', answersIn: 'Ask in any of these languages:', openArticle: 'Open in the help center', unread: 'new messages',
+    humanUnavailable: "Our support team can't be reached from this chat right now. Please contact them directly.",
   },
   zh: {
     launcher: LAUNCHER['zh'], title: '客服中心', placeholder: '请输入您的问题…', send: '发送', close: '关闭', minimize: '关闭对话',
@@ -21,6 +23,8 @@ export const LOCALES = {
     wholeArticle: '查看全文', newChat: '新对话', messages: '对话记录',
     badEmail: '请输入有效的邮箱地址。',
     endChat: '结束对话', agent: '客服', skip: '跳过',
+    greeting: '您好！请问有什么可以帮您？请输入问题或选择一个主题。', topics: '热门问题', answersIn: '支持以下语言：', openArticle: '在帮助中心打开', unread: '条新消息',
+    humanUnavailable: "目前无法通过此对话联系客服团队，请直接联系客服。",
   },
   'zh-TW': {
     launcher: LAUNCHER['zh-TW'], title: '客服中心', placeholder: '請輸入您的問題…', send: '傳送', close: '關閉', minimize: '關閉對話',
@@ -31,6 +35,8 @@ export const LOCALES = {
     wholeArticle: '查看全文', newChat: '新對話', messages: '對話紀錄',
     badEmail: '請輸入有效的電子郵件地址。',
     endChat: '結束對話', agent: '客服', skip: '略過',
+    greeting: '您好！請問有什麼可以幫您？請輸入問題或選擇一個主題。', topics: '熱門問題', answersIn: '支援以下語言：', openArticle: '在說明中心開啟', unread: '則新訊息',
+    humanUnavailable: "目前無法透過此對話聯絡客服團隊，請直接聯絡客服。",
   },
   ja: {
     launcher: LAUNCHER['ja'], title: 'サポート', placeholder: '質問を入力してください…', send: '送信', close: '閉じる', minimize: 'チャットを閉じる',
@@ -41,6 +47,8 @@ export const LOCALES = {
     wholeArticle: '記事全体を表示', newChat: '新しい会話', messages: '会話',
     badEmail: '有効なメールアドレスを入力してください。',
     endChat: 'チャットを終了', agent: '担当者', skip: 'スキップ',
+    greeting: 'こんにちは！ご用件をお聞かせください。質問を入力するか、トピックを選んでください。', topics: 'よくある質問', answersIn: '対応している言語：', openArticle: 'ヘルプセンターで開く', unread: '件の新着メッセージ',
+    humanUnavailable: "現在このチャットからサポートチームに連絡できません。直接お問い合わせください。",
   },
   ko: {
     launcher: LAUNCHER['ko'], title: '고객센터', placeholder: '질문을 입력하세요…', send: '보내기', close: '닫기', minimize: '채팅 닫기',
@@ -51,6 +59,8 @@ export const LOCALES = {
     wholeArticle: '전체 글 보기', newChat: '새 대화', messages: '대화',
     badEmail: '올바른 이메일 주소를 입력하세요.',
     endChat: '채팅 종료', agent: '상담원', skip: '건너뛰기',
+    greeting: '안녕하세요! 무엇을 도와드릴까요? 질문을 입력하거나 주제를 선택하세요.', topics: '자주 묻는 질문', answersIn: '지원하는 언어:', openArticle: '고객센터에서 열기', unread: '개의 새 메시지',
+    humanUnavailable: "지금은 이 채팅으로 고객지원팀에 연결할 수 없습니다. 고객지원에 직접 문의해 주세요.",
   },
   es: {
     launcher: LAUNCHER['es'], title: 'Soporte', placeholder: 'Escribe tu pregunta…', send: 'Enviar', close: 'Cerrar', minimize: 'Cerrar el chat',
@@ -61,6 +71,8 @@ export const LOCALES = {
     wholeArticle: 'Ver el artículo completo', newChat: 'Nueva conversación', messages: 'Conversación',
     badEmail: 'Introduce un correo electrónico válido.',
     endChat: 'Terminar chat', agent: 'Agente', skip: 'Omitir',
+    greeting: '¡Hola! ¿En qué podemos ayudarte? Escribe tu pregunta o elige un tema.', topics: 'Temas frecuentes', answersIn: 'Puedes preguntar en:', openArticle: 'Abrir en el centro de ayuda', unread: 'mensajes nuevos',
+    humanUnavailable: "Ahora no podemos contactar con el equipo de soporte desde este chat. Escríbeles directamente.",
   },
   ru: {
     launcher: LAUNCHER['ru'], title: 'Поддержка', placeholder: 'Задайте вопрос…', send: 'Отправить', close: 'Закрыть', minimize: 'Закрыть чат',
@@ -71,6 +83,8 @@ export const LOCALES = {
     wholeArticle: 'Показать статью целиком', newChat: 'Новый разговор', messages: 'Переписка',
     badEmail: 'Введите корректный адрес email.',
     endChat: 'Завершить чат', agent: 'Оператор', skip: 'Пропустить',
+    greeting: 'Здравствуйте! Чем можем помочь? Задайте вопрос или выберите тему.', topics: 'Частые вопросы', answersIn: 'Можно спрашивать на этих языках:', openArticle: 'Открыть в справочном центре', unread: 'новых сообщений',
+    humanUnavailable: "Сейчас из этого чата нельзя связаться со службой поддержки. Пожалуйста, напишите им напрямую.",
   },
   pt: {
     launcher: LAUNCHER['pt'], title: 'Suporte', placeholder: 'Digite sua pergunta…', send: 'Enviar', close: 'Fechar', minimize: 'Fechar o chat',
@@ -81,6 +95,8 @@ export const LOCALES = {
     wholeArticle: 'Ver o artigo completo', newChat: 'Nova conversa', messages: 'Conversa',
     badEmail: 'Informe um e-mail válido.',
     endChat: 'Encerrar chat', agent: 'Atendente', skip: 'Pular',
+    greeting: 'Olá! Como podemos ajudar? Digite sua pergunta ou escolha um tema.', topics: 'Temas mais procurados', answersIn: 'Você pode perguntar em:', openArticle: 'Abrir na central de ajuda', unread: 'novas mensagens',
+    humanUnavailable: "No momento não é possível falar com o suporte por este chat. Entre em contato diretamente.",
   },
   tr: {
     launcher: LAUNCHER['tr'], title: 'Destek', placeholder: 'Sorunuzu yazın…', send: 'Gönder', close: 'Kapat', minimize: 'Sohbeti kapat',
@@ -91,6 +107,8 @@ export const LOCALES = {
     wholeArticle: 'Makalenin tamamını göster', newChat: 'Yeni sohbet', messages: 'Sohbet',
     badEmail: 'Lütfen geçerli bir e-posta adresi girin.',
     endChat: 'Sohbeti bitir', agent: 'Temsilci', skip: 'Geç',
+    greeting: 'Merhaba! Size nasıl yardımcı olabiliriz? Sorunuzu yazın veya bir konu seçin.', topics: 'Sık sorulanlar', answersIn: 'Bu dillerde sorabilirsiniz:', openArticle: 'Yardım merkezinde aç', unread: 'yeni mesaj',
+    humanUnavailable: "Şu anda bu sohbetten destek ekibine ulaşılamıyor. Lütfen onlarla doğrudan iletişime geçin.",
   },
   vi: {
     launcher: LAUNCHER['vi'], title: 'Hỗ trợ', placeholder: 'Nhập câu hỏi của bạn…', send: 'Gửi', close: 'Đóng', minimize: 'Đóng trò chuyện',
@@ -101,6 +119,8 @@ export const LOCALES = {
     wholeArticle: 'Xem toàn bộ bài viết', newChat: 'Cuộc trò chuyện mới', messages: 'Cuộc trò chuyện',
     badEmail: 'Vui lòng nhập email hợp lệ.',
     endChat: 'Kết thúc', agent: 'Nhân viên', skip: 'Bỏ qua',
+    greeting: 'Xin chào! Chúng tôi có thể giúp gì cho bạn? Hãy đặt câu hỏi hoặc chọn một chủ đề.', topics: 'Chủ đề phổ biến', answersIn: 'Bạn có thể hỏi bằng:', openArticle: 'Mở trong trung tâm trợ giúp', unread: 'tin nhắn mới',
+    humanUnavailable: "Hiện không thể liên hệ đội hỗ trợ qua cuộc trò chuyện này. Vui lòng liên hệ trực tiếp với họ.",
   },
 } as const;
 

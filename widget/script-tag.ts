@@ -4,8 +4,8 @@
  * draws the launcher at once, offers the global `Helpline` API (calls wait until the widget is there), and
  * loads the widget code (helpline-widget.<hash>.js, next to this file) and the visitor's language of the pack:
  * the code when the page is idle, code and pack when the visitor points at or focuses the launcher, so a
- * click rarely waits. Calls made before this script has loaded are queued if the page defines
- * `window.Helpline = { q: [] }` and pushes `[method, ...args]` onto `q`.
+ * click rarely waits. Calls made before this script has loaded wait in `Helpline.q`: the README's stub
+ * (`Helpline('open')`, as Intercom's), or the older `window.Helpline = { q: [] }` with `[method, ...args]` pushed.
  */
 import { styles } from './styles.js';
 import { LAUNCHER } from './launcher-labels.js';
@@ -17,30 +17,11 @@ import { fetchText } from './fetch-text.js';
 import { safeUrl } from '../src/safety/links.js';
 import { checkHours } from '../src/bot/hours.js';
 import type { HelplineChat } from './helpline-chat.js';
-import type { UserContext } from '../src/index.js';
+import type { HelplineCommand, HelplineGlobal, HelplineMethods } from './helpline-api.js';
+import { HELPLINE_EVENTS } from './events.js';
+import { removeSession } from './session.js';
 // The hashed file name of the widget code, written by the build (rollup.config.mjs).
 import { WIDGET_CHUNK } from 'helpline:widget-chunk';
-
-type Listener = (detail: unknown) => void;
-
-export interface HelplineGlobal {
-  open(): Promise<void>;
-  close(): void;
-  ask(text: string): Promise<unknown>;
-  identify(user: UserContext): void;
-  on(event: string, fn: Listener): () => void;
-  setHandoffStatus(state: Parameters<HelplineChat['setHandoffStatus']>[0]): void;
-  /** Where a ticket from the offline form stands (its id is the `helpline:ticket` event's `id`). */
-  ticket(id: string): ReturnType<HelplineChat['ticket']>;
-  /** A live chat run by the page itself: an agent joins, writes, types and ends the conversation. */
-  agent: {
-    join(agent: { name: string; avatar?: string }): void;
-    say(text: string): void;
-    typing(): void;
-    end(): void;
-  };
-  element: HelplineChat;
-}
 
 const script = document.currentScript as HTMLScriptElement | null;
 const data = script?.dataset ?? {};
@@ -156,7 +137,12 @@ function widget(): Promise<HelplineChat> {
   return ready;
 }
 
-const api: HelplineGlobal = {
+const storageKey = `helpline:${data.pack || 'inline'}`;
+const defined = () => Boolean(customElements.get('helpline-chat'));
+/** The listener each `on(event, fn)` added, so that `off(event, fn)` finds it. */
+const handlers = new Map<string, Map<unknown, EventListener>>();
+
+const methods: HelplineMethods = {
   async open() {
     try {
       (await widget()).show();
@@ -166,35 +152,88 @@ const api: HelplineGlobal = {
     }
   },
   close: () => void ready?.then((w) => w.hide()),
+  toggle: () => (element.hasAttribute('open') ? Promise.resolve(methods.close()) : methods.open()),
+  // An attribute: the loader's launcher (before the widget code) hides by it too.
+  show: () => element.removeAttribute('launcher-hidden'),
+  hide: () => element.setAttribute('launcher-hidden', ''),
   ask: (text) => widget().then((w) => w.ask(String(text))),
   identify: (user) => void widget().then((w) => w.identify(user)),
+  reset() {
+    // At once, not when the widget code has come: the page may navigate away right after logging out.
+    removeSession(storageKey);
+    void widget().then((w) => w.logout());
+  },
+  setLocale(code) {
+    // Before the widget code is there, the attribute is what it reads; a bad code is refused here, at the call.
+    if (!defined()) element.setAttribute('lang', String(code));
+    void widget().then((w) => w.setLocale(code)).catch((e) => console.error(e instanceof TypeError ? e.message : 'helpline: could not load the widget', e));
+  },
+  showArticle: (id) => widget().then((w) => w.showArticle(String(id))),
+  prefill: (text) => void widget().then((w) => w.prefill(String(text))),
   on(event, fn) {
-    const handler = (e: Event) => fn((e as CustomEvent).detail);
+    if (!HELPLINE_EVENTS.includes(event)) console.error(`helpline: on('${String(event)}'): no such event (events: ${HELPLINE_EVENTS.join(', ')})`);
+    const handler: EventListener = (e) => fn((e as CustomEvent).detail);
+    let byFn = handlers.get(event);
+    if (!byFn) handlers.set(event, (byFn = new Map()));
+    if (byFn.has(fn)) element.removeEventListener(`helpline:${event}`, byFn.get(fn)!);
+    byFn.set(fn, handler);
     element.addEventListener(`helpline:${event}`, handler);
-    return () => element.removeEventListener(`helpline:${event}`, handler);
+    // Ready already: a late listener is told at once (asynchronously, like every other event).
+    if (event === 'ready' && defined() && element.hasUpdated) queueMicrotask(() => fn(undefined as never));
+    return () => methods.off(event, fn);
+  },
+  off(event, fn) {
+    const handler = handlers.get(event)?.get(fn);
+    if (!handler) return;
+    element.removeEventListener(`helpline:${event}`, handler);
+    handlers.get(event)!.delete(fn);
   },
   setHandoffStatus: (state) => void widget().then((w) => w.setHandoffStatus(state)),
   ticket: (id) => widget().then((w) => w.ticket(String(id))),
+};
+
+/** One call, by name: a command (`Helpline('open')`) or a queued call. */
+function run(command: unknown, args: unknown[]): unknown {
+  if (typeof command !== 'string' || !Object.hasOwn(methods, command)) {
+    console.error(`helpline: unknown command ${JSON.stringify(command)} (commands: ${Object.keys(methods).join(', ')})`);
+    return undefined;
+  }
+  return (methods[command as HelplineCommand] as (...a: unknown[]) => unknown)(...args);
+}
+
+const api = Object.assign((command: HelplineCommand, ...args: unknown[]) => run(command, args), methods, {
   agent: {
-    join: (agent) => void widget().then((w) => w.agent.join(agent)),
-    say: (text) => void widget().then((w) => w.agent.say(String(text))),
+    join: (agent: { name: string; avatar?: string }) => void widget().then((w) => w.agent.join(agent)),
+    say: (text: string) => void widget().then((w) => w.agent.say(String(text))),
     typing: () => void widget().then((w) => w.agent.typing()),
     end: () => void widget().then((w) => w.agent.end('agent')),
   },
   element,
-};
+  // After load a push runs the call at once: pages that push onto the queue keep working.
+  q: {
+    push(...calls: ArrayLike<unknown>[]) {
+      for (const c of calls) {
+        const [command, ...args] = Array.from(c);
+        run(command, args);
+      }
+      return 0;
+    },
+  },
+}) as unknown as HelplineGlobal;
 
-const queued = (window as unknown as { Helpline?: { q?: unknown[][] } }).Helpline?.q ?? [];
-(window as unknown as { Helpline: HelplineGlobal }).Helpline = api;
+// The stub's queue (an array of `arguments`, or of [method, ...args] arrays); anything else is ignored.
+const stubQueue = (window as unknown as { Helpline?: { q?: unknown } }).Helpline?.q;
+const queued: ArrayLike<unknown>[] = Array.isArray(stubQueue) ? stubQueue : [];
+window.Helpline = api;
 const mount = () => {
   // The widget code already on the page (bundled by the site) draws its own launcher.
   const drawn = !customElements.get('helpline-chat');
   if (drawn) drawLauncher();
   document.body.appendChild(element);
   if (drawn) pickOnAccent(element, element.shadowRoot!.querySelector('.launcher'));
-  for (const [method, ...args] of queued) (api[method as keyof HelplineGlobal] as (...a: unknown[]) => unknown)?.(...args);
+  api.q.push(...queued);
   // Open now if the page asks for it or the visitor had the chat open before this page load.
-  const saved = loadSession(`helpline:${data.pack || 'inline'}`);
+  const saved = loadSession(storageKey);
   if ((data.open !== undefined && data.open !== 'false') || saved?.open) {
     element.setAttribute('open', '');
     void api.open();

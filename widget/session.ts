@@ -39,3 +39,11 @@ export function saveSession(key: string, saved: Saved): void {
     /* storage full or denied: keep chatting without persistence */
   }
 }
+
+export function removeSession(key: string): void {
+  try {
+    sessionStorage.removeItem(key);
+  } catch {
+    /* storage denied: nothing was kept */
+  }
+}

@@ -55,6 +55,7 @@ export const styles = css`
     color: var(--_fg) !important;
   }
   :host([hidden]) { display: none !important; }
+  :host([launcher-hidden]:not([open])) .launcher { display: none; }
   :host([position='bottom-left']) { right: auto !important; left: var(--_gap) !important; }
   :host([theme='dark']) { ${dark} }
   @media (prefers-color-scheme: dark) {
@@ -104,7 +105,15 @@ export const styles = css`
   .bot h3 { margin: 0 0 6px; font-size: 15px; }
   .bot h3.title { font-size: 16px; }
   .bot h4.section { font-size: 14px; margin: 4px 0; }
-  .bot .more { margin-top: 6px; }
+  .bot .answer-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 12px; margin-top: 6px; }
+  .bot h3.title { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .bot .source { font-size: 13px; }
+  .bot li > ul, .bot li > ol { margin: 2px 0; }
+  .bot .table { overflow-x: auto; margin: 6px 0; }
+  .bot table { border-collapse: collapse; font-size: 13px; }
+  .bot th, .bot td { border: 1px solid var(--_border); padding: 3px 6px; text-align: left; vertical-align: top; }
+  .bot pre { overflow-x: auto; padding: 6px 8px; border-radius: 6px; background: var(--_bg); font-size: 12px; }
+  .bot blockquote { margin: 6px 0; padding-left: 8px; border-left: 3px solid var(--_border); }
   .bot h4 { margin: 8px 0 4px; font-size: 14px; }
   .bot p { margin: 0 0 8px; }
   .bot ul, .bot ol { margin: 0 0 8px; padding-left: 20px; }
@@ -127,11 +136,18 @@ export const styles = css`
   .primary { border: 0; border-radius: 8px; padding: 7px 12px; background: var(--_accent); color: var(--_on-accent); font-weight: 600; }
   .error { color: var(--_fg); }
   .state { padding: 24px; text-align: center; color: var(--_muted); }
+  .first { display: flex; flex-direction: column; gap: 8px; }
+  .first .greeting { margin: 0; padding: 10px 12px; border-radius: 12px; background: var(--_bubble); align-self: flex-start; max-width: 90%; }
+  .first .languages { margin: 0; font-size: 12px; color: var(--_muted); }
+  header .new { border: 0; padding: 4px; display: inline-flex; }
+  .launcher .badge { min-width: 20px; height: 20px; padding: 0 6px; border-radius: 999px; background: #b91c1c; color: #fff; font-size: 12px; font-weight: 700; display: inline-flex; align-items: center; justify-content: center; }
+  header .new svg { width: 18px; height: 18px; fill: currentColor; }
 
   .composer { position: relative; border-top: 1px solid var(--_border); padding: 10px; }
   .composer form { display: flex; gap: 8px; }
   .composer input { flex: 1; min-width: 0; border: 1px solid var(--_control); border-radius: 999px; padding: 9px 14px; background: var(--_bg); }
   .suggest { position: absolute; left: 10px; right: 10px; bottom: 100%; margin: 0 0 4px; padding: 4px; list-style: none; background: var(--_bg); border: 1px solid var(--_border); border-radius: 10px; box-shadow: 0 6px 20px rgb(0 0 0 / 0.15); }
-  .suggest button { display: block; width: 100%; text-align: left; border: 0; background: transparent; padding: 6px 8px; border-radius: 6px; }
-  .suggest button:hover, .suggest button:focus-visible { background: var(--_bubble); }
+  .suggest li { padding: 6px 8px; border-radius: 6px; cursor: pointer; }
+  .suggest li:hover, .suggest li.active { background: var(--_bubble); outline: 2px solid var(--_accent); outline-offset: -2px; }
+  .suggest li:hover { outline: 0; }
 `;

@@ -47,8 +47,8 @@ export interface BotOptions {
   now?: () => Date;
 }
 
+/** The bot's events and what each carries: no index signature, so `bot.on('answr', …)` does not compile. */
 export interface BotEvents {
-  [event: string]: unknown;
   message: Turn;
   answer: { question: string; reply: Reply };
   clarify: { question: string; reply: Reply };
@@ -114,7 +114,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
   let held: Turn[] | undefined;
 
   const articleIn = (id: string, lang: string) => byKey.get(`${lang}/${id}`) ?? byKey.get(`${data.defaultLang}/${id}`) ?? data.articles.find((a) => a.id === id);
-  const ref = (a: Article): ArticleRef => ({ id: a.id, title: a.title, body: a.body, lang: a.lang, category: a.category });
+  const ref = (a: Article): ArticleRef => ({ id: a.id, title: a.title, body: a.body, lang: a.lang, category: a.category, ...(a.url ? { url: a.url } : {}) });
   const messages = (lang: string) => sentences(lang, data.messages);
   const servedLang = (lang: string) => (data.languages.includes(lang) ? lang : data.defaultLang);
 
@@ -164,7 +164,10 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     const { text, found, previous: earlier } = redactor.redact(String(raw ?? ''), MAX_MESSAGE);
     if (earlier !== undefined) forgetPrevious(earlier);
     const read = headOf(text, MAX_READ);
-    const detected = detectLanguage(read, data.languageModel, { prior: hint ?? state.lang ?? options.lang, fallback: options.lang ?? data.defaultLang, glossary });
+    let detected = detectLanguage(read, data.languageModel, { prior: hint ?? state.lang ?? options.lang, fallback: hint ?? options.lang ?? data.defaultLang, glossary });
+    // The page said which language its visitor reads: a message that says nothing else ("usdt trc20?") is
+    // answered in it, whatever the script; a message clearly in another language still gets that language.
+    if (!detected.confident && hint && data.languages.includes(hint)) detected = { ...detected, lang: hint };
     const lang = detected.lang;
     engine.need(lang);
     if (detected.confident || !state.lang) state.lang = lang;

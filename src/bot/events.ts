@@ -1,5 +1,5 @@
 /** A minimal typed event emitter: the bot runs in Node and browsers, so no EventTarget or node:events. */
-export class Emitter<Events extends Record<string, unknown>> {
+export class Emitter<Events extends object> {
   private readonly handlers = new Map<keyof Events, Set<(payload: never) => void>>();
 
   /** Subscribes; returns a function that unsubscribes. */

@@ -14,6 +14,8 @@ export interface ArticleRef {
   body: string;
   lang: string;
   category: string;
+  /** the article's page on the help center (`url` front matter), when it has one */
+  url?: string;
 }
 
 /** What the host page told the bot about the signed-in user (`identify()`). */

@@ -9,6 +9,10 @@ export interface Article {
   category: string;
   tags: string[];
   priority?: Priority;
+  /** The article's page on the exchange's own help center (http or https). */
+  url?: string;
+  /** A popular topic, offered before the first question (featured in any language: featured in all). */
+  featured?: boolean;
   /** The answer, in Markdown. */
   body: string;
 }

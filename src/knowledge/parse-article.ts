@@ -2,7 +2,7 @@ import { LineCounter, parseDocument, isMap, isScalar, visit, type Document, type
 import { safeUrl } from '../safety/links.js';
 import { ID_PATTERN, PRIORITIES, type Priority, type Problem, type SourceArticle } from './article.js';
 
-const FIELDS = new Set(['id', 'title', 'category', 'tags', 'questions', 'lang', 'priority']);
+const FIELDS = new Set(['id', 'title', 'category', 'tags', 'questions', 'lang', 'priority', 'url', 'featured']);
 /** Raw HTML would be shown as text by the widget; it almost always means a mistake or an attack. */
 const HTML_TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/i;
 /** Link targets in the three Markdown forms: [text](target), [ref]: target, and <target>. */
@@ -98,6 +98,11 @@ export function parseArticle(text: string, place: ArticlePlace): { article?: Sou
     problem(at('priority'), `priority '${String(data.priority)}' must be one of ${PRIORITIES.join(', ')}`);
   }
 
+  if (data.url !== undefined && (typeof data.url !== 'string' || !/^https?:\/\/[^\s/]+/i.test(data.url) || !safeUrl(data.url))) {
+    problem(at('url'), `url '${String(data.url)}' must be the article's page on your help center, starting with https:// or http://`);
+  }
+  if (data.featured !== undefined && typeof data.featured !== 'boolean') problem(at('featured'), `featured must be true or false, not '${String(data.featured)}'`);
+
   const bodyStart = end + 2;
   const body = lines.slice(end + 1).join('\n').trim();
   if (!body) problem(bodyStart, 'the article has no answer: write it in Markdown below the front matter');
@@ -116,6 +121,8 @@ export function parseArticle(text: string, place: ArticlePlace): { article?: Sou
       category: (data.category as string) ?? place.category ?? 'general',
       tags: (tags as string[]).map((t) => t.trim()).filter(Boolean),
       ...(data.priority ? { priority: data.priority as Priority } : {}),
+      ...(data.url ? { url: (data.url as string).trim() } : {}),
+      ...(data.featured ? { featured: true } : {}),
       body,
       questions: Array.isArray(questions) ? (questions as string[]).map((q) => String(q).trim()) : [],
       file: place.file,

@@ -167,8 +167,10 @@ function compile(source: KnowledgeSource, options: CompileOptions, featureLangua
     ? trainClassifier(intentExamples.map((e) => ({ features: e.features, label: e.label === '@human' ? 'yes' : 'no' })), options.train)
     : undefined;
 
-  const served: Article[] = articles.map(({ id, lang, title, category, tags, priority, body }) => ({
-    id, lang, title, category, tags, ...(priority ? { priority } : {}), body,
+  // Featured in one language is featured in all: each visitor loads only their language's articles.
+  const featured = new Set(articles.filter((a) => a.featured).map((a) => a.id));
+  const served: Article[] = articles.map(({ id, lang, title, category, tags, priority, url, body }) => ({
+    id, lang, title, category, tags, ...(priority ? { priority } : {}), ...(url ? { url } : {}), ...(featured.has(id) ? { featured: true } : {}), body,
   }));
   const data: PackData = {
     languages,

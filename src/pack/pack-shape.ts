@@ -38,7 +38,8 @@ const classifier: Check = (v, path) => {
   if (!BASE64.test(c.weights) || c.weights.length % 4 !== 0) fail(`${path}.weights`, 'is not base64');
 };
 
-const article = fields({ id: string, lang: string, title: string, body: string }, { category: string, tags: arrayOf(string) });
+const boolean: Check = (v, path) => void (typeof v === 'boolean' || fail(path, 'is not true or false'));
+const article = fields({ id: string, lang: string, title: string, body: string }, { category: string, tags: arrayOf(string), url: string, featured: boolean });
 
 const PACK_DATA = fields(
   {

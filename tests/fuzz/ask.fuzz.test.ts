@@ -44,7 +44,7 @@ const SECRET_KINDS = ['mnemonic', 'private-key', 'extended-key', 'wif', 'card', 
 /** Everything a conversation lets out: replies, the saved state, and every event. */
 function watch(bot: Bot): { out: () => string } {
   const events: unknown[] = [];
-  for (const name of ['message', 'answer', 'clarify', 'unanswered', 'handoff', 'feedback']) bot.on(name, (payload) => events.push(payload));
+  for (const name of ['message', 'answer', 'clarify', 'unanswered', 'handoff', 'feedback'] as const) bot.on(name, (payload) => events.push(payload));
   return { out: () => JSON.stringify([bot.state, events]) };
 }
 

@@ -17,6 +17,14 @@ describe('createBot', () => {
     expect(zh).toMatchObject({ kind: 'answer', lang: 'zh', article: { id: 'withdrawal-pending', lang: 'zh' } });
   });
 
+  it("answers a message with no language of its own in the asker's hint, in any script; a clear message keeps its language", async () => {
+    const bot = createBot(pack(), { lang: 'es' });
+    expect(await bot.ask('usdt trc20?', { lang: 'es' })).toMatchObject({ lang: 'es', article: { id: 'withdrawal-fees', lang: 'es' } });
+    // the visitor switched the page to Chinese: tickers alone are answered in Chinese, not in the conversation's Spanish
+    expect(await bot.ask('usdt trc20?', { lang: 'zh' })).toMatchObject({ lang: 'zh', article: { id: 'withdrawal-fees', lang: 'zh' } });
+    expect(await bot.ask('how long does a usdt withdrawal take to arrive?', { lang: 'zh' })).toMatchObject({ lang: 'en' });
+  });
+
   it('falls back to the default language with a note when the article is missing in the user\'s', async () => {
     // Spanish speakers often use the English words; a fully Spanish question needs a Spanish article.
     const reply = await createBot(pack()).ask('necesito hacer reset password de mi cuenta por favor');

@@ -191,8 +191,8 @@ describe('hostile knowledge files', () => {
       'intents.yml': '__proto__:\n  examples:\n    en: [hi]\nhuman:\n  examples:\n    en: [agent please]\n',
     });
     expect(errors(dir)).toEqual([
-      "en/account/proto.md:10: error: unknown field '__proto__' (allowed: id, title, category, tags, questions, lang, priority)",
-      "en/account/proto.md:11: error: unknown field 'constructor' (allowed: id, title, category, tags, questions, lang, priority)",
+      "en/account/proto.md:10: error: unknown field '__proto__' (allowed: id, title, category, tags, questions, lang, priority, url, featured)",
+      "en/account/proto.md:11: error: unknown field 'constructor' (allowed: id, title, category, tags, questions, lang, priority, url, featured)",
       "intents.yml:1: error: intent '__proto__' must be lowercase letters, digits and dashes",
     ]);
     expectFailedBuild(dir);

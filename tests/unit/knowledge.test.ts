@@ -20,6 +20,16 @@ describe('parseArticle', () => {
     expect(article!.questions).toHaveLength(5);
   });
 
+  it('reads the optional url and featured fields, and names a wrong one with its line', () => {
+    const { article, problems } = parseArticle(doc(good + '\nurl: https://help.example.com/fees\nfeatured: true'), place);
+    expect(problems).toEqual([]);
+    expect(article).toMatchObject({ url: 'https://help.example.com/fees', featured: true });
+    expect(parseArticle(doc(good), place).article).not.toHaveProperty('featured');
+    expect(errors(doc(good + '\nurl: javascript:alert(1)'))).toEqual([[10, expect.stringContaining("url 'javascript:alert(1)' must be the article's page")]]);
+    expect(errors(doc(good + '\nurl: /fees'))).toEqual([[10, expect.stringContaining('starting with https://')]]);
+    expect(errors(doc(good + '\nfeatured: yes please'))).toEqual([[10, expect.stringContaining('featured must be true or false')]]);
+  });
+
   it('reports a missing or unclosed front matter at line 1', () => {
     expect(errors('just text')).toEqual([[1, expect.stringContaining('front matter')]]);
     expect(errors('---\nid: x\n')).toEqual([[1, expect.stringContaining('not closed')]]);

@@ -213,6 +213,27 @@ describe('<helpline-chat>', () => {
     expect(el.shadowRoot!.activeElement).toBe($(el, '.launcher'));
   });
 
+  it('says so when "Talk to a human" cannot reach anyone because the pack did not load', async () => {
+    const el = document.createElement('helpline-chat');
+    el.pack = 'http://127.0.0.1:9/nope.json';
+    el.contact = 'mailto:support@example.com';
+    el.handoffUrl = 'https://support.example/handoff';
+    document.body.appendChild(el);
+    el.show();
+    await el.load();
+    await settle(el);
+    const handoffs: unknown[] = [];
+    el.addEventListener('helpline:handoff', (e) => handoffs.push(e));
+    $(el, 'header .human')!.click();
+    await el.load();
+    await new Promise((r) => setTimeout(r, 50));
+    await settle(el);
+    expect($(el, '.log')!.textContent).toContain("Our support team can't be reached from this chat right now");
+    expect($(el, '[role="alert"] a')!.getAttribute('href')).toBe('mailto:support@example.com');
+    expect(el.shadowRoot!.textContent).not.toMatch(/alerted|An agent will/);
+    expect(handoffs).toEqual([]);
+  });
+
   it('shows a clear error with retry and a contact link when the pack cannot load', async () => {
     const el = document.createElement('helpline-chat');
     el.pack = 'http://127.0.0.1:9/nope.json';
