@@ -1,4 +1,5 @@
-import { ByteReader, fromBase64 } from './codec.js';
+import { ByteReader } from './codec.js';
+import { fromBase64 } from '../util/base64.js';
 import type { Features } from './features.js';
 
 /** The classifier as stored in a pack: int8 weights of the features that matter, per label. */

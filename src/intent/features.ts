@@ -1,4 +1,5 @@
 import type { Analysis } from '../text/index.js';
+import { fnv1a } from '../util/hash.js';
 
 /** A sparse feature vector: hashed feature ids and their weights, L2-normalized. */
 export interface Features {
@@ -6,12 +7,8 @@ export interface Features {
   values: number[];
 }
 
-/** 32-bit FNV-1a: feature names are hashed so the pack stores numbers, not strings. */
-export function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
+/** Feature names are hashed so the pack stores numbers, not strings. */
+export const hash = fnv1a;
 
 /**
  * The classifier's view of a text: stemmed words and glossary concepts, word bigrams, character 3–5-grams

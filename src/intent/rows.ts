@@ -1,4 +1,5 @@
-import { ByteReader, ByteWriter, fromBase64, toBase64 } from './codec.js';
+import { ByteReader, ByteWriter } from './codec.js';
+import { fromBase64, toBase64 } from '../util/base64.js';
 
 /** One feature's weights as stored: its id and the encoded (label, weight) pairs, copied byte for byte. */
 interface Row {

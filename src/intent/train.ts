@@ -1,4 +1,5 @@
-import { ByteWriter, toBase64 } from './codec.js';
+import { ByteWriter } from './codec.js';
+import { toBase64 } from '../util/base64.js';
 import type { ClassifierData } from './classifier.js';
 import type { Features } from './features.js';
 

@@ -1,5 +1,6 @@
 import type { Article } from '../knowledge/article.js';
-import { contentHash, MANIFEST_FORMAT, PackError, PACK_VERSION, type Pack, type PackData, type PackLanguages } from './pack.js';
+import { contentHash } from '../util/hash.js';
+import { MANIFEST_FORMAT, PackError, PACK_VERSION, type Pack, type PackData, type PackLanguages } from './pack.js';
 import type { Messages } from './messages.js';
 import type { ClassifierData } from '../intent/classifier.js';
 import { mergeWeights, splitWeights } from '../intent/rows.js';

@@ -2,6 +2,7 @@ import type { Article } from '../knowledge/article.js';
 import type { Messages } from './messages.js';
 import type { WordSet } from '../safety/word-set.js';
 import type { CompiledGlossary, LanguageModel } from '../text/index.js';
+import { contentHash } from '../util/hash.js';
 import { checkPackShape, PackShapeError } from './pack-shape.js';
 
 /** The pack format this code reads and writes; bump it when a reader of the old format would misread. */
@@ -68,22 +69,6 @@ export class PackError extends Error {
   override name = 'PackError';
 }
 
-/**
- * A fast 53-bit string hash (cyrb53). The pack hash guards against truncated or edited files and keys
- * caches; it is not a security boundary, so a synchronous hash that runs anywhere beats SubtleCrypto.
- */
-export function contentHash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
-}
 
 /** Serializes a pack: the same data always gives the same bytes. */
 export function serializePack(data: PackData): string {

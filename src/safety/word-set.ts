@@ -1,3 +1,6 @@
+import { fnv1a } from '../util/hash.js';
+import { fromBase64, toBase64 } from '../util/base64.js';
+
 /** One BIP39 wordlist in compact form (written by tools/gen-bip39.ts), and how to read it. */
 export interface WordSet {
   /** the lists this set stands for, e.g. "zh" for both Chinese lists */
@@ -23,12 +26,8 @@ export function normalizeWord(word: string): string {
   return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** FNV-1a over UTF-16 code units: tiny, fast, and the same in the generator and in the browser. */
-export function hashWord(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
+/** A word's hash (FNV-1a): the same in the generator and in the browser. */
+export const hashWord = fnv1a;
 
 /** The number a list stores for a normalized word: a hash bucket, or a code point for one-character lists. */
 export function wordKey(set: Pick<WordSet, 'range' | 'base'>, word: string): number {
@@ -53,20 +52,18 @@ export function riceEncode(values: number[], k: number): string {
   }
   const bytes = new Uint8Array(Math.ceil(bits.length / 8));
   bits.forEach((bit, i) => (bytes[i >> 3] |= bit << (7 - (i & 7))));
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
+  return toBase64(bytes);
 }
 
 /** The integers that riceEncode wrote; throws on data that ends early. */
 function riceDecode(data: string, k: number, count: number): Set<number> {
-  const bytes = atob(data);
+  const bytes = fromBase64(data);
   const out = new Set<number>();
   const end = bytes.length * 8;
   let pos = 0;
   const bit = () => {
     if (pos >= end) throw new Error('word list data ends early');
-    return (bytes.charCodeAt(pos >> 3) >> (7 - (pos++ & 7))) & 1;
+    return (bytes[pos >> 3] >> (7 - (pos++ & 7))) & 1;
   };
   let prev = -1;
   for (let n = 0; n < count; n++) {

@@ -3,7 +3,8 @@ import { analyze, Glossary } from '../../src/text/index.js';
 import { extractFeatures, hash } from '../../src/intent/features.js';
 import { trainClassifier } from '../../src/intent/train.js';
 import { Classifier, softmax } from '../../src/intent/classifier.js';
-import { ByteReader, ByteWriter, fromBase64, toBase64 } from '../../src/intent/codec.js';
+import { ByteReader, ByteWriter } from '../../src/intent/codec.js';
+import { fromBase64, toBase64 } from '../../src/util/base64.js';
 
 const glossary = new Glossary({ withdraw: ['withdraw', '提现', 'retiro'], fee: ['fee', '手续费', 'comision'] });
 const f = (text: string, lang = 'en') => extractFeatures(analyze(text, lang, glossary));
