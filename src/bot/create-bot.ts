@@ -12,7 +12,7 @@ import { extractFeatures, type Features } from '../intent/features.js';
 import { createRedactor, redactHead } from '../safety/redact.js';
 import { Emitter } from './events.js';
 import { fill, languageName, messages as sentences } from '../pack/messages.js';
-import { DEFAULT_SETTINGS, type Settings } from '../pack/settings.js';
+import { settingsOf, type Settings } from '../pack/settings.js';
 import { emptyState, restoreState, MAX_TURNS, type ConversationState, type Turn } from './state.js';
 import { checkHours, isOpen, type BusinessHours } from './hours.js';
 import { detectFrustration } from './frustration.js';
@@ -103,7 +103,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
   const engine = engineOf(pack);
   const { data, glossary, classifier, intentClassifier, asksForHuman, index, byKey, answerable } = engine;
   const taught = new Set(classifier.labels);
-  const settings: Settings = { ...engine.settings, ...options.settings };
+  const settings: Settings = settingsOf(engine.settings, options.settings);
   const events = new Emitter<BotEvents>();
   const now = options.now ?? (() => new Date());
   let user: UserContext | undefined = options.user;
@@ -434,7 +434,7 @@ function engineOf(pack: Pack): Engine {
   const guards = new Map<string, Article | undefined>();
   engine = {
     data,
-    settings: { ...DEFAULT_SETTINGS, ...data.settings },
+    settings: settingsOf(data.settings),
     glossary,
     classifier: new Classifier(data.classifier as ClassifierData),
     intentClassifier: new Classifier(data.intents as ClassifierData),

@@ -10,7 +10,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { compileKnowledge, KnowledgeError, readKnowledge } from '../node/index.js';
 import { checkArticleLanguages } from '../node/language-check.js';
-import { DEFAULT_SETTINGS } from '../pack/settings.js';
+import { settingsOf } from '../pack/settings.js';
 import type { Problem } from '../knowledge/article.js';
 
 /** What one build produced: a pack to serve, or the problems that stopped it. */
@@ -50,7 +50,7 @@ export function buildForPreview(dir: string, onProgress: (step: string) => void 
       br: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
       etag: `W/"${createHash('sha256').update(raw).digest('base64url').slice(0, 22)}"`,
       summary: `${d.articles.length} articles in ${d.languages.length} language(s) (${d.languages.join(', ')}), pack ${(raw.length / 1024).toFixed(1)} KB`,
-      settings: pick({ ...DEFAULT_SETTINGS, ...d.settings }),
+      settings: pick(settingsOf(d.settings)),
       problems: sortProblems([...read.problems, ...languages]),
     };
   } catch (e) {

@@ -16,7 +16,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { watch as chokidar, type FSWatcher } from 'chokidar';
 import { UsageError, type Args } from './args.js';
 import { formatProblem } from '../node/index.js';
-import { DEFAULT_SETTINGS } from '../pack/settings.js';
+import { settingsOf } from '../pack/settings.js';
 import { previewPage, type PreviewState } from '../report/preview-page.js';
 import { esc } from '../report/html.js';
 import { buildForPreview, type BuildResult } from './serve-worker.js';
@@ -230,7 +230,7 @@ export async function startPreview(folder: string, options: PreviewOptions = {})
     stale: false,
     problems: [],
     summary: 'building…',
-    settings: pick(DEFAULT_SETTINGS),
+    settings: pick(settingsOf()),
     widget: !!widget(),
   };
   let pack: Encoded | undefined;

@@ -5,7 +5,7 @@ import { SearchIndex } from '../search/search-index.js';
 import { extractFeatures } from '../intent/features.js';
 import { trainClassifier, type Example, type TrainOptions } from '../intent/train.js';
 import { ARTICLE_LABEL } from '../intent/classifier.js';
-import { DEFAULT_SETTINGS } from './settings.js';
+import { settingsOf, type Settings } from './settings.js';
 import { DEFAULT_MESSAGES } from './default-messages.js';
 import { BIP39_LISTS } from '../safety/bip39-data.js';
 import { BUILTIN_INTENTS } from '../lexicon/intents.js';
@@ -23,7 +23,7 @@ export interface CompileOptions {
   defaultLang?: string;
   train?: TrainOptions;
   /** Overrides of the answer policy's thresholds. */
-  settings?: Partial<typeof DEFAULT_SETTINGS>;
+  settings?: Partial<Settings>;
   onProgress?: (step: string) => void;
 }
 
@@ -186,7 +186,7 @@ function compile(source: KnowledgeSource, options: CompileOptions, featureLangua
     intents: intentClassifier,
     ...(asksForHuman ? { asksForHuman } : {}),
     indexes,
-    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    settings: settingsOf(undefined, options.settings),
   };
   return data;
 }

@@ -1,6 +1,6 @@
 /**
  * Thresholds of the answer policy (src/bot/decide.ts), stored in the pack so every channel of a knowledge
- * base behaves the same; `helpline eval --answer 0.5` tries other values.
+ * base behaves the same; `helpline build --answer 0.5` stores others, `helpline eval --answer 0.5` tries them.
  */
 export const DEFAULT_SETTINGS = {
   /** answer directly at or above this confidence (chosen on a BANKING77 validation split and the crypto dev set) */
@@ -30,3 +30,12 @@ export const DEFAULT_SETTINGS = {
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
+
+/**
+ * The settings in force: the defaults, then what the pack stores, then a caller's overrides (a command's
+ * `--answer`, `createBot`'s `settings`). The one place they are merged.
+ */
+export function settingsOf(stored?: Partial<Settings>, overrides?: Partial<Settings>): Settings {
+  const defined = (o?: Partial<Settings>) => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined));
+  return { ...DEFAULT_SETTINGS, ...defined(stored), ...defined(overrides) };
+}

@@ -5,7 +5,7 @@
  */
 import type { EvalOutcome, EvalReport } from '../eval/evaluate.js';
 import type { Pack } from '../pack/pack.js';
-import { DEFAULT_SETTINGS } from '../pack/settings.js';
+import { settingsOf } from '../pack/settings.js';
 import { redactSecrets } from '../safety/redact.js';
 import { esc, figure, page, pct, quotes, table } from './html.js';
 import { barChart, COLOURS, type Bar } from './svg.js';
@@ -58,7 +58,7 @@ const gotOf = (o: EvalOutcome) => (o.reply.kind === 'answer' && o.reply.article 
 
 /** Computes the page's tables from evaluation outcomes. `answer` is the threshold below which confidence is low. */
 export function evalInsights(outcomes: EvalOutcome[], pack: Pack, options: { answer?: number; examples?: Record<string, number> } = {}): EvalInsights {
-  const answer = options.answer ?? { ...DEFAULT_SETTINGS, ...pack.data.settings }.answer;
+  const answer = settingsOf(pack.data.settings, { answer: options.answer }).answer;
   const info = new Map<string, { title: string; category: string }>();
   for (const a of pack.data.articles) if (!info.has(a.id) || a.lang === pack.data.defaultLang) info.set(a.id, { title: a.title, category: a.category });
   const articleCases = outcomes.filter(isArticleCase);
@@ -151,7 +151,7 @@ export function renderEvalReport(input: {
 
     `<h2>Articles that need more example questions</h2>`,
     x.advice.length
-      ? `<p class="muted">Articles whose questions the bot missed, or answered with a confidence below the answer threshold (${(input.answer ?? { ...DEFAULT_SETTINGS, ...pack.data.settings }.answer).toFixed(2)}). ` +
+      ? `<p class="muted">Articles whose questions the bot missed, or answered with a confidence below the answer threshold (${settingsOf(pack.data.settings, { answer: input.answer }).answer.toFixed(2)}). ` +
         `Add the missed questions, in their own words and language, to the article's <code>questions:</code>.</p>` +
         x.advice
           .slice(0, 12)
