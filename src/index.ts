@@ -6,7 +6,7 @@ export { serializePack, PackError, PACK_VERSION, type Pack, type PackData, type 
 export { loadPack } from './pack/load-pack.js';
 export { MANIFEST_FILE, type PackManifest, type PackFileReader } from './pack/pack-folder.js';
 export type { Article, Priority } from './knowledge/article.js';
-export { createBot, MAX_MESSAGE, type Bot, type BotOptions, type BotEvents, type FoundArticle } from './bot/create-bot.js';
+export { createBot, BOT_EVENTS, MAX_MESSAGE, type Bot, type BotOptions, type BotEvents, type FoundArticle } from './bot/create-bot.js';
 export type { Reply, ReplyKind, ArticleRef, Handoff, HandoffReason, UserContext } from './bot/reply.js';
 export type { ConversationState, Turn } from './bot/state.js';
 export { checkHours, isOpen, nextOpening, type BusinessHours, type Weekday } from './bot/hours.js';

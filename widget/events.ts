@@ -1,4 +1,4 @@
-import type { BotEvents, Handoff } from '../src/index.js';
+import { BOT_EVENTS, type BotEvents, type Handoff } from '../src/index.js';
 
 /**
  * Every event the widget emits, in one place: the DOM event is `helpline:<name>` (bubbling out of the shadow
@@ -6,16 +6,15 @@ import type { BotEvents, Handoff } from '../src/index.js';
  * a misspelled name does not compile.
  */
 export const HELPLINE_EVENTS = [
-  // the bot's (src/bot/create-bot.ts)
-  'answer', 'clarify', 'unanswered', 'handoff', 'feedback', 'message',
-  // the widget's
+  // the bot's (src/bot/create-bot.ts), then the widget's
+  ...BOT_EVENTS,
   'ticket', 'user-message', 'csat', 'ready', 'open', 'close', 'unread',
 ] as const;
 
 export type HelplineEventName = (typeof HELPLINE_EVENTS)[number];
 
 /** The bot's events, which the widget re-emits as they are. */
-export const BOT_EVENTS = ['answer', 'clarify', 'unanswered', 'handoff', 'feedback', 'message'] as const satisfies readonly (keyof BotEvents & HelplineEventName)[];
+export { BOT_EVENTS };
 
 /** What each event carries (`CustomEvent.detail`, and the argument of an `on` listener). */
 export interface HelplineEventMap {

@@ -3,7 +3,10 @@
  * handoff server, read by `helpline report`.
  */
 
-export const LOG_EVENT_TYPES = ['answer', 'clarify', 'unanswered', 'handoff', 'feedback', 'message', 'csat'] as const;
+import { BOT_EVENTS } from '../bot/create-bot.js';
+
+/** The bot's events, and the survey's score that the widget adds. */
+export const LOG_EVENT_TYPES = [...BOT_EVENTS, 'csat'] as const;
 export type LogEventType = (typeof LOG_EVENT_TYPES)[number];
 
 /** One line of the log: which event, when, in which conversation, and the bot's event payload. */
