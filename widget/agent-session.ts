@@ -169,7 +169,7 @@ export class AgentSession implements ReactiveController {
   }
 
   /** The survey's answer: a `helpline:csat` event (comment redacted) and the relay's copy. */
-  rate(answer: { score: number; comment: string }, lang: string): void {
+  rate(answer: { score: number; comment: string }, lang: string, topic?: string): void {
     const comment = redactSecrets(answer.comment).text;
     const c = comment ? { comment } : {};
     const detail = {
@@ -177,7 +177,7 @@ export class AgentSession implements ReactiveController {
       ...c,
       ...(this.handoff ? { handoff: this.handoff } : {}),
       ...(this.relay ? { conversation: this.relay.conversation } : {}),
-      ...(this.topic ? { topic: this.topic } : {}),
+      ...((topic ?? this.topic) ? { topic: topic ?? this.topic } : {}),
       ...(this.agent ? { agent: this.agent.name } : {}),
       lang,
       at: new Date().toISOString(),

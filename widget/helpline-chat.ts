@@ -157,8 +157,12 @@ export class HelplineChat extends LitElement {
   /** Search-as-you-type under the input (an ARIA combobox). */
   private readonly suggestions = new Suggestions(this, (id) => void this.pick(id));
   declare draft: string;
-  /** The satisfaction survey is waiting for an answer (a conversation with an agent just ended). */
+  /** The satisfaction survey is waiting for an answer (a conversation with an agent ended, or an answer solved it). */
   declare survey: boolean;
+  /** The survey was shown in this conversation: it is asked once. */
+  private surveyed = false;
+  /** The article an answered-and-solved survey is about. */
+  private surveyTopic: string | undefined;
   /** The human half: `el.agent.join({ name })`, `say(text)`, `typing()`, `end()`. */
   readonly agent = new AgentSession(this);
   /** Where handoffs go and how far each got. */
@@ -283,11 +287,13 @@ export class HelplineChat extends LitElement {
     this.delivery.states = (saved.deliveries ?? {}) as HandoffDelivery['states'];
     this.agent.restore(saved.agent);
     this.survey = Boolean(saved.survey);
+    this.surveyed = Boolean(saved.surveyed);
+    this.surveyTopic = saved.surveyTopic;
     if (saved.open) this.open = true;
   }
 
   private persist(): void {
-    saveSession(this.storageKey, { entries: this.entries, state: this.bot?.state ?? this.savedState, open: this.open, handoff: this.handoffState, deliveries: this.delivery.states, agent: this.agent.saved(), survey: this.survey });
+    saveSession(this.storageKey, { entries: this.entries, state: this.bot?.state ?? this.savedState, open: this.open, handoff: this.handoffState, deliveries: this.delivery.states, agent: this.agent.saved(), survey: this.survey, surveyed: this.surveyed, surveyTopic: this.surveyTopic });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -486,15 +492,23 @@ export class HelplineChat extends LitElement {
 
   /** The live conversation is over: ask how it went (once). */
   conversationEnded(_by: 'agent' | 'user'): void {
+    this.askSurvey(undefined);
+  }
+
+  /** At the end of a conversation, once per conversation: how did it go? */
+  private askSurvey(topic: string | undefined): void {
+    if (this.surveyed || this.survey) return;
     this.survey = true;
+    this.surveyTopic = topic;
     this.persist();
   }
 
   /** The survey's answer (or a skip). */
   private rated(a: SurveyAnswer | undefined): void {
     this.survey = false;
+    this.surveyed = true;
     if (a) {
-      this.agent.rate(a, this.bot?.state.lang ?? this.i18n.language);
+      this.agent.rate(a, this.bot?.state.lang ?? this.i18n.language, this.surveyTopic);
       this.push({ role: 'system', text: '', key: 'csatThanks' });
     }
     this.persist();
@@ -541,6 +555,8 @@ export class HelplineChat extends LitElement {
     this.handoffState = undefined;
     this.savedState = undefined;
     this.survey = false;
+    this.surveyed = false;
+    this.surveyTopic = undefined;
     this.agent.reset();
     this.bot?.reset();
     this.persist();
@@ -595,11 +611,45 @@ export class HelplineChat extends LitElement {
   }
 
   private feedback(entry: Extract<Entry, { role: 'bot' }>, helpful: boolean): void {
-    if (!entry.reply.article || entry.feedback) return;
-    this.bot?.feedback(entry.reply.article.id, helpful);
-    this.entries = this.entries.map((e) => (e.id === entry.id ? { ...e, feedback: helpful ? 'up' : 'down' } : e)) as Entry[];
+    const article = entry.reply.article;
+    if (!article || entry.feedback) return;
+    this.bot?.feedback(article.id, helpful);
+    const others = helpful ? undefined : this.otherArticles(entry);
+    this.entries = this.entries.map((e) => (e.id === entry.id ? { ...e, feedback: helpful ? 'up' : 'down', ...(others?.length ? { others } : {}) } : e)) as Entry[];
+    // 👍 marks the question solved: the end of this conversation, unless the user goes on.
+    if (helpful) this.askSurvey(article.id);
     this.persist();
     void this.updateComplete.then(() => (this.renderRoot.querySelector(`[data-entry="${entry.id}"] .feedback [tabindex]`) as HTMLElement | null)?.focus());
+  }
+
+  /** The user's question that an answer answered (the line before it). */
+  private questionOf(entry: Extract<Entry, { role: 'bot' }>): string | undefined {
+    const at = this.entries.findIndex((e) => e.id === entry.id);
+    const before = this.entries.slice(0, at).reverse().find((e) => e.role === 'user');
+    return before?.role === 'user' ? before.text : undefined;
+  }
+
+  /** After a 👎: the next articles search finds for the same question. */
+  private otherArticles(entry: Extract<Entry, { role: 'bot' }>): { id: string; title: string }[] {
+    const question = this.questionOf(entry);
+    if (!question || !this.bot) return [];
+    return this.bot
+      .search(question, { lang: entry.reply.lang, limit: 4 })
+      .filter((a) => a.id !== entry.reply.article?.id)
+      .slice(0, 3)
+      .map(({ id, title }) => ({ id, title }));
+  }
+
+  /** After a 👎: what the user was looking for, redacted by the bot, as the same verdict's comment. */
+  private sendComment(event: SubmitEvent, entry: Extract<Entry, { role: 'bot' }>): void {
+    event.preventDefault();
+    const input = (event.target as HTMLFormElement).elements.namedItem('comment') as HTMLInputElement;
+    const comment = input.value.trim();
+    if (!comment || !entry.reply.article) return;
+    this.bot?.feedback(entry.reply.article.id, false, comment);
+    this.entries = this.entries.map((e) => (e.id === entry.id ? { ...e, feedback: 'commented' } : e)) as Entry[];
+    if (redactSecrets(comment).found.length) this.push({ role: 'system', text: '', key: 'secretWarning' });
+    this.persist();
   }
 
   private expand(entry: Extract<Entry, { role: 'bot' }>): void {
@@ -710,6 +760,23 @@ export class HelplineChat extends LitElement {
       ${this.renderComposer()}`;
   }
 
+  /** After a 👎: rephrase the question, another article, a human, or say what was missing. */
+  private renderNotHelped(e: Extract<Entry, { role: 'bot' }>): unknown {
+    const question = this.questionOf(e);
+    return html`<div class="not-helped" role="group" aria-label=${this.t('notHelped')}>
+      <span role="status" tabindex="-1">${this.t('notHelped')}</span>
+      <div class="chips">
+        ${question ? html`<button class="chip rephrase" @click=${() => this.prefill(question)}>${this.t('rephrase')}</button>` : nothing}
+        ${(e.others ?? []).map((o) => html`<button class="chip" part="chip" @click=${() => void this.pick(o.id)}>${o.title}</button>`)}
+        <button class="chip" @click=${this.requestHuman}>${this.t('human')}</button>
+      </div>
+      <form class="comment" @submit=${(ev: SubmitEvent) => this.sendComment(ev, e)}>
+        <input name="comment" maxlength="500" aria-label=${this.t('commentHint')} placeholder=${this.t('commentHint')} autocomplete="off" />
+        <button type="submit">${this.t('send')}</button>
+      </form>
+    </div>`;
+  }
+
   /** Before the first question: a greeting, popular topics (once the pack is there) and the languages the bot answers in. */
   private renderFirstScreen(): TemplateResult {
     const data = this.botPack?.data;
@@ -743,7 +810,9 @@ export class HelplineChat extends LitElement {
       // The matching section (or the first lines) first: a whole article is a wall on a phone.
       body = renderAnswer(r as Parameters<typeof renderAnswer>[0], { expanded: Boolean(e.expanded), wholeArticle: this.t('wholeArticle'), openArticle: this.t('openArticle'), expand: () => this.expand(e) });
       feedback = html`<div class="feedback" part="feedback">
-        ${e.feedback
+        ${e.feedback === 'down'
+          ? this.renderNotHelped(e)
+          : e.feedback
           ? html`<span role="status" tabindex="-1">${this.t('thanks')}</span>`
           : html`<span>${this.t('helpful')}</span>
               <button aria-label=${this.t('yes')} @click=${() => this.feedback(e, true)}>${THUMB}</button>

@@ -13,6 +13,7 @@ export const LOCALES = {
     endChat: 'End chat', agent: 'Agent', skip: 'Skip',
     greeting: 'Hi! How can we help? Ask a question or pick a topic.', topics: 'Popular topics', answersIn: 'Ask in any of these languages:', openArticle: 'Open in the help center', unread: 'new messages',
     humanUnavailable: "Our support team can't be reached from this chat right now. Please contact them directly.",
+    notHelped: "Sorry that didn't help. You can:", rephrase: "Rephrase my question", commentHint: "What were you looking for? (optional)",
   },
   zh: {
     launcher: LAUNCHER['zh'], title: '客服中心', placeholder: '请输入您的问题…', send: '发送', close: '关闭', minimize: '关闭对话',
@@ -25,6 +26,7 @@ export const LOCALES = {
     endChat: '结束对话', agent: '客服', skip: '跳过',
     greeting: '您好！请问有什么可以帮您？请输入问题或选择一个主题。', topics: '热门问题', answersIn: '支持以下语言：', openArticle: '在帮助中心打开', unread: '条新消息',
     humanUnavailable: "目前无法通过此对话联系客服团队，请直接联系客服。",
+    notHelped: "抱歉，这个回答没能帮到您。您可以：", rephrase: "换个说法提问", commentHint: "您想找什么？（选填）",
   },
   'zh-TW': {
     launcher: LAUNCHER['zh-TW'], title: '客服中心', placeholder: '請輸入您的問題…', send: '傳送', close: '關閉', minimize: '關閉對話',
@@ -37,6 +39,7 @@ export const LOCALES = {
     endChat: '結束對話', agent: '客服', skip: '略過',
     greeting: '您好！請問有什麼可以幫您？請輸入問題或選擇一個主題。', topics: '熱門問題', answersIn: '支援以下語言：', openArticle: '在說明中心開啟', unread: '則新訊息',
     humanUnavailable: "目前無法透過此對話聯絡客服團隊，請直接聯絡客服。",
+    notHelped: "抱歉，這個回答沒能幫到您。您可以：", rephrase: "換個說法提問", commentHint: "您想找什麼？（選填）",
   },
   ja: {
     launcher: LAUNCHER['ja'], title: 'サポート', placeholder: '質問を入力してください…', send: '送信', close: '閉じる', minimize: 'チャットを閉じる',
@@ -49,6 +52,7 @@ export const LOCALES = {
     endChat: 'チャットを終了', agent: '担当者', skip: 'スキップ',
     greeting: 'こんにちは！ご用件をお聞かせください。質問を入力するか、トピックを選んでください。', topics: 'よくある質問', answersIn: '対応している言語：', openArticle: 'ヘルプセンターで開く', unread: '件の新着メッセージ',
     humanUnavailable: "現在このチャットからサポートチームに連絡できません。直接お問い合わせください。",
+    notHelped: "お役に立てず申し訳ありません。次の方法があります：", rephrase: "質問を言い換える", commentHint: "お探しの内容を教えてください（任意）",
   },
   ko: {
     launcher: LAUNCHER['ko'], title: '고객센터', placeholder: '질문을 입력하세요…', send: '보내기', close: '닫기', minimize: '채팅 닫기',
@@ -61,6 +65,7 @@ export const LOCALES = {
     endChat: '채팅 종료', agent: '상담원', skip: '건너뛰기',
     greeting: '안녕하세요! 무엇을 도와드릴까요? 질문을 입력하거나 주제를 선택하세요.', topics: '자주 묻는 질문', answersIn: '지원하는 언어:', openArticle: '고객센터에서 열기', unread: '개의 새 메시지',
     humanUnavailable: "지금은 이 채팅으로 고객지원팀에 연결할 수 없습니다. 고객지원에 직접 문의해 주세요.",
+    notHelped: "도움이 되지 못해 죄송합니다. 이렇게 해 보세요:", rephrase: "질문 다시 하기", commentHint: "무엇을 찾고 계셨나요? (선택)",
   },
   es: {
     launcher: LAUNCHER['es'], title: 'Soporte', placeholder: 'Escribe tu pregunta…', send: 'Enviar', close: 'Cerrar', minimize: 'Cerrar el chat',
@@ -73,6 +78,7 @@ export const LOCALES = {
     endChat: 'Terminar chat', agent: 'Agente', skip: 'Omitir',
     greeting: '¡Hola! ¿En qué podemos ayudarte? Escribe tu pregunta o elige un tema.', topics: 'Temas frecuentes', answersIn: 'Puedes preguntar en:', openArticle: 'Abrir en el centro de ayuda', unread: 'mensajes nuevos',
     humanUnavailable: "Ahora no podemos contactar con el equipo de soporte desde este chat. Escríbeles directamente.",
+    notHelped: "Lamentamos que no te haya servido. Puedes:", rephrase: "Reformular mi pregunta", commentHint: "¿Qué estabas buscando? (opcional)",
   },
   ru: {
     launcher: LAUNCHER['ru'], title: 'Поддержка', placeholder: 'Задайте вопрос…', send: 'Отправить', close: 'Закрыть', minimize: 'Закрыть чат',
@@ -85,6 +91,7 @@ export const LOCALES = {
     endChat: 'Завершить чат', agent: 'Оператор', skip: 'Пропустить',
     greeting: 'Здравствуйте! Чем можем помочь? Задайте вопрос или выберите тему.', topics: 'Частые вопросы', answersIn: 'Можно спрашивать на этих языках:', openArticle: 'Открыть в справочном центре', unread: 'новых сообщений',
     humanUnavailable: "Сейчас из этого чата нельзя связаться со службой поддержки. Пожалуйста, напишите им напрямую.",
+    notHelped: "Жаль, что ответ не помог. Вы можете:", rephrase: "Переформулировать вопрос", commentHint: "Что вы искали? (необязательно)",
   },
   pt: {
     launcher: LAUNCHER['pt'], title: 'Suporte', placeholder: 'Digite sua pergunta…', send: 'Enviar', close: 'Fechar', minimize: 'Fechar o chat',
@@ -97,6 +104,7 @@ export const LOCALES = {
     endChat: 'Encerrar chat', agent: 'Atendente', skip: 'Pular',
     greeting: 'Olá! Como podemos ajudar? Digite sua pergunta ou escolha um tema.', topics: 'Temas mais procurados', answersIn: 'Você pode perguntar em:', openArticle: 'Abrir na central de ajuda', unread: 'novas mensagens',
     humanUnavailable: "No momento não é possível falar com o suporte por este chat. Entre em contato diretamente.",
+    notHelped: "Que pena que não ajudou. Você pode:", rephrase: "Reformular minha pergunta", commentHint: "O que você estava procurando? (opcional)",
   },
   tr: {
     launcher: LAUNCHER['tr'], title: 'Destek', placeholder: 'Sorunuzu yazın…', send: 'Gönder', close: 'Kapat', minimize: 'Sohbeti kapat',
@@ -109,6 +117,7 @@ export const LOCALES = {
     endChat: 'Sohbeti bitir', agent: 'Temsilci', skip: 'Geç',
     greeting: 'Merhaba! Size nasıl yardımcı olabiliriz? Sorunuzu yazın veya bir konu seçin.', topics: 'Sık sorulanlar', answersIn: 'Bu dillerde sorabilirsiniz:', openArticle: 'Yardım merkezinde aç', unread: 'yeni mesaj',
     humanUnavailable: "Şu anda bu sohbetten destek ekibine ulaşılamıyor. Lütfen onlarla doğrudan iletişime geçin.",
+    notHelped: "Yardımcı olamadığımız için üzgünüz. Şunları deneyebilirsiniz:", rephrase: "Sorumu başka şekilde sor", commentHint: "Ne arıyordunuz? (isteğe bağlı)",
   },
   vi: {
     launcher: LAUNCHER['vi'], title: 'Hỗ trợ', placeholder: 'Nhập câu hỏi của bạn…', send: 'Gửi', close: 'Đóng', minimize: 'Đóng trò chuyện',
@@ -121,6 +130,7 @@ export const LOCALES = {
     endChat: 'Kết thúc', agent: 'Nhân viên', skip: 'Bỏ qua',
     greeting: 'Xin chào! Chúng tôi có thể giúp gì cho bạn? Hãy đặt câu hỏi hoặc chọn một chủ đề.', topics: 'Chủ đề phổ biến', answersIn: 'Bạn có thể hỏi bằng:', openArticle: 'Mở trong trung tâm trợ giúp', unread: 'tin nhắn mới',
     humanUnavailable: "Hiện không thể liên hệ đội hỗ trợ qua cuộc trò chuyện này. Vui lòng liên hệ trực tiếp với họ.",
+    notHelped: "Rất tiếc câu trả lời chưa giúp được bạn. Bạn có thể:", rephrase: "Đặt lại câu hỏi", commentHint: "Bạn đang tìm gì? (không bắt buộc)",
   },
 } as const;
 

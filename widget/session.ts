@@ -4,7 +4,17 @@ import type { AgentSaved, TextKey } from './agent-session.js';
 /** One line of the visible conversation. */
 export type Entry =
   | { id: number; role: 'user'; text: string }
-  | { id: number; role: 'bot'; reply: Reply; feedback?: 'up' | 'down'; /** the whole article shown, not only its matching section */ expanded?: boolean }
+  | {
+      id: number;
+      role: 'bot';
+      reply: Reply;
+      /** 👍, 👎 (its follow-up open), or 👎 with a comment sent */
+      feedback?: 'up' | 'down' | 'commented';
+      /** after a 👎: other articles for the same question */
+      others?: { id: string; title: string }[];
+      /** the whole article shown, not only its matching section */
+      expanded?: boolean;
+    }
   | { id: number; role: 'system'; text: string; key?: TextKey; values?: Record<string, string> }
   | { id: number; role: 'agent'; text: string; name?: string; avatar?: string };
 
@@ -19,6 +29,10 @@ export interface Saved {
   agent?: AgentSaved;
   /** the survey is waiting for an answer */
   survey?: boolean;
+  /** the survey was shown in this conversation (answered or skipped): it is asked once */
+  surveyed?: boolean;
+  /** what the survey is about when no agent took part: the article the user marked solved */
+  surveyTopic?: string;
 }
 
 /** sessionStorage can be missing, full or forbidden (privacy modes): then the conversation just isn't kept. */

@@ -123,9 +123,13 @@ export const styles = css`
   .chips { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
   .chip { border: 1px solid var(--_accent); color: var(--_fg); background: var(--_bg); border-radius: 999px; padding: 5px 11px; font-size: 13px; text-align: left; }
   .feedback { display: flex; align-items: center; gap: 6px; margin-top: 6px; font-size: 13px; color: var(--_muted); }
-  .feedback button { display: inline-flex; border: 1px solid var(--_control); background: var(--_bg); border-radius: 8px; padding: 4px 8px; }
+  .feedback > button { display: inline-flex; border: 1px solid var(--_control); background: var(--_bg); border-radius: 8px; padding: 4px 8px; }
   .feedback svg { width: 16px; height: 16px; fill: currentColor; }
-  .feedback button:last-child svg { transform: rotate(180deg); }
+  .feedback > button:last-child svg { transform: rotate(180deg); }
+  .not-helped { display: flex; flex-direction: column; gap: 6px; width: 100%; }
+  .not-helped .comment { display: flex; gap: 6px; }
+  .not-helped .comment input { flex: 1; min-width: 0; border: 1px solid var(--_control); border-radius: 8px; padding: 6px 8px; font: inherit; background: var(--_bg); color: inherit; }
+  .not-helped .comment button { border: 1px solid var(--_control); background: var(--_bg); color: inherit; border-radius: 8px; padding: 4px 10px; font: inherit; }
   .system { align-self: center; font-size: 13px; color: var(--_muted); text-align: center; }
   .handoff { align-self: stretch; border: 1px solid var(--_border); border-radius: 12px; padding: 10px 12px; font-size: 14px; }
   .handoff form { display: flex; flex-direction: column; gap: 6px; margin-top: 8px; }

@@ -107,6 +107,7 @@ export function analyzeEvents(events: LogEvent[], options: { glossary?: Glossary
   const unanswered: { text: string; lang: string }[] = [];
   let up = 0;
   let down = 0;
+  const verdicts = new Set<string>();
   const survey: Survey = { answers: 0, average: null, distribution: [0, 0, 0, 0, 0], comments: [] };
   let scoreSum = 0;
 
@@ -168,7 +169,14 @@ export function analyzeEvents(events: LogEvent[], options: { glossary?: Glossary
       const l = lang(d.lang);
       const id = text(d.article);
       const t = id ? topic(id) : undefined;
-      if (d.helpful) {
+      // The widget sends a 👎 at once and again with the comment the user adds: one verdict, one comment.
+      const verdict = `${e.session}|${id}|${d.helpful}`;
+      const again = verdicts.has(verdict);
+      verdicts.add(verdict);
+      if (again) {
+        const comment = d.helpful ? undefined : text(d.comment);
+        if (t && comment) t.comments.push(comment);
+      } else if (d.helpful) {
         up++;
         l.up++;
         if (t) t.up++;

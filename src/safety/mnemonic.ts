@@ -126,12 +126,14 @@ export function scanMnemonics(text: string, lists: WordList[]): MnemonicScan {
       // ("… w12 thanks"); `alts` put them, and the typos beyond them, back: the redactor picks the pair that
       // adds up to a phrase.
       const last0 = tokens.length - 1;
+      // At the cut a typo that made a function word is as likely the phrase's ("… force con": icon).
+      const soft = strict ? kinds : kinds.map((k, i) => k || (NOT_TYPO.has(tokens[i].word) ? kind(list, tokens[i].word, true) : 0));
       let head: Run | undefined;
       if (s === 0 && !strict) {
         let core = r;
         while (core > 0 && PROSE.has(tokens[core].word)) core--;
-        const right = extendOverTypos(kinds, linked, r, +1, MAX_TYPOS - countTypos(kinds, 0, r));
-        const headTo = (e: number) => ({ ...runSpan(text, tokens, 0, e, list), typos: countTypos(kinds, 0, e) });
+        const right = extendOverTypos(soft, linked, r, +1, MAX_TYPOS - countTypos(soft, 0, r));
+        const headTo = (e: number) => ({ ...runSpan(text, tokens, 0, e, list), typos: countTypos(soft, 0, e) });
         head = headTo(core);
         head.alts = [...new Set([r, ...between(r, Math.max(right, last))])].filter((e) => e !== core).map(headTo);
       }
@@ -140,8 +142,8 @@ export function scanMnemonics(text: string, lists: WordList[]): MnemonicScan {
       if (tailEnd >= 0 && !strict) {
         let core = l;
         while (core < tailEnd && PROSE.has(tokens[core].word)) core++;
-        const left = extendOverTypos(kinds, linked, l, -1, MAX_TYPOS - countTypos(kinds, l, tailEnd));
-        const tailFrom = (b: number) => ({ ...runSpan(text, tokens, b, tailEnd, list), typos: countTypos(kinds, b, tailEnd) });
+        const left = extendOverTypos(soft, linked, l, -1, MAX_TYPOS - countTypos(soft, l, tailEnd));
+        const tailFrom = (b: number) => ({ ...runSpan(text, tokens, b, tailEnd, list), typos: countTypos(soft, b, tailEnd) });
         tail = tailFrom(core);
         tail.alts = [...new Set([l, ...between(Math.min(left, s), l)])].filter((b) => b !== core).map(tailFrom);
       }

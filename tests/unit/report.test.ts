@@ -170,6 +170,16 @@ describe('analytics', () => {
     expect(html).not.toContain('Hunter2Secret');
   });
 
+  it('counts a 👎 and the comment the user adds after it as one verdict with its comment', () => {
+    const lines = [
+      { type: 'feedback', at: '2026-03-05T12:00:00Z', session: 's1', data: { article: 'withdrawal-fees', helpful: false, lang: 'en' } },
+      { type: 'feedback', at: '2026-03-05T12:00:09Z', session: 's1', data: { article: 'withdrawal-fees', helpful: false, lang: 'en', comment: 'I wanted the TRC20 fee' } },
+      { type: 'feedback', at: '2026-03-05T12:01:00Z', session: 's2', data: { article: 'withdrawal-fees', helpful: false, lang: 'en' } },
+    ];
+    const a = analyzeEvents(parseEventLog(lines.map((l) => JSON.stringify(l)).join('\n')).events);
+    expect(a.perTopic.find((t) => t.id === 'withdrawal-fees')).toMatchObject({ down: 2, comments: ['I wanted the TRC20 fee'] });
+  });
+
   it('groups the unanswered questions by meaning, in Latin and CJK scripts alike', () => {
     const groups = analytics.unansweredGroups.map((g) => ({ size: g.size, langs: g.langs, first: g.members[0].text }));
     expect(groups).toEqual([
