@@ -32,7 +32,8 @@ const NUMBERING = String.raw`${LABEL}?\s*[#№]?\d{1,2}(?!\d)\s*[.):\]】=\-]?`;
 const SEPARATOR = new RegExp(String.raw`^(?:[\s,，、;；·・•\-–—/\\|_+"'“”‘’«»「」『』()（）\[\]{}<>【】]|${NUMBERING}|(?<=["'”’])\s*:|:(?=\s*["'“‘]))+$`, 'iu');
 const MAX_SEPARATOR = 24;
 const LABEL_TOKEN = new RegExp(String.raw`^${LABEL}$`, 'iu');
-const FOLLOWED_BY_NUMBER = /^\s*[#№]?\d/u;
+/** On the same line: "2. palavra⏎3. …" is a list word, then the next item's number. */
+const FOLLOWED_BY_NUMBER = /^[^\S\n]*[#№]?\d/u;
 
 /** Letter runs, one script at a time: "私のシードは" is a Han token and a kana token. */
 const WORD = /(?:(?=\p{L})\p{scx=Han})+|(?:(?=[\p{L}\p{M}])[\p{scx=Hiragana}\p{scx=Katakana}])+|(?:(?=[\p{L}\p{M}])\p{scx=Hangul})+|(?:(?![\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}])[\p{L}\p{M}])+/gu;
@@ -126,14 +127,12 @@ export function scanMnemonics(text: string, lists: WordList[]): MnemonicScan {
       // ("… w12 thanks"); `alts` put them, and the typos beyond them, back: the redactor picks the pair that
       // adds up to a phrase.
       const last0 = tokens.length - 1;
-      // At the cut a typo that made a function word is as likely the phrase's ("… force con": icon).
-      const soft = strict ? kinds : kinds.map((k, i) => k || (NOT_TYPO.has(tokens[i].word) ? kind(list, tokens[i].word, true) : 0));
       let head: Run | undefined;
       if (s === 0 && !strict) {
         let core = r;
         while (core > 0 && PROSE.has(tokens[core].word)) core--;
-        const right = extendOverTypos(soft, linked, r, +1, MAX_TYPOS - countTypos(soft, 0, r));
-        const headTo = (e: number) => ({ ...runSpan(text, tokens, 0, e, list), typos: countTypos(soft, 0, e) });
+        const right = extendOverTypos(kinds, linked, r, +1, MAX_TYPOS - countTypos(kinds, 0, r));
+        const headTo = (e: number) => ({ ...runSpan(text, tokens, 0, e, list), typos: countTypos(kinds, 0, e) });
         head = headTo(core);
         head.alts = [...new Set([r, ...between(r, Math.max(right, last))])].filter((e) => e !== core).map(headTo);
       }
@@ -142,8 +141,8 @@ export function scanMnemonics(text: string, lists: WordList[]): MnemonicScan {
       if (tailEnd >= 0 && !strict) {
         let core = l;
         while (core < tailEnd && PROSE.has(tokens[core].word)) core++;
-        const left = extendOverTypos(soft, linked, l, -1, MAX_TYPOS - countTypos(soft, l, tailEnd));
-        const tailFrom = (b: number) => ({ ...runSpan(text, tokens, b, tailEnd, list), typos: countTypos(soft, b, tailEnd) });
+        const left = extendOverTypos(kinds, linked, l, -1, MAX_TYPOS - countTypos(kinds, l, tailEnd));
+        const tailFrom = (b: number) => ({ ...runSpan(text, tokens, b, tailEnd, list), typos: countTypos(kinds, b, tailEnd) });
         tail = tailFrom(core);
         tail.alts = [...new Set([l, ...between(Math.min(left, s), l)])].filter((b) => b !== core).map(tailFrom);
       }
@@ -238,7 +237,7 @@ function typoAtEdges(kinds: number[], linked: boolean[], l: number, r: number): 
 }
 
 /** The lengths of a whole mnemonic, and of one with a word forgotten. */
-const LENGTHS = new Set([12, 15, 18, 21, 24]);
+export const LENGTHS = new Set([12, 15, 18, 21, 24]);
 export const MNEMONIC_LENGTHS = new Set([MIN_MNEMONIC_WORDS, ...LENGTHS, 14, 17, 20, 23]);
 /** A typo this close to either end of a run may be a neighbouring word instead ("… w12 can you check"). */
 const EDGE = 2;

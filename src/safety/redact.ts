@@ -1,6 +1,6 @@
 import { fold, originalSpan, type Folded } from './fold.js';
 import { Found, type SecretKind, type Span } from './found.js';
-import { MIN_CONTINUED_WORDS, MIN_MNEMONIC_WORDS, MNEMONIC_LENGTHS, scanMnemonics, type MnemonicScan, type Run } from './mnemonic.js';
+import { LENGTHS, MIN_CONTINUED_WORDS, MIN_MNEMONIC_WORDS, MNEMONIC_LENGTHS, scanMnemonics, type MnemonicScan, type Run } from './mnemonic.js';
 import { findKeys } from './keys.js';
 import { findCards } from './cards.js';
 import { findLabelled } from './labelled.js';
@@ -140,17 +140,16 @@ export function createRedactor(options?: RedactOptions): Redactor {
 
 /**
  * The end of the previous message and the start of this one that make a phrase together: first a pair that
- * adds up to a mnemonic's length (or one a word short), else any pair of enough words.
+ * adds up to a mnemonic's length (a whole one first, then one a word short), else any pair of enough words.
  */
 function continued(tails: Run[], head: Run): [Run, Run] | undefined {
   const heads = [head, ...(head.alts ?? [])];
   const pairs = tails.flatMap((t) => heads.map((h) => [t, h] as [Run, Run])).filter(([t, h]) => t.words >= MIN_CONTINUED_WORDS && h.words >= MIN_CONTINUED_WORDS);
   // Each message's edge may be read several ways (by several lists, with or without the typos and everyday
-  // words at the cut). Of the pairs that add up to a length: the fewest typos (a typo at the cut is as likely
-  // the user's next word), then the most words (a shorter reading leaves words of the phrase).
-  const typos = ([t, h]: [Run, Run]) => (t.typos ?? 0) + (h.typos ?? 0);
-  const better = (p: [Run, Run], q: [Run, Run]) => typos(p) < typos(q) || (typos(p) === typos(q) && p[0].words + p[1].words > q[0].words + q[1].words);
+  // words at each end). Of the pairs that add up to a whole mnemonic's length, then to one a word short, then
+  // to enough words: the one that takes most words (a shorter reading leaves words of the phrase).
+  const words = ([t, h]: [Run, Run]) => t.words + h.words;
   const adding = (fits: (n: number) => boolean) =>
-    pairs.filter(([t, h]) => fits(t.words + h.words)).reduce<[Run, Run] | undefined>((best, p) => (!best || better(p, best) ? p : best), undefined);
-  return adding((n) => MNEMONIC_LENGTHS.has(n)) ?? adding((n) => n >= MIN_MNEMONIC_WORDS);
+    pairs.filter((p) => fits(words(p))).reduce<[Run, Run] | undefined>((best, p) => (!best || words(p) > words(best) ? p : best), undefined);
+  return adding((n) => LENGTHS.has(n)) ?? adding((n) => MNEMONIC_LENGTHS.has(n)) ?? adding((n) => n >= MIN_MNEMONIC_WORDS);
 }
