@@ -68,7 +68,7 @@ function build(dir: string, out: string): Promise<Build> {
       const now = performance.now();
       phases[phases.length - 1].seconds += (now - last) / 1000;
       last = now;
-      const step = /^indexing/.test(line) ? 'index' : /^training/.test(line) ? 'train, language profiles, write' : /^\(written\)/.test(line) ? '' : 'examples';
+      const step = line.startsWith('indexing') ? 'index' : line.startsWith('training') ? 'train, language profiles, write' : line.startsWith('(written)') ? '' : 'examples';
       if (step && step !== phases[phases.length - 1].step) phases.push({ step, seconds: 0 });
     };
     let pending = '';

@@ -97,7 +97,10 @@ export function writeSynthetic(dir: string, count: number, byLang: Record<string
   const yaml = (s: string) => JSON.stringify(s);
   for (const a of syntheticArticles(count, byLang)) {
     const folder = join(dir, a.lang, a.category);
-    if (!made.has(folder)) mkdirSync(folder, { recursive: true }), made.add(folder);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
     writeFileSync(
       join(dir, a.file),
       `---\nid: ${a.id}\ntitle: ${yaml(a.title)}\ntags: [${a.tags.map(yaml).join(', ')}]\nquestions:\n${a.questions.map((q) => `  - ${yaml(q)}`).join('\n')}\n---\n${a.body}\n`,

@@ -105,8 +105,8 @@ class CableClient {
       const opcode = b[0] & 15;
       let len = b[1] & 127;
       let at = 2;
-      if (len === 126) (len = b.readUInt16BE(2)), (at = 4);
-      else if (len === 127) (len = Number(b.readBigUInt64BE(2))), (at = 10);
+      if (len === 126) [len, at] = [b.readUInt16BE(2), 4];
+      else if (len === 127) [len, at] = [Number(b.readBigUInt64BE(2)), 10];
       const masked = (b[1] & 128) !== 0;
       if (b.length < at + (masked ? 4 : 0) + len) return;
       const mask = masked ? b.subarray(at, at + 4) : undefined;

@@ -459,7 +459,10 @@ export class HelplineChat extends LitElement {
       const answered = new Promise<Reply | undefined>((done) => this.unanswered.push({ text, done }));
       await this.load();
       if (!this.bot) {
-        for (const q of this.unanswered) q.done?.(undefined), (q.done = undefined);
+        for (const q of this.unanswered) {
+          q.done?.(undefined);
+          q.done = undefined;
+        }
         return undefined;
       }
       return answered;

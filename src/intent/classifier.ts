@@ -53,7 +53,10 @@ export class Classifier {
       r.varint();
       const count = r.varint();
       entries += count;
-      for (let i = 0; i < count; i++) r.varint(), r.byte();
+      for (let i = 0; i < count; i++) {
+        r.varint();
+        r.byte();
+      }
     }
     this.ids = new Uint32Array(rows);
     this.starts = new Uint32Array(rows + 1);

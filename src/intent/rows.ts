@@ -15,7 +15,10 @@ function readRows(weights: string): Row[] {
     id += r.varint();
     const start = r.pos;
     const count = r.varint();
-    for (let i = 0; i < count; i++) r.varint(), r.byte();
+    for (let i = 0; i < count; i++) {
+        r.varint();
+        r.byte();
+      }
     rows.push({ id, bytes: buf.subarray(start, r.pos) });
   }
   return rows;

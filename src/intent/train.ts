@@ -174,7 +174,11 @@ function trainSampled(examples: Example[], rows: Int32Array[], y: Int32Array, la
       stamp++;
       cand.length = 0;
       const add = (c: number) => {
-        if (seen[c] !== stamp) (seen[c] = stamp), (at[c] = cand.length), cand.push(c);
+        if (seen[c] !== stamp) {
+          seen[c] = stamp;
+          at[c] = cand.length;
+          cand.push(c);
+        }
       };
       add(y[n]);
       for (const c of always) add(c);

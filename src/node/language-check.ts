@@ -217,8 +217,7 @@ function countScripts(text: string, extra: string[]): { counts: Map<string, numb
   const counts = new Map<string, number>();
   let letters = 0;
   for (const m of text.matchAll(re)) {
-    let n = 0;
-    for (const _ of m[0]) n++;
+    const n = [...m[0]].length; // code points, not UTF-16 units
     if (!/\p{L}/u.test(m[0])) continue;
     letters += n;
     const g = m.findIndex((v, i) => i > 0 && v !== undefined);

@@ -44,7 +44,10 @@ export function readKnowledge(dir: string): ReadResult {
       const st = lstatSync(path);
       if (st.isSymbolicLink()) add(path, 0, 'symbolic links are not followed: copy the file into the knowledge folder', 'warning');
       else if (/[\u0000-\u001f\u007f]/.test(name)) add(path, 0, 'the name contains control characters (a line break, a tab …): rename it');
-      else if (st.isDirectory()) depth < 3 ? walk(path, lang, depth + 1) : add(path, 0, 'folder nested too deep: use <lang>/<category>/<id>.md');
+      else if (st.isDirectory()) {
+        if (depth < 3) walk(path, lang, depth + 1);
+        else add(path, 0, 'folder nested too deep: use <lang>/<category>/<id>.md');
+      }
       // Reading a FIFO or a device blocks forever (or never ends): only regular files are read.
       else if (!st.isFile()) add(path, 0, NOT_REGULAR, 'warning');
       else if (name.endsWith('.md')) {

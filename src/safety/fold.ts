@@ -15,6 +15,7 @@ export interface Folded {
 /** Zero-width and other invisible spacing: read as a separator. */
 const INVISIBLE_SPACE = /^[\u200B-\u200D\u2060-\u2064\uFEFF\u180E\u2028\u2029]$/u;
 /** Invisible inside a word: dropped. */
+// oxlint-disable-next-line no-misleading-character-class -- the combining grapheme joiner is matched alone, on purpose
 const INVISIBLE_MARK = /^[\u00AD\u034F\uFE00-\uFE0F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]$/u;
 
 const CLUSTER = /[^\p{M}][\p{M}]*|[\p{M}]+/gsu;

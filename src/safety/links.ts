@@ -7,6 +7,6 @@
 export function safeUrl(href: string): string | undefined {
   const h = href.trim();
   if (/^(https?:|mailto:)/i.test(h)) return h;
-  if (/^\/(?![/\\])/.test(h) || /^#/.test(h)) return h;
+  if (/^\/(?![/\\])/.test(h) || h.startsWith('#')) return h;
   return undefined;
 }

@@ -40,7 +40,7 @@ const WORD = /(?:(?=\p{L})\p{scx=Han})+|(?:(?=[\p{L}\p{M}])[\p{scx=Hiragana}\p{s
 
 /**
  * Japanese, Korean and Chinese writers glue particles or the sentence to the first or last word of a
- * phrase ("…　さほどです", "… 식생활입니다", "助记词是的 一 …"): what may stand glued before the first word
+ * phrase ("…\u3000さほどです", "… 식생활입니다", "助记词是的 一 …"): what may stand glued before the first word
  * and after the last one, per script.
  */
 const GLUE: Partial<Record<WordSet['script'], { before?: RegExp; after?: RegExp }>> = {
@@ -374,9 +374,9 @@ function splitGlued(text: string, tokens: Token[], list: WordList): Token[] {
     }
     // reach[p]: how far a chain of list words from p gets; words[p]: how many words it takes; next[p]: where
     // its first word ends. The chain that covers most of the token wins: more, shorter words may dead-end.
-    const reach = new Array<number>(s.length + 1).fill(-1);
-    const words = new Array<number>(s.length + 1).fill(0);
-    const next = new Array<number>(s.length + 1).fill(-1);
+    const reach = new Int32Array(s.length + 1).fill(-1);
+    const words = new Int32Array(s.length + 1);
+    const next = new Int32Array(s.length + 1).fill(-1);
     reach[s.length] = s.length;
     for (let p = s.length - 1; p >= 0; p--) {
       for (let len = min; len <= max && p + len <= s.length; len++) {

@@ -126,7 +126,7 @@ function score(text: string, p: LanguageProfile, all: LanguageProfile[], glossar
 function tokensOf(text: string, glossary?: Glossary): string[] {
   const out: string[] = [];
   for (const run of segment(normalize(text))) {
-    if (run.script === 'han') out.push(...[...run.text], ...bigrams(run.text).filter((b) => b.length > 1));
+    if (run.script === 'han') out.push(...run.text, ...bigrams(run.text).filter((b) => b.length > 1));
     else if (!/\d/.test(run.text) && run.text.length > 1 && !glossary?.has(run.text)) out.push(run.text);
   }
   return out;

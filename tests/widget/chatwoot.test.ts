@@ -70,7 +70,7 @@ describe('widget ⇄ Chatwoot (stand-in)', () => {
     expect(transcript).toContain('User: I want to talk to a real person');
     expect(transcript).toContain('[card removed]');
     expect(JSON.stringify(cw.requests)).not.toContain(CARD);
-    expect(cw.requests.find((r) => r.method === 'POST' && /\/conversations$/.test(r.path))!.body.custom_attributes).toMatchObject({ helpline_handoff: h.id, reason: 'requested' });
+    expect(cw.requests.find((r) => r.method === 'POST' && r.path.endsWith('/conversations'))!.body.custom_attributes).toMatchObject({ helpline_handoff: h.id, reason: 'requested' });
     expect((await panel(el))!.dataset.delivery).toBe('delivered');
     expect($(el, '.handoff')!.textContent).toContain("You're in the queue");
     await until(() => cw.subscribers(el.agent.chatwoot!.token) === 1, 'the ActionCable subscription');

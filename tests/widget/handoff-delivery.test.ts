@@ -22,7 +22,6 @@ async function mount(attrs: Record<string, string> = {}, hours?: HelplineChat['h
   return el;
 }
 const $ = (el: HelplineChat, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
-const $$ = (el: HelplineChat, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
 const settle = async (el: HelplineChat) => {
   for (let i = 0; i < 3; i++) await el.updateComplete;
 };
