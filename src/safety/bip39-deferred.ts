@@ -4,14 +4,4 @@ import type { WordSet } from './word-set.js';
 
 export const BIP39_LISTS: WordSet[] = [];
 
-export const BIP39_FINGERPRINTS: Record<string, number> = {
-  en: 3284906508,
-  es: 1105731565,
-  fr: 980669045,
-  it: 1705884384,
-  cs: 3271194966,
-  pt: 1210178795,
-  ja: 2675906129,
-  ko: 1656029178,
-  zh: 3879539787,
-};
+export const BIP39_FINGERPRINTS: Record<string, number> = {"en":3284906508,"es":1105731565,"fr":980669045,"it":1705884384,"cs":3271194966,"pt":1210178795,"ja":2675906129,"ko":1656029178,"zh":3879539787};
