@@ -96,7 +96,17 @@ export interface Bot {
 
 /**
  * Creates a bot over a pack (the object from `loadPack`, or its JSON text). Works in browsers and Node;
- * needs no DOM.
+ * needs no DOM. One bot is one conversation: create one per user.
+ *
+ * @example
+ * ```ts
+ * import { createBot, loadPack } from 'helpline';
+ * const bot = createBot(loadPack(await (await fetch('/help/pack.json')).text()));
+ * bot.on('handoff', (h) => sendToHelpdesk(h)); // redacted transcript, topic, priority
+ * const reply = await bot.ask('提币手续费是多少？');
+ * reply.kind; // 'answer' | 'clarify' | 'fallback' | 'handoff' | 'smalltalk'
+ * reply.text; // in the question's language
+ * ```
  */
 export function createBot(source: Pack | string, options: BotOptions = {}): Bot {
   options = { ...options, lang: languageTag(options.lang) };

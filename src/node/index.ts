@@ -153,6 +153,12 @@ export function openPackDirectory(dir: string, options: { lang?: string } = {}):
 /**
  * Builds a pack file. A folder with errors throws KnowledgeError before anything is written, so the previous
  * pack stays as it was (a site keeps serving it); a good build replaces it atomically.
+ *
+ * @example
+ * ```ts
+ * import { buildPack } from 'helpline/node';
+ * const { pack, bytes } = buildPack('knowledge', 'public/help/pack.json', { defaultLang: 'en' });
+ * ```
  */
 export function buildPack(dir: string, out: string, options: CompileOptions = {}): { pack: Pack; bytes: number; read: ReadResult } {
   const { text, pack, read } = compileKnowledge(dir, options);

@@ -6,6 +6,15 @@ import { loadPackFolder, type PackFileReader } from './pack-folder.js';
  * text). A folder's files of `options.lang` (or the default language) load first, the others when a question
  * needs them, each read with `read(name)`, e.g. `(name) => fetch(new URL(name, manifestUrl)).then((r) => r.text())`.
  * Throws (or rejects with) a PackError that says what is wrong and how to fix it.
+ *
+ * @example
+ * ```ts
+ * import { loadPack } from 'helpline';
+ * const single = loadPack(await (await fetch('/help/pack.json')).text());
+ * const base = new URL('/help/pack/', location.href);
+ * const read = (name: string) => fetch(new URL(name, base)).then((r) => r.text());
+ * const folder = await loadPack(await read('manifest.json'), read, { lang: 'ko' });
+ * ```
  */
 export function loadPack(source: string | PackObject): Pack;
 export function loadPack(manifest: unknown, read: PackFileReader, options?: { lang?: string }): Promise<Pack>;

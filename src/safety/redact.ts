@@ -72,6 +72,13 @@ function render(input: string, spans: Span[]): Redaction {
  * BIP39 lists (and a pack's own), private keys, extended keys, WIF keys, card numbers, passwords and one-time
  * codes. Ordinary addresses and transaction ids stay as they are: an agent needs them. Deterministic: the same
  * text and options give the same result whatever else ran before.
+ *
+ * @example
+ * ```ts
+ * import { redactSecrets } from 'helpline';
+ * redactSecrets('my card 4111 1111 1111 1111, order 123456');
+ * // { text: 'my card [card removed], order 123456', found: ['card'] }
+ * ```
  */
 export function redactSecrets(input: string, options?: RedactOptions): Redaction {
   const text = String(input ?? '');
