@@ -9,21 +9,7 @@ export interface HandoffView {
   agent?: Agent;
   typing: boolean;
   contact: string;
-  text: (
-    key:
-      | 'handoffUndelivered'
-      | 'handoffRetrying'
-      | 'ticketSent'
-      | 'handoffConnected'
-      | 'handoffQueued'
-      | 'agentTyping'
-      | 'handoffOffline'
-      | 'contact'
-      | 'email'
-      | 'describe'
-      | 'submit',
-    values?: Record<string, string>,
-  ) => string;
+  text: (key: 'handoffUndelivered' | 'handoffRetrying' | 'ticketSent' | 'handoffConnected' | 'handoffQueued' | 'agentTyping' | 'handoffOffline' | 'contact' | 'email' | 'describe' | 'submit', values?: Record<string, string>) => string;
   /** when agents are back, for the offline form */
   when: () => string;
   sendTicket: (e: Event) => void;
@@ -38,40 +24,24 @@ export function renderHandoffPanel(v: HandoffView): TemplateResult | typeof noth
   if (!state || state === 'closed') return nothing;
   if (state === 'undelivered' || delivery === 'failed' || delivery === 'none') {
     return html`<div class="handoff" part="handoff" role="alert" data-state="undelivered">
-      <p>${text('handoffUndelivered')}</p>
-      ${v.contact ? html`<p><a href=${v.contact}>${text('contact')}</a></p>` : nothing}
+      <p>${text('handoffUndelivered')}</p>${v.contact ? html`<p><a href=${v.contact}>${text('contact')}</a></p>` : nothing}
     </div>`;
   }
   if (state === 'offline') {
     return html`<div class="handoff" part="handoff" role="status">
       <p>${text('handoffOffline', { when: v.when() })}</p>
       <form @submit=${v.sendTicket}>
-        <label
-          >${text('email')}<br /><input
-            name="email"
-            type="email"
-            autocomplete="email"
-            required
-            @input=${(e: Event) => (e.target as HTMLInputElement).setCustomValidity('')}
-        /></label>
+        <label>${text('email')}<br /><input name="email" type="email" autocomplete="email" required @input=${(e: Event) => (e.target as HTMLInputElement).setCustomValidity('')} /></label>
         <label>${text('describe')}<br /><textarea name="description" rows="3"></textarea></label>
         <button class="primary" type="submit">${text('submit')}</button>
       </form>
     </div>`;
   }
   const a = v.agent;
-  const line =
-    delivery === 'retrying' && state !== 'connected'
-      ? text('handoffRetrying')
-      : state === 'sent'
-        ? text('ticketSent')
-        : state === 'connected'
-          ? v.typing && a
-            ? text('agentTyping', { name: a.name })
-            : a
-              ? a.name
-              : text('handoffConnected')
-          : text('handoffQueued');
+  const line = delivery === 'retrying' && state !== 'connected' ? text('handoffRetrying')
+    : state === 'sent' ? text('ticketSent')
+    : state === 'connected' ? (v.typing && a ? text('agentTyping', { name: a.name }) : a ? a.name : text('handoffConnected'))
+    : text('handoffQueued');
   return html`<div class="handoff" part="handoff" role="status" data-state=${state} data-delivery=${delivery ?? nothing}>
     ${state === 'connected' && a?.avatar ? html`<img class="avatar" src=${a.avatar} alt="" referrerpolicy="no-referrer" />` : nothing}${line}
   </div>`;

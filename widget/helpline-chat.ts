@@ -1,20 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { i18n } from 'i18next';
-import {
-  checkHours,
-  createBot,
-  messages,
-  nextOpening,
-  redactSecrets,
-  type Bot,
-  type BotOptions,
-  type BusinessHours,
-  type Handoff,
-  type Messages,
-  type Pack,
-  type Reply,
-  type UserContext,
-} from '../src/index.js';
+import { checkHours, createBot, messages, nextOpening, redactSecrets, type Bot, type BotOptions, type BusinessHours, type Handoff, type Messages, type Pack, type Reply, type UserContext } from '../src/index.js';
 import { styles } from './styles.js';
 import { createI18n, uiLanguage, type UiKey } from './i18n.js';
 import { safeUrl } from './markdown.js';
@@ -53,11 +39,7 @@ type Status = 'idle' | 'loading' | 'ready' | 'error';
 type HandoffState = LiveState | 'offline' | 'sent' | 'undelivered';
 
 /** A thumb drawn, not an emoji: the same on every system, in the text colour (👎 is it turned over). */
-const THUMB = html`<svg viewBox="0 0 24 24" aria-hidden="true">
-  <path
-    d="M2 21h4V9H2zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.5-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7z"
-  />
-</svg>`;
+const THUMB = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M2 21h4V9H2zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.5-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7z"/></svg>`;
 
 /**
  * `<helpline-chat pack="/help/pack.json">`: a launcher button and a chat panel answering from a Helpline
@@ -311,17 +293,7 @@ export class HelplineChat extends LitElement {
   }
 
   private persist(): void {
-    saveSession(this.storageKey, {
-      entries: this.entries,
-      state: this.bot?.state ?? this.savedState,
-      open: this.open,
-      handoff: this.handoffState,
-      deliveries: this.delivery.states,
-      agent: this.agent.saved(),
-      survey: this.survey,
-      surveyed: this.surveyed,
-      surveyTopic: this.surveyTopic,
-    });
+    saveSession(this.storageKey, { entries: this.entries, state: this.bot?.state ?? this.savedState, open: this.open, handoff: this.handoffState, deliveries: this.delivery.states, agent: this.agent.saved(), survey: this.survey, surveyed: this.surveyed, surveyTopic: this.surveyTopic });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -332,8 +304,7 @@ export class HelplineChat extends LitElement {
       if (this.accent) this.style.setProperty('--helpline-accent', this.accent);
       else this.style.removeProperty('--helpline-accent');
     }
-    if (changed.has('handoffUrl') || changed.has('relay') || changed.has('chatwoot') || changed.has('chatwootInbox'))
-      this.delivery.configure(this.relay, this.handoffUrl, this.chatwootDestination);
+    if (changed.has('handoffUrl') || changed.has('relay') || changed.has('chatwoot') || changed.has('chatwootInbox')) this.delivery.configure(this.relay, this.handoffUrl, this.chatwootDestination);
     if (changed.has('open') && this.open && this.status === 'idle') void this.load();
   }
 
@@ -345,8 +316,7 @@ export class HelplineChat extends LitElement {
     // Computed styles are read when the colours may have changed, not on every keystroke.
     if (changed.has('accent') || changed.has('theme') || changed.has('open') || changed.has('launcherHidden')) this.pickOnAccent();
     // A new log element (opened, loaded) or a new message scrolls; a 👍 on an old answer does not.
-    if (changed.has('open') || changed.has('status') || (changed.has('entries') && changed.get('entries')?.length !== this.entries.length))
-      this.scrollToLatest();
+    if (changed.has('open') || changed.has('status') || (changed.has('entries') && changed.get('entries')?.length !== this.entries.length)) this.scrollToLatest();
     if (changed.has('open') && changed.get('open') !== undefined) {
       emit(this, this.open ? 'open' : 'close', undefined);
       if (this.open && this.unread) {
@@ -396,13 +366,7 @@ export class HelplineChat extends LitElement {
   private botOptions(): BotOptions {
     const badHours = this.hours && checkHours(this.hours);
     if (badHours) console.error(`helpline: hours ${badHours}; business hours are off (handoffs stay live)`);
-    return {
-      lang: this.botLanguage,
-      state: this.bot?.state ?? this.savedState,
-      user: this.user,
-      hours: badHours ? undefined : this.hours,
-      settings: this.settings,
-    };
+    return { lang: this.botLanguage, state: this.bot?.state ?? this.savedState, user: this.user, hours: badHours ? undefined : this.hours, settings: this.settings };
   }
 
   /** Takes a bot into use: its events become the element's. */
@@ -419,13 +383,7 @@ export class HelplineChat extends LitElement {
     try {
       if (this.api && !this.packData) this.useBot(createApiBot(this.api, this.botOptions()));
       else {
-        const pack =
-          this.packData ??
-          (await fetchPack(this.pack, {
-            languages: visitorLanguages(this.lang),
-            preloaded: this.preloaded,
-            onProgress: (done, total) => (this.progress = { done, total }),
-          }));
+        const pack = this.packData ?? (await fetchPack(this.pack, { languages: visitorLanguages(this.lang), preloaded: this.preloaded, onProgress: (done, total) => (this.progress = { done, total }) }));
         // A downloaded pack: building the bot and answering are long, each gets a task of its own so the page can paint between.
         if (!this.packData) await nextTask();
         this.botPack = pack;
@@ -514,10 +472,7 @@ export class HelplineChat extends LitElement {
 
   private answer(text: string): Promise<Reply> {
     const reply = this.answering.then(() => this.bot!.ask(text, { lang: this.botLanguage }));
-    this.answering = reply.then(
-      (r) => this.push({ role: 'bot', reply: r }),
-      () => {},
-    );
+    this.answering = reply.then((r) => this.push({ role: 'bot', reply: r }), () => {});
     return reply;
   }
 
@@ -577,13 +532,10 @@ export class HelplineChat extends LitElement {
     const cw = body?.chatwoot;
     const chatwoot = this.chatwootDestination;
     const link =
-      r.delivery !== 'delivered'
-        ? {}
-        : this.relay && typeof body?.conversation === 'string' && typeof body.token === 'string'
-          ? { relay: { url: this.relay.replace(/\/+$/, ''), conversation: body.conversation, token: body.token } }
-          : chatwoot && typeof cw?.contact === 'string' && typeof cw.token === 'string' && typeof cw.conversation === 'number'
-            ? { chatwoot: { ...chatwoot, contact: cw.contact, token: cw.token, conversation: cw.conversation } }
-            : {};
+      r.delivery !== 'delivered' ? {}
+      : this.relay && typeof body?.conversation === 'string' && typeof body.token === 'string' ? { relay: { url: this.relay.replace(/\/+$/, ''), conversation: body.conversation, token: body.token } }
+      : chatwoot && typeof cw?.contact === 'string' && typeof cw.token === 'string' && typeof cw.conversation === 'number' ? { chatwoot: { ...chatwoot, contact: cw.contact, token: cw.token, conversation: cw.conversation } }
+      : {};
     rememberTicket(r.id, { delivery: r.delivery, ...link });
   }
 
@@ -666,9 +618,7 @@ export class HelplineChat extends LitElement {
     if (!article || entry.feedback) return;
     this.bot?.feedback(article.id, helpful);
     const others = helpful ? undefined : this.otherArticles(entry);
-    this.entries = this.entries.map((e) =>
-      e.id === entry.id ? { ...e, feedback: helpful ? 'up' : 'down', ...(others?.length ? { others } : {}) } : e,
-    ) as Entry[];
+    this.entries = this.entries.map((e) => (e.id === entry.id ? { ...e, feedback: helpful ? 'up' : 'down', ...(others?.length ? { others } : {}) } : e)) as Entry[];
     // 👍 marks the question solved: the end of this conversation, unless the user goes on.
     if (helpful) this.askSurvey(article.id);
     this.persist();
@@ -678,10 +628,7 @@ export class HelplineChat extends LitElement {
   /** The user's question that an answer answered (the line before it). */
   private questionOf(entry: Extract<Entry, { role: 'bot' }>): string | undefined {
     const at = this.entries.findIndex((e) => e.id === entry.id);
-    const before = this.entries
-      .slice(0, at)
-      .reverse()
-      .find((e) => e.role === 'user');
+    const before = this.entries.slice(0, at).reverse().find((e) => e.role === 'user');
     return before?.role === 'user' ? before.text : undefined;
   }
 
@@ -754,9 +701,7 @@ export class HelplineChat extends LitElement {
       return;
     }
     if (e.key !== 'Tab') return;
-    const focusable = [...this.renderRoot.querySelectorAll<HTMLElement>('.panel button, .panel input, .panel textarea, .panel a[href]')].filter(
-      (el) => !el.hasAttribute('disabled'),
-    );
+    const focusable = [...this.renderRoot.querySelectorAll<HTMLElement>('.panel button, .panel input, .panel textarea, .panel a[href]')].filter((el) => !el.hasAttribute('disabled'));
     if (!focusable.length) return;
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
@@ -775,34 +720,19 @@ export class HelplineChat extends LitElement {
     if (!this.open) {
       if (this.launcherHidden) return html``;
       return html`<button class="launcher" part="launcher" aria-haspopup="dialog" aria-expanded="false" @click=${this.show}>
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16v12H7l-3 3z" /></svg
-        >${this.t('launcher')}${this.unread ? html`<span class="badge" part="badge">${this.unread}<span class="sr-only"> ${this.t('unread')}</span></span>` : nothing}
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16v12H7l-3 3z" /></svg>${this.t('launcher')}${this.unread ? html`<span class="badge" part="badge">${this.unread}<span class="sr-only"> ${this.t('unread')}</span></span>` : nothing}
       </button>`;
     }
-    return html`<section
-      class="panel"
-      part="panel"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="helpline-title"
-      lang=${this.i18n.language}
-      @keydown=${this.onKeydown}
-    >
+    return html`<section class="panel" part="panel" role="dialog" aria-modal="true" aria-labelledby="helpline-title" lang=${this.i18n.language} @keydown=${this.onKeydown}>
       <!-- not a landmark: the page has its own banner, and the dialog is labelled by its title -->
       <header part="header" role="none">
         <h2 id="helpline-title">${title}</h2>
-        ${
-          this.agent.live
-            ? html`<button class="human" part="end-button" @click=${() => this.agent.end('user')}>${this.t('endChat')}</button>`
-            : html`<button class="human" part="human-button" @click=${this.requestHuman}>${this.t('human')}</button>`
-        }
-        ${
-          this.entries.length || this.handoffState
-            ? html`<button class="new" part="new-button" aria-label=${this.t('newChat')} title=${this.t('newChat')} @click=${this.newConversation}>
-                <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 5V2L7 6l5 4V7a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z" /></svg>
-              </button>`
-            : nothing
-        }
+        ${this.agent.live
+          ? html`<button class="human" part="end-button" @click=${() => this.agent.end('user')}>${this.t('endChat')}</button>`
+          : html`<button class="human" part="human-button" @click=${this.requestHuman}>${this.t('human')}</button>`}
+        ${this.entries.length || this.handoffState
+          ? html`<button class="new" part="new-button" aria-label=${this.t('newChat')} title=${this.t('newChat')} @click=${this.newConversation}><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 5V2L7 6l5 4V7a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z"/></svg></button>`
+          : nothing}
         <button class="close" aria-label=${this.t('minimize')} @click=${this.hide}>×</button>
       </header>
       ${this.renderBody()}
@@ -814,34 +744,23 @@ export class HelplineChat extends LitElement {
       // The questions asked stay in view above the retry: they are answered when it works.
       return html`${this.entries.length ? html`<div class="log" part="log" role="log" aria-label=${this.t('messages')}>${this.entries.map((e) => this.renderEntry(e))}</div>` : nothing}
         <div class="state error" role="alert">
-          <p>${this.t('loadError')}</p>
-          <button
-            class="primary"
-            @click=${() =>
-              void this.load()
-                .then(() => this.updateComplete)
-                .then(() => this.focusInput())}
-          >
-            ${this.t('retry')}
-          </button>
-          ${this.contactLink ? html`<p><a href=${this.contactLink}>${this.t('contact')}</a></p>` : nothing}
-        </div>`;
+        <p>${this.t('loadError')}</p>
+        <button class="primary" @click=${() => void this.load().then(() => this.updateComplete).then(() => this.focusInput())}>${this.t('retry')}</button>
+        ${this.contactLink ? html`<p><a href=${this.contactLink}>${this.t('contact')}</a></p>` : nothing}
+      </div>`;
     }
     const progress = this.progress && this.progress.total > 1 ? ` ${Math.round((100 * this.progress.done) / this.progress.total)}%` : '';
     // One template for loading and ready, so the composer (and what the user is typing in it) stays the
     // same element when the pack arrives.
-    return html`${
-      this.status === 'loading' && !this.entries.length
-        ? html`${this.renderFirstScreen()}
-            <div class="state" role="status">${this.t('loading')}${progress}</div>`
+    return html`${this.status === 'loading' && !this.entries.length
+        ? html`${this.renderFirstScreen()}<div class="state" role="status">${this.t('loading')}${progress}</div>`
         : html`<div class="log" part="log" role="log" aria-live="polite" aria-label=${this.t('messages')}>
-            ${this.entries.length || this.handoffState || this.survey ? nothing : this.renderFirstScreen()} ${this.entries.map((e) => this.renderEntry(e))}
-            ${this.renderHandoff()}
+            ${this.entries.length || this.handoffState || this.survey ? nothing : this.renderFirstScreen()}
+            ${this.entries.map((e) => this.renderEntry(e))} ${this.renderHandoff()}
             ${this.survey ? renderSurvey({ question: this.uiText('csatQuestion'), comment: this.uiText('csatComment'), skip: this.t('skip') }, (a) => this.rated(a)) : nothing}
             ${this.status === 'loading' ? html`<div class="system loading" role="status">${this.t('loading')}${progress}</div>` : nothing}
-          </div>`
-    }
-    ${this.renderComposer()}`;
+          </div>`}
+      ${this.renderComposer()}`;
   }
 
   /** After a 👎: rephrase the question, another article, a human, or say what was missing. */
@@ -875,15 +794,11 @@ export class HelplineChat extends LitElement {
   }
 
   private renderEntry(e: Entry): TemplateResult {
-    if (e.role === 'user')
-      return html`<div class="msg user" part="user-message" data-entry=${e.id}>
-        <span class="sr-only">${this.t('you')}: </span><span dir="auto">${e.text}</span>
-      </div>`;
+    if (e.role === 'user') return html`<div class="msg user" part="user-message" data-entry=${e.id}><span class="sr-only">${this.t('you')}: </span><span dir="auto">${e.text}</span></div>`;
     if (e.role === 'system') return html`<div class="system" part="system-message" data-entry=${e.id}>${e.key ? this.uiText(e.key, e.values) : e.text}</div>`;
     if (e.role === 'agent') {
       return html`<div class="msg agent" part="agent-message" data-entry=${e.id}>
-        <span class="who">${e.avatar ? html`<img src=${e.avatar} alt="" referrerpolicy="no-referrer" />` : nothing}${e.name ?? this.t('agent')}</span
-        ><span dir="auto">${e.text}</span>
+        <span class="who">${e.avatar ? html`<img src=${e.avatar} alt="" referrerpolicy="no-referrer" />` : nothing}${e.name ?? this.t('agent')}</span><span dir="auto">${e.text}</span>
       </div>`;
     }
     const r = e.reply;
@@ -896,37 +811,25 @@ export class HelplineChat extends LitElement {
     let feedback: unknown = nothing;
     if (r.kind === 'answer' && r.article) {
       // The matching section (or the first lines) first: a whole article is a wall on a phone.
-      body = renderAnswer(r as Parameters<typeof renderAnswer>[0], {
-        expanded: Boolean(e.expanded),
-        wholeArticle: this.t('wholeArticle'),
-        openArticle: this.t('openArticle'),
-        expand: () => this.expand(e),
-      });
+      body = renderAnswer(r as Parameters<typeof renderAnswer>[0], { expanded: Boolean(e.expanded), wholeArticle: this.t('wholeArticle'), openArticle: this.t('openArticle'), expand: () => this.expand(e) });
       feedback = html`<div class="feedback" part="feedback">
-        ${
-          e.feedback === 'down'
-            ? this.renderNotHelped(e)
-            : e.feedback
-              ? html`<span role="status" tabindex="-1">${this.t('thanks')}</span>`
-              : html`<span>${this.t('helpful')}</span>
-                  <button aria-label=${this.t('yes')} @click=${() => this.feedback(e, true)}>${THUMB}</button>
-                  <button aria-label=${this.t('no')} @click=${() => this.feedback(e, false)}>${THUMB}</button>`
-        }
+        ${e.feedback === 'down'
+          ? this.renderNotHelped(e)
+          : e.feedback
+          ? html`<span role="status" tabindex="-1">${this.t('thanks')}</span>`
+          : html`<span>${this.t('helpful')}</span>
+              <button aria-label=${this.t('yes')} @click=${() => this.feedback(e, true)}>${THUMB}</button>
+              <button aria-label=${this.t('no')} @click=${() => this.feedback(e, false)}>${THUMB}</button>`}
       </div>`;
     } else if (r.kind === 'clarify') {
-      body = html`<p>${r.text}</p>
-        <div class="chips" role="group" aria-label=${this.t('didYouMean')}>
-          ${(r.suggestions ?? []).map((s) => html`<button class="chip" part="chip" @click=${() => this.pick(s.id)}>${s.title}</button>`)}
-        </div>`;
+      body = html`<p>${r.text}</p><div class="chips" role="group" aria-label=${this.t('didYouMean')}>
+        ${(r.suggestions ?? []).map((s) => html`<button class="chip" part="chip" @click=${() => this.pick(s.id)}>${s.title}</button>`)}
+      </div>`;
     } else {
       body = html`<p>${lost && r.kind === 'handoff' ? this.uiText('handoffUndelivered') : r.text}</p>`;
     }
     // The reply is in the question's language; the controls around it are in the UI's.
-    return html`<div class="msg bot" part="bot-message" data-entry=${e.id}>
-      <span class="sr-only">${this.t('bot')}: </span>
-      <div lang=${r.lang}>${notices}${body}</div>
-      ${feedback}${human}
-    </div>`;
+    return html`<div class="msg bot" part="bot-message" data-entry=${e.id}><span class="sr-only">${this.t('bot')}: </span><div lang=${r.lang}>${notices}${body}</div>${feedback}${human}</div>`;
   }
 
   private renderHandoff(): TemplateResult | typeof nothing {
@@ -947,13 +850,7 @@ export class HelplineChat extends LitElement {
   private whenAgentsReturn(): string {
     const next = this.hours && nextOpening(this.hours, new Date());
     if (!next) return this.uiText('handoffOfflineSoon');
-    return new Intl.DateTimeFormat(this.i18n.language, {
-      weekday: 'long',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZone: this.hours!.timeZone,
-      timeZoneName: 'short',
-    }).format(next);
+    return new Intl.DateTimeFormat(this.i18n.language, { weekday: 'long', hour: 'numeric', minute: '2-digit', timeZone: this.hours!.timeZone, timeZoneName: 'short' }).format(next);
   }
 
   private renderComposer(): TemplateResult {
@@ -961,21 +858,9 @@ export class HelplineChat extends LitElement {
       ${this.suggestions.render(this.t('suggested'))}
       <form @submit=${this.submit}>
         <label class="sr-only" for="helpline-input">${this.t('placeholder')}</label>
-        <input
-          id="helpline-input"
-          part="input"
-          autocomplete="off"
-          maxlength="2000"
-          .value=${this.draft}
-          placeholder=${this.t('placeholder')}
-          @input=${this.onInput}
-          role="combobox"
-          aria-autocomplete="list"
-          aria-controls=${this.suggestions.open ? LIST_ID : nothing}
-          aria-expanded=${this.suggestions.open ? 'true' : 'false'}
-          aria-activedescendant=${this.suggestions.activeId ?? nothing}
-          @keydown=${(e: KeyboardEvent) => this.suggestions.keydown(e)}
-        />
+        <input id="helpline-input" part="input" autocomplete="off" maxlength="2000" .value=${this.draft} placeholder=${this.t('placeholder')} @input=${this.onInput}
+          role="combobox" aria-autocomplete="list" aria-controls=${this.suggestions.open ? LIST_ID : nothing} aria-expanded=${this.suggestions.open ? 'true' : 'false'} aria-activedescendant=${this.suggestions.activeId ?? nothing}
+          @keydown=${(e: KeyboardEvent) => this.suggestions.keydown(e)} />
         <button class="primary" part="send" type="submit">${this.t('send')}</button>
       </form>
     </div>`;
