@@ -16,20 +16,28 @@ import { models, writeSynthetic } from './synthetic-kb.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, 'bench', '.work', 'api');
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '30' }, concurrency: { type: 'string', default: '8' }, files: { type: 'string', default: '30000' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '30' }, concurrency: { type: 'string', default: '8' }, files: { type: 'string', default: '30000' } },
+});
 const SECONDS = Number(values.seconds);
 const CONCURRENCY = Number(values.concurrency);
 const FILES = Number(values.files);
 const cli = join(root, 'bin', 'helpline.js');
 
 const questions = ['crypto.jsonl', 'crypto-holdout.jsonl'].flatMap((f) =>
-  readFileSync(join(root, 'tests', 'eval', f), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; lang?: string }),
+  readFileSync(join(root, 'tests', 'eval', f), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { text: string; lang?: string }),
 );
 
 /** Starts `helpline api` on a free port; resolves with its URL once /v1/health says the pack is loaded. */
 async function startApi(kb: string): Promise<{ url: string; child: ChildProcess; loadSeconds: number; rssMB: () => number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--max-old-space-size=8192', cli, 'api', '--kb', kb, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--max-old-space-size=8192', cli, 'api', '--kb', kb, '--port', '0'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((ok, fail) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -57,10 +65,13 @@ async function load(url: string): Promise<{ requests: number; errors: number; rp
   let next = 0;
   const ask = (body: string) =>
     new Promise<number>((ok) => {
-      const req = request({ hostname, port, path: '/v1/ask', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        res.resume();
-        res.on('end', () => ok(res.statusCode ?? 0));
-      });
+      const req = request(
+        { hostname, port, path: '/v1/ask', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          res.resume();
+          res.on('end', () => ok(res.statusCode ?? 0));
+        },
+      );
       req.on('error', () => ok(0));
       req.end(body);
     });
@@ -107,8 +118,12 @@ for (const [name, kb] of [
   try {
     const r = await load(api.url);
     const rss = api.rssMB();
-    console.log(`${name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors, ${rss.toFixed(0)} MB, ready in ${api.loadSeconds.toFixed(1)} s`);
-    rows.push(`| ${name} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${api.loadSeconds.toFixed(1)} | ${rss.toFixed(0)} |`);
+    console.log(
+      `${name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors, ${rss.toFixed(0)} MB, ready in ${api.loadSeconds.toFixed(1)} s`,
+    );
+    rows.push(
+      `| ${name} | ${r.requests} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${api.loadSeconds.toFixed(1)} | ${rss.toFixed(0)} |`,
+    );
   } finally {
     api.child.kill('SIGTERM');
   }

@@ -30,7 +30,11 @@ export function readCsv(file: string): { text: string; category: string }[] {
 }
 
 /** The category with `_` as `-`, lowercased and cut to the id alphabet (two categories have a capital or a '?'). */
-export const idOf = (category: string) => category.replace(/_/g, '-').toLowerCase().replace(/[^a-z0-9-]/g, '');
+export const idOf = (category: string) =>
+  category
+    .replace(/_/g, '-')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '');
 
 /**
  * Writes the knowledge folder (en/banking/<id>.md) and the cases file. Categories in `heldOut` get no
@@ -61,6 +65,9 @@ export function writeBanking77(dir: string, options: { shots?: number; heldOut?:
   // No conversational intents: BANKING77 measures topic classification alone.
   writeFileSync(join(kb, 'intents.yml'), '{}\n');
   const casesFile = join(dir, 'cases.jsonl');
-  writeFileSync(casesFile, test.map((r) => JSON.stringify({ text: r.text, expect: options.heldOut?.has(r.category) ? null : idOf(r.category), lang: 'en' })).join('\n') + '\n');
+  writeFileSync(
+    casesFile,
+    test.map((r) => JSON.stringify({ text: r.text, expect: options.heldOut?.has(r.category) ? null : idOf(r.category), lang: 'en' })).join('\n') + '\n',
+  );
   return { casesFile, articles, cases: test.length };
 }

@@ -21,7 +21,18 @@ if (!hasBanking77()) {
   process.exit(0);
 }
 
-interface Row { name: string; articles: number; cases: number; buildSeconds: number; packKB: number; accuracy: number; top3: number; oosRecall: number | null; askMedianMs: number; askP99Ms: number }
+interface Row {
+  name: string;
+  articles: number;
+  cases: number;
+  buildSeconds: number;
+  packKB: number;
+  accuracy: number;
+  top3: number;
+  oosRecall: number | null;
+  askMedianMs: number;
+  askP99Ms: number;
+}
 
 async function run(name: string, options: Parameters<typeof writeBanking77>[1]): Promise<Row> {
   const dir = join(work, name);
@@ -37,7 +48,10 @@ async function run(name: string, options: Parameters<typeof writeBanking77>[1]):
   // ask() latency in-process: every test question once as warm-up, then timed.
   const text = readFileSync(pack, 'utf8');
   const loaded = loadPack(text);
-  const questions = readFileSync(casesFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l).text as string);
+  const questions = readFileSync(casesFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l).text as string);
   const bot = createBot(loaded);
   for (const q of questions.slice(0, 300)) await bot.ask(q);
   const times: number[] = [];
@@ -48,18 +62,25 @@ async function run(name: string, options: Parameters<typeof writeBanking77>[1]):
     times.push(performance.now() - t);
   }
   const { median, p99 } = stats(times);
-  const row = { name, articles, cases, buildSeconds, packKB: Buffer.byteLength(text) / 1024, accuracy: report.accuracy, top3: report.top3, oosRecall: report.oosRecall, askMedianMs: median, askP99Ms: p99 };
+  const row = {
+    name,
+    articles,
+    cases,
+    buildSeconds,
+    packKB: Buffer.byteLength(text) / 1024,
+    accuracy: report.accuracy,
+    top3: report.top3,
+    oosRecall: report.oosRecall,
+    askMedianMs: median,
+    askP99Ms: p99,
+  };
   console.log(JSON.stringify(row));
   return row;
 }
 
 const categories = [...new Set(readCsv(join(DATA, 'train.csv')).map((r) => r.category))].sort();
 const heldOut = new Set(categories.filter((_, i) => i % 8 === 0));
-const rows = [
-  await run('full', {}),
-  await run('10-shot', { shots: 10 }),
-  await run('full, 10 categories out of scope', { heldOut }),
-];
+const rows = [await run('full', {}), await run('10-shot', { shots: 10 }), await run('full, 10 categories out of scope', { heldOut })];
 
 const md = `## Answer quality on BANKING77
 

@@ -77,19 +77,25 @@ export async function breakdown(root: string, alias: Record<string, string> = {}
   const deferred: Plugin = {
     name: 'defer-word-lists',
     setup(b) {
-      b.onResolve({ filter: /^\.\/bip39-data(\.js)?$/ }, (args) => (/[\\/]src[\\/]safety$/.test(args.resolveDir) ? { path: join(root, 'src/safety/bip39-deferred.ts') } : undefined));
+      b.onResolve({ filter: /^\.\/bip39-data(\.js)?$/ }, (args) =>
+        /[\\/]src[\\/]safety$/.test(args.resolveDir) ? { path: join(root, 'src/safety/bip39-deferred.ts') } : undefined,
+      );
     },
   };
   const plugins: Plugin[] = [deferred];
   if (Object.keys(alias).length)
     plugins.push({
-        name: 'alias',
-        setup(b) {
-          const filter = new RegExp(`^(${Object.keys(alias).map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
-          b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'alias' }));
-          b.onLoad({ filter: /.*/, namespace: 'alias' }, (args) => ({ contents: alias[args.path], loader: 'js' }));
-        },
-      });
+      name: 'alias',
+      setup(b) {
+        const filter = new RegExp(
+          `^(${Object.keys(alias)
+            .map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+            .join('|')})$`,
+        );
+        b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'alias' }));
+        b.onLoad({ filter: /.*/, namespace: 'alias' }, (args) => ({ contents: alias[args.path], loader: 'js' }));
+      },
+    });
   const result = await build({
     absWorkingDir: root,
     // The widget code the script-tag loader imports (the loader itself is a few KB: bench/widget.ts).

@@ -30,10 +30,18 @@ const idOf = (intent: string) => intent.replace(/_/g, '-');
 const byIntent = new Map<string, string[]>();
 for (const [text, intent] of set.train) byIntent.set(intent, [...(byIntent.get(intent) ?? []), text]);
 for (const [intent, questions] of byIntent) {
-  writeFileSync(join(kb, `${idOf(intent)}.md`), `---\nid: ${idOf(intent)}\ntitle: ${JSON.stringify(intent.replace(/_/g, ' '))}\nquestions:\n${questions.map((q) => `  - ${JSON.stringify(q)}`).join('\n')}\n---\nCLINC150 intent "${intent}".\n`);
+  writeFileSync(
+    join(kb, `${idOf(intent)}.md`),
+    `---\nid: ${idOf(intent)}\ntitle: ${JSON.stringify(intent.replace(/_/g, ' '))}\nquestions:\n${questions.map((q) => `  - ${JSON.stringify(q)}`).join('\n')}\n---\nCLINC150 intent "${intent}".\n`,
+  );
 }
 const cases = join(work, 'cases.jsonl');
-writeFileSync(cases, [...set.test.map(([text, intent]) => ({ text, expect: idOf(intent), lang: 'en' })), ...set.oos_test.map(([text]) => ({ text, expect: null, lang: 'en' }))].map((c) => JSON.stringify(c)).join('\n') + '\n');
+writeFileSync(
+  cases,
+  [...set.test.map(([text, intent]) => ({ text, expect: idOf(intent), lang: 'en' })), ...set.oos_test.map(([text]) => ({ text, expect: null, lang: 'en' }))]
+    .map((c) => JSON.stringify(c))
+    .join('\n') + '\n',
+);
 
 const pack = join(work, 'pack.json');
 const t0 = performance.now();

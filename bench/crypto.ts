@@ -18,7 +18,10 @@ mkdirSync(join(root, 'bench', '.work'), { recursive: true });
 const built = helpline('build', 'knowledge', '-o', pack).trim();
 
 const rows: string[] = [];
-for (const [name, file] of [['development', 'tests/eval/crypto.jsonl'], ['held out', 'tests/eval/crypto-holdout.jsonl']]) {
+for (const [name, file] of [
+  ['development', 'tests/eval/crypto.jsonl'],
+  ['held out', 'tests/eval/crypto-holdout.jsonl'],
+]) {
   const r = JSON.parse(helpline('eval', '--kb', pack, '--cases', file, '--json'));
   const langs = ['en', 'zh', 'ja', 'ko', 'es', 'ru'].map((l) => pct(r.perLang[l]));
   rows.push(`| ${name} | ${r.cases} | ${pct(r.accuracy)} | ${langs.join(' | ')} | ${pct(r.top3)} | ${pct(r.oosRecall)} | ${pct(r.handoffRecall)} |`);

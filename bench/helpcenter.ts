@@ -26,7 +26,15 @@ const helpline = (...args: string[]) => execFileSync('node', [join(root, 'bin', 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 
-interface Report { cases: number; accuracy: number | null; top3: number | null; answeredWrong: number | null; oosDeclined: number | null; handoffRecall: number | null; perLang: Record<string, number> }
+interface Report {
+  cases: number;
+  accuracy: number | null;
+  top3: number | null;
+  answeredWrong: number | null;
+  oosDeclined: number | null;
+  handoffRecall: number | null;
+  perLang: Record<string, number>;
+}
 const evaluate = (pack: string, cases: string): Report => JSON.parse(helpline('eval', '--kb', pack, '--cases', cases, '--json'));
 const build = (dir: string, name: string) => {
   const out = join(work, `${name}.json`);
@@ -45,7 +53,9 @@ function perLanguage(pack: string, file: string, label: string): string[] {
     const path = join(work, `${label}-${lang}.jsonl`);
     writeFileSync(path, subset.map((c) => JSON.stringify(c)).join('\n'));
     const r = evaluate(pack, path);
-    rows.push(`| ${label} | ${lang} | ${r.cases} | ${pct(r.accuracy)} | ${pct(r.answeredWrong)} | ${pct(r.top3)} | ${pct(r.oosDeclined)} | ${pct(r.handoffRecall)} |`);
+    rows.push(
+      `| ${label} | ${lang} | ${r.cases} | ${pct(r.accuracy)} | ${pct(r.answeredWrong)} | ${pct(r.top3)} | ${pct(r.oosDeclined)} | ${pct(r.handoffRecall)} |`,
+    );
     console.log(label, lang, JSON.stringify(r));
   }
   return rows;
@@ -84,7 +94,10 @@ function miniSearchPeer(dir: string, file: string): { lang: string; right: numbe
   for (const c of cases) {
     const lang = c.lang ?? 'en';
     const ms = byLang.get(lang) ?? byLang.get('en')!;
-    const ids = ms.search(c.text).slice(0, 3).map((r) => r.id as string);
+    const ids = ms
+      .search(c.text)
+      .slice(0, 3)
+      .map((r) => r.id as string);
     const ok = (id?: string) => id === c.expect || (c.alt ?? []).includes(id ?? '');
     for (const key of ['all', lang]) {
       const row = out.get(key) ?? { lang: key, right: 0, top3: 0, n: 0 };
@@ -97,7 +110,8 @@ function miniSearchPeer(dir: string, file: string): { lang: string; right: numbe
   return [...out.values()];
 }
 
-const header = '| knowledge base | language | cases | answered right | answered wrong | top-3 | out of scope declined | handoffs |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |';
+const header =
+  '| knowledge base | language | cases | answered right | answered wrong | top-3 | out of scope declined | handoffs |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |';
 const sections: string[] = [];
 
 const sampleStripped = join(work, 'sample-no-questions');

@@ -39,7 +39,11 @@ if (!process.argv.includes('--assemble')) {
 
 const results = join(root, 'bench', 'results');
 const known = BENCHES.map((b) => b.name);
-const others = readdirSync(results).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).filter((n) => !known.includes(n)).sort();
+const others = readdirSync(results)
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => f.slice(0, -3))
+  .filter((n) => !known.includes(n))
+  .sort();
 const sections = [...known, ...others].filter((n) => existsSync(join(results, `${n}.md`)));
 const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
 

@@ -18,7 +18,8 @@ const TARGET_MB = 20;
 const GOAL_MB = 10;
 const TARGET_PACKAGES = 20;
 
-const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+const npm = (args: string[], cwd: string) =>
+  execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 
 /** Bytes of the files under a folder (their length, as `du --apparent-size` counts), links not followed. */
@@ -35,7 +36,12 @@ function sizeOf(dir: string): number {
 const work = mkdtempSync(join(tmpdir(), 'helpline-bench-install-'));
 try {
   console.log('… npm pack (builds dist/ through prepare)');
-  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], root)) as { filename: string; size: number; unpackedSize: number; entryCount: number }[];
+  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], root)) as {
+    filename: string;
+    size: number;
+    unpackedSize: number;
+    entryCount: number;
+  }[];
   const tarball = join(work, packed[0].filename);
 
   const app = join(work, 'app');
@@ -55,7 +61,10 @@ try {
   const disk = Number(execFileSync('du', ['-sk', modules], { encoding: 'utf8' }).split('\t')[0]) * 1024;
   const sizes = installed
     .map(([path, p]) => ({ name: path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length), version: p.version ?? '', path, bytes: 0 }))
-    .map((p) => ({ ...p, bytes: sizeOf(join(app, p.path)) - installed.filter(([q]) => q !== p.path && q.startsWith(p.path + '/')).reduce((s, [q]) => s + sizeOf(join(app, q)), 0) }))
+    .map((p) => ({
+      ...p,
+      bytes: sizeOf(join(app, p.path)) - installed.filter(([q]) => q !== p.path && q.startsWith(p.path + '/')).reduce((s, [q]) => s + sizeOf(join(app, q)), 0),
+    }))
     .sort((a, b) => b.bytes - a.bytes);
 
   // The installed package works as a user meets it.
@@ -65,9 +74,13 @@ try {
   checks.push("`import { createBot, loadPack } from 'helpline'`");
   node("const n = await import('helpline/node'); if (typeof n.buildPack !== 'function') throw new Error('no buildPack');");
   checks.push("`import { buildPack } from 'helpline/node'`");
-  node("import { createRequire } from 'node:module'; const r = createRequire(import.meta.url); for (const p of ['helpline/helpline.js', 'helpline/knowledge-format.schema.json', 'helpline/package.json', 'helpline/knowledge/intents.yml']) r.resolve(p);");
+  node(
+    "import { createRequire } from 'node:module'; const r = createRequire(import.meta.url); for (const p of ['helpline/helpline.js', 'helpline/knowledge-format.schema.json', 'helpline/package.json', 'helpline/knowledge/intents.yml']) r.resolve(p);",
+  );
   checks.push('`helpline/helpline.js`, `helpline/knowledge-format.schema.json`, `helpline/package.json` and `helpline/knowledge/*` resolve');
-  const required = node("import { createRequire } from 'node:module'; try { createRequire(import.meta.url)('helpline'); console.log('loaded') } catch (e) { console.log(e.message) }");
+  const required = node(
+    "import { createRequire } from 'node:module'; try { createRequire(import.meta.url)('helpline'); console.log('loaded') } catch (e) { console.log(e.message) }",
+  );
   if (!/helpline is an ES module/.test(required)) throw new Error(`require('helpline') should explain that helpline is an ES module, got: ${required}`);
   checks.push(`\`require('helpline')\` throws "${required.split(':')[0]}: …"`);
   const version = execFileSync(process.execPath, [join(modules, 'helpline', 'bin', 'helpline.js'), '--version'], { cwd: app, encoding: 'utf8' }).trim();

@@ -29,7 +29,10 @@ if (!hasBanking77()) {
   process.exit(0);
 }
 
-interface Doc { text: string; label: string }
+interface Doc {
+  text: string;
+  label: string;
+}
 interface Ranked {
   /** labels, best first (at least the top 3 when the system ranks that many) */
   ranking: string[];
@@ -77,7 +80,10 @@ function nlpjs(): System {
     async ask(text) {
       // process() is what a bot calls: NER, sentiment and the intent with its "None" threshold.
       const r = await manager.process('en', text);
-      return { ranking: r.classifications.map((c: { intent: string }) => c.intent).filter((l: string) => l !== 'None'), decided: r.intent === 'None' ? null : r.intent };
+      return {
+        ranking: r.classifications.map((c: { intent: string }) => c.intent).filter((l: string) => l !== 'None'),
+        decided: r.intent === 'None' ? null : r.intent,
+      };
     },
     modelBytes: () => manager.export(true),
   };
@@ -113,14 +119,27 @@ function nearestQuestion(): System {
   };
 }
 
-interface Row { run: string; system: string; trainSeconds: number; modelKB: number; top1: number; top3: number; answered: number | null; medianMs: number; p99Ms: number }
+interface Row {
+  run: string;
+  system: string;
+  trainSeconds: number;
+  modelKB: number;
+  top1: number;
+  top3: number;
+  answered: number | null;
+  medianMs: number;
+  p99Ms: number;
+}
 
 async function measure(run: string, system: System, docs: Doc[], cases: { text: string; expect: string }[]): Promise<Row> {
   const t0 = performance.now();
   await system.train(docs);
   const trainSeconds = (performance.now() - t0) / 1000;
   for (const c of cases.slice(0, WARM_UP)) await system.ask(c.text);
-  let top1 = 0, top3 = 0, answered = 0, decides = false;
+  let top1 = 0,
+    top3 = 0,
+    answered = 0,
+    decides = false;
   const times: number[] = [];
   for (const c of cases) {
     const t = performance.now();
@@ -132,13 +151,26 @@ async function measure(run: string, system: System, docs: Doc[], cases: { text: 
     if (r.decided === c.expect) answered++;
   }
   const { median, p99 } = stats(times);
-  const row = { run, system: system.name, trainSeconds, modelKB: gzipSync(system.modelBytes()).length / 1024, top1: top1 / cases.length, top3: top3 / cases.length, answered: decides ? answered / cases.length : null, medianMs: median, p99Ms: p99 };
+  const row = {
+    run,
+    system: system.name,
+    trainSeconds,
+    modelKB: gzipSync(system.modelBytes()).length / 1024,
+    top1: top1 / cases.length,
+    top3: top3 / cases.length,
+    answered: decides ? answered / cases.length : null,
+    medianMs: median,
+    p99Ms: p99,
+  };
   console.log(JSON.stringify(row));
   return row;
 }
 
 const rows: Row[] = [];
-for (const [run, shots] of [['full', undefined], ['10-shot', 10]] as const) {
+for (const [run, shots] of [
+  ['full', undefined],
+  ['10-shot', 10],
+] as const) {
   const dir = join(work, run);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -146,7 +178,10 @@ for (const [run, shots] of [['full', undefined], ['10-shot', 10]] as const) {
   const kb = join(dir, 'kb');
   // The peers learn from exactly what Helpline's classifier learns from: each article's title and questions.
   const docs = readKnowledge(kb).articles.flatMap((a) => [a.title, ...a.questions].map((text) => ({ text, label: a.id })));
-  const cases = readFileSync(casesFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; expect: string });
+  const cases = readFileSync(casesFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { text: string; expect: string });
   // One system at a time, each measured right after it trains.
   // The second Helpline row trains as a pack of more than DENSE_LABELS labels does: on a sample of them.
   const sampled = () => helpline(kb, `Helpline, sampled training (as above ${DENSE_LABELS} labels)`, { train: { candidates: SAMPLED } });
@@ -155,11 +190,13 @@ for (const [run, shots] of [['full', undefined], ['10-shot', 10]] as const) {
 
 /** The full softmax's and the sampled training's answered-right share, per run. */
 function sampledVsFull(): string {
-  return ['full', '10-shot'].map((run) => {
-    const full = rows.find((r) => r.run === run && r.system === 'Helpline');
-    const sampled = rows.find((r) => r.run === run && r.system.startsWith('Helpline, sampled'));
-    return `${pct(full?.answered ?? null)} → ${pct(sampled?.answered ?? null)} ${run}`;
-  }).join(', ');
+  return ['full', '10-shot']
+    .map((run) => {
+      const full = rows.find((r) => r.run === run && r.system === 'Helpline');
+      const sampled = rows.find((r) => r.run === run && r.system.startsWith('Helpline, sampled'));
+      return `${pct(full?.answered ?? null)} → ${pct(sampled?.answered ?? null)} ${run}`;
+    })
+    .join(', ');
 }
 const ms = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(0));
 const md = `## Helpline and its peers on BANKING77

@@ -18,8 +18,16 @@ import { wordlist as simplifiedChinese } from '@scure/bip39/wordlists/simplified
 import { wordlist as traditionalChinese } from '@scure/bip39/wordlists/traditional-chinese.js';
 
 export const LISTS: Record<string, string[]> = {
-  english, spanish, french, italian, czech, portuguese, japanese, korean,
-  'simplified-chinese': simplifiedChinese, 'traditional-chinese': traditionalChinese,
+  english,
+  spanish,
+  french,
+  italian,
+  czech,
+  portuguese,
+  japanese,
+  korean,
+  'simplified-chinese': simplifiedChinese,
+  'traditional-chinese': traditionalChinese,
 };
 const LATIN = new Set(['english', 'spanish', 'french', 'italian', 'czech', 'portuguese']);
 
@@ -141,7 +149,11 @@ export const phraseCase = (opts: { maxTypos?: number; lists?: string[] } = {}): 
  * it and of the masks and numbering, counted against the phrase's words.
  */
 export function keptWords(output: string, c: PhraseCase): number {
-  const tokens = (s: string) => s.normalize('NFKC').toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? [];
+  const tokens = (s: string) =>
+    s
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{M}]+/gu) ?? [];
   const left = new Map<string, number>();
   for (const t of tokens(output)) left.set(t, (left.get(t) ?? 0) + 1);
   for (const t of [...tokens(c.before), ...tokens(c.after), 'mnemonic', 'removed', 'word']) if (left.has(t)) left.set(t, left.get(t)! - 1);
@@ -192,33 +204,67 @@ export type LabelledKind = 'private-key' | 'card' | 'password' | 'code';
 export const LABELLED: Record<LabelledKind, Record<UiLang, string[]>> = {
   'private-key': {
     en: ['my private key is $', 'PRIVATE_KEY=$', '{"private_key": "$"}', 'my key is 0x$', 'secret key: $'],
-    zh: ['我的私钥是 $', '密钥：$'], 'zh-TW': ['我的私鑰是 $', '密鑰 $'], ja: ['秘密鍵は $ です', 'プライベートキー：$'],
-    ko: ['제 개인 키는 $ 입니다', '비밀키: $'], es: ['mi clave privada es $'], ru: ['мой приватный ключ $', 'секретный ключ: $'],
-    pt: ['minha chave privada é $'], tr: ['özel anahtarım $', 'özel anahtar: $'], vi: ['khóa riêng của tôi là $', 'khóa bí mật: $'],
+    zh: ['我的私钥是 $', '密钥：$'],
+    'zh-TW': ['我的私鑰是 $', '密鑰 $'],
+    ja: ['秘密鍵は $ です', 'プライベートキー：$'],
+    ko: ['제 개인 키는 $ 입니다', '비밀키: $'],
+    es: ['mi clave privada es $'],
+    ru: ['мой приватный ключ $', 'секретный ключ: $'],
+    pt: ['minha chave privada é $'],
+    tr: ['özel anahtarım $', 'özel anahtar: $'],
+    vi: ['khóa riêng của tôi là $', 'khóa bí mật: $'],
   },
   card: {
-    en: ['I paid with card $ yesterday', 'card number $'], zh: ['我的卡号 $'], 'zh-TW': ['我的卡號 $'], ja: ['カード番号 $ です'],
-    ko: ['카드 번호 $'], es: ['mi tarjeta $'], ru: ['номер карты $'], pt: ['meu cartão $'], tr: ['kart numaram $'], vi: ['số thẻ $'],
+    en: ['I paid with card $ yesterday', 'card number $'],
+    zh: ['我的卡号 $'],
+    'zh-TW': ['我的卡號 $'],
+    ja: ['カード番号 $ です'],
+    ko: ['카드 번호 $'],
+    es: ['mi tarjeta $'],
+    ru: ['номер карты $'],
+    pt: ['meu cartão $'],
+    tr: ['kart numaram $'],
+    vi: ['số thẻ $'],
   },
   password: {
-    en: ['my password is $', 'password: $', 'the password for my account is $', 'pwd=$'], zh: ['我的密码是$', '密码：$'],
-    'zh-TW': ['我的密碼是 $'], ja: ['パスワードは$です', 'パスワード：「$」'], ko: ['비밀번호는 $ 입니다'], es: ['mi contraseña es $'],
-    ru: ['мой пароль $', 'Пароль: $'], pt: ['minha senha é $'], tr: ['şifrem $', 'şifre: $'], vi: ['mật khẩu là $', 'mật khẩu: $'],
+    en: ['my password is $', 'password: $', 'the password for my account is $', 'pwd=$'],
+    zh: ['我的密码是$', '密码：$'],
+    'zh-TW': ['我的密碼是 $'],
+    ja: ['パスワードは$です', 'パスワード：「$」'],
+    ko: ['비밀번호는 $ 입니다'],
+    es: ['mi contraseña es $'],
+    ru: ['мой пароль $', 'Пароль: $'],
+    pt: ['minha senha é $'],
+    tr: ['şifrem $', 'şifre: $'],
+    vi: ['mật khẩu là $', 'mật khẩu: $'],
   },
   code: {
-    en: ['my 2FA code is $', 'google authenticator $', 'the verification code is $'], zh: ['验证码是：$', '验证码「$」'],
-    'zh-TW': ['驗證碼是 $'], ja: ['認証コードは $ です'], ko: ['인증번호 $'], es: ['el código de verificación es $'],
-    ru: ['код подтверждения $'], pt: ['código de verificação: $'], tr: ['doğrulama kodu $'], vi: ['mã xác nhận là $', 'mã OTP $'],
+    en: ['my 2FA code is $', 'google authenticator $', 'the verification code is $'],
+    zh: ['验证码是：$', '验证码「$」'],
+    'zh-TW': ['驗證碼是 $'],
+    ja: ['認証コードは $ です'],
+    ko: ['인증번호 $'],
+    es: ['el código de verificación es $'],
+    ru: ['код подтверждения $'],
+    pt: ['código de verificação: $'],
+    tr: ['doğrulama kodu $'],
+    vi: ['mã xác nhận là $', 'mã OTP $'],
   },
 };
 
 const HEX = '0123456789abcdef';
 const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-const pickFrom = (alphabet: string, n: number) => fc.array(fc.nat(alphabet.length - 1), { minLength: n, maxLength: n }).map((a) => a.map((i) => alphabet[i]).join(''));
+const pickFrom = (alphabet: string, n: number) =>
+  fc.array(fc.nat(alphabet.length - 1), { minLength: n, maxLength: n }).map((a) => a.map((i) => alphabet[i]).join(''));
 
 /** A card number that passes Luhn, written with one of the separators users use. */
 export const cardNumber = fc
-  .record({ body: fc.array(fc.nat(9), { minLength: 15, maxLength: 15 }), prefix: fc.constantFrom('4', '5'), sep: fc.constantFrom('', ' ', '-', '.', '/', '  ', '\u00a0'), wide: fc.boolean() })
+  .record({
+    body: fc.array(fc.nat(9), { minLength: 15, maxLength: 15 }),
+    prefix: fc.constantFrom('4', '5'),
+    sep: fc.constantFrom('', ' ', '-', '.', '/', '  ', '\u00a0'),
+    wide: fc.boolean(),
+  })
   .map(({ body, prefix, sep, wide }) => {
     const digits = prefix + body.slice(1).join('');
     const withCheck = digits + luhnDigit(digits);
@@ -240,7 +286,12 @@ export const secretOf: Record<LabelledKind, fc.Arbitrary<string>> = {
   'private-key': pickFrom(HEX, 64),
   card: cardNumber,
   password: fc
-    .record({ word: fc.constantFrom('Hunter', 'sakura', 'Perro', 'qwer', 'zaq1xsw', 'Tr0ub4dor', 'пароль', 'Şifre'), n: fc.nat(9999), sym: fc.constantFrom('', '!', '#', '_', '$'), wide: fc.boolean() })
+    .record({
+      word: fc.constantFrom('Hunter', 'sakura', 'Perro', 'qwer', 'zaq1xsw', 'Tr0ub4dor', 'пароль', 'Şifre'),
+      n: fc.nat(9999),
+      sym: fc.constantFrom('', '!', '#', '_', '$'),
+      wide: fc.boolean(),
+    })
     .map(({ word, n, sym, wide }) => (wide ? fullWidth(`${word}${n}${sym}`) : `${word}${n}${sym}`)),
   code: fc.record({ n: fc.integer({ min: 100000, max: 999999 }), wide: fc.boolean() }).map(({ n, wide }) => (wide ? fullWidth(String(n)) : String(n))),
 };
@@ -253,12 +304,18 @@ export interface LabelledCase {
 }
 
 export const labelledCase = (kind: LabelledKind, lang: UiLang): fc.Arbitrary<LabelledCase> =>
-  fc.record({ template: fc.constantFrom(...LABELLED[kind][lang]), secret: secretOf[kind], tail: fc.constantFrom('', ' please help', '. 怎么办', ', can you check') }).map(({ template, secret, tail }) => ({
-    kind,
-    lang,
-    secret,
-    text: template.replace('$', secret) + tail,
-  }));
+  fc
+    .record({
+      template: fc.constantFrom(...LABELLED[kind][lang]),
+      secret: secretOf[kind],
+      tail: fc.constantFrom('', ' please help', '. 怎么办', ', can you check'),
+    })
+    .map(({ template, secret, tail }) => ({
+      kind,
+      lang,
+      secret,
+      text: template.replace('$', secret) + tail,
+    }));
 
 /** True when any part of the secret that identifies it (6 characters of it in a row) is still in the text. */
 export function leaksSecret(output: string, secret: string): boolean {
@@ -288,9 +345,16 @@ export const NOT_SECRET: Record<string, fc.Arbitrary<string>> = {
     pickFrom(B58, 88).map((s) => `Solana tx signature ${s}`),
   ),
   'order id': fc
-    .record({ n: fc.array(fc.nat(9), { minLength: 16, maxLength: 19 }), label: fc.constantFrom('order', 'order id', 'Order #', 'UID', '订单号', '訂單號', '注文番号', '주문번호', 'pedido', 'заказ', 'sipariş', 'mã đơn') })
+    .record({
+      n: fc.array(fc.nat(9), { minLength: 16, maxLength: 19 }),
+      label: fc.constantFrom('order', 'order id', 'Order #', 'UID', '订单号', '訂單號', '注文番号', '주문번호', 'pedido', 'заказ', 'sipariş', 'mã đơn'),
+    })
     .map(({ n, label }) => `${label} ${n.join('')} is not credited`),
-  amount: fc.record({ a: fc.nat(99999), b: fc.nat(99), coin: fc.constantFrom('BTC', 'USDT', 'ETH', 'SOL') }).map(({ a, b, coin }) => `I sent ${a}.${b} ${coin} and received ${Math.floor(a / 2)},${b} ${coin}`),
-  date: fc.date({ min: new Date('2015-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => `on ${d.toISOString().slice(0, 10)} at ${d.toISOString().slice(11, 16)}, also ${d.toLocaleDateString('en-GB')}`),
+  amount: fc
+    .record({ a: fc.nat(99999), b: fc.nat(99), coin: fc.constantFrom('BTC', 'USDT', 'ETH', 'SOL') })
+    .map(({ a, b, coin }) => `I sent ${a}.${b} ${coin} and received ${Math.floor(a / 2)},${b} ${coin}`),
+  date: fc
+    .date({ min: new Date('2015-01-01'), max: new Date('2030-01-01'), noInvalidDate: true })
+    .map((d) => `on ${d.toISOString().slice(0, 10)} at ${d.toISOString().slice(11, 16)}, also ${d.toLocaleDateString('en-GB')}`),
   'network code': fc.nat(9999).map((n) => `network code ${n}, error code 1${n}, referral code ${n}55`),
 };

@@ -10,7 +10,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { redactSecrets } from '../src/safety/redact.js';
-import { LABELLED, NOT_SECRET, UI_LANGS, keptWords, labelledCase, leaksSecret, phraseCase, redactCase, type LabelledKind, type PhraseCase } from './redaction-cases.js';
+import {
+  LABELLED,
+  NOT_SECRET,
+  UI_LANGS,
+  keptWords,
+  labelledCase,
+  leaksSecret,
+  phraseCase,
+  redactCase,
+  type LabelledKind,
+  type PhraseCase,
+} from './redaction-cases.js';
 import { machine } from './machine.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -36,7 +47,14 @@ for (const c of phrases) {
   const kept = keptWords(out, c);
   const leak = kept > MAX_KEPT;
   // Over-redaction: the text after the phrase lost words of its own.
-  const over = c.after !== '' && !out.normalize('NFKC').includes(c.after.replace(/^[.。]\s*/, '').normalize('NFKC').slice(0, 6));
+  const over =
+    c.after !== '' &&
+    !out.normalize('NFKC').includes(
+      c.after
+        .replace(/^[.。]\s*/, '')
+        .normalize('NFKC')
+        .slice(0, 6),
+    );
   const keys = [
     [byShape, c.split ? `${c.shape}, over two messages` : c.shape],
     [byList, c.list],
@@ -105,7 +123,8 @@ const proseHits = [...proseTally.values()].reduce((a, t) => a + t.hits, 0);
 function proseByLanguage(): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const add = (lang: string, text: string) => {
-    for (const line of text.split(/\n+/)) if (/\p{L}{2}/u.test(line) && !/^(?:id|tags|category|lang|priority|---)/.test(line)) (out.get(lang) ?? out.set(lang, []).get(lang)!).push(line.trim());
+    for (const line of text.split(/\n+/))
+      if (/\p{L}{2}/u.test(line) && !/^(?:id|tags|category|lang|priority|---)/.test(line)) (out.get(lang) ?? out.set(lang, []).get(lang)!).push(line.trim());
   };
   const walk = (dir: string, lang: string) => {
     for (const name of readdirSync(dir)) {
@@ -141,7 +160,11 @@ lines.push(
   '"over" is the share of cases where the words after the phrase were masked too.',
   '',
 );
-for (const [title, map] of [['shape', byShape], ['list', byList], ['typos and length', byTypos]] as const) {
+for (const [title, map] of [
+  ['shape', byShape],
+  ['list', byList],
+  ['typos and length', byTypos],
+] as const) {
   row([title, 'cases', 'leak', 'kept (mean)', 'over']);
   row(['---', '---:', '---:', '---:', '---:']);
   for (const [k, t] of [...map].sort((a, b) => a[0].localeCompare(b[0]))) row([k, t.n, pct(t.leaks, t.n), (t.kept / t.n).toFixed(2), pct(t.over, t.n)]);
@@ -149,13 +172,17 @@ for (const [title, map] of [['shape', byShape], ['list', byList], ['typos and le
 }
 if (worst.length) {
   lines.push('Leaking cases (first 5):', '');
-  for (const w of worst.slice(0, 5)) lines.push(`- ${w.c.list}, ${w.c.shape}, ${w.c.typos} typos, kept ${w.kept}: \`${w.out.replace(/\n/g, '⏎').slice(0, 160)}\``);
+  for (const w of worst.slice(0, 5))
+    lines.push(`- ${w.c.list}, ${w.c.shape}, ${w.c.typos} typos, kept ${w.kept}: \`${w.out.replace(/\n/g, '⏎').slice(0, 160)}\``);
   lines.push('');
 }
 const labelledN = [...labelled.values()].reduce((a, t) => a + t.n, 0);
 const labelledLeaks = [...labelled.values()].reduce((a, t) => a + t.leaks, 0);
 lines.push(`### Keys, cards, passwords, codes in the ten UI languages: ${labelledN} generated, ${pct(labelledLeaks, labelledN)} leak`, '');
-lines.push('Secrets drawn at random (64-hex keys, Luhn-valid cards with any separator or full-width digits, passwords, 6-digit codes, some full-width) in the templates of bench/redaction-cases.ts, with text after them. A leak: 8 characters of the secret in a row are still in the text.', '');
+lines.push(
+  'Secrets drawn at random (64-hex keys, Luhn-valid cards with any separator or full-width digits, passwords, 6-digit codes, some full-width) in the templates of bench/redaction-cases.ts, with text after them. A leak: 8 characters of the secret in a row are still in the text.',
+  '',
+);
 row(['kind', ...UI_LANGS]);
 row(['---', ...UI_LANGS.map(() => '---:')]);
 for (const kind of Object.keys(LABELLED)) row([kind, ...UI_LANGS.map((l) => pct(labelled.get(`${kind} ${l}`)!.leaks, labelled.get(`${kind} ${l}`)!.n))]);

@@ -23,7 +23,11 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 
 function start(db: string): Promise<{ child: ChildProcess; url: string; ms: number }> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', '-e', "import('./src/cli/main.ts').then((m) => m.main(process.argv.slice(1)))", 'relay', '--port', '0', '--db', db, '--rate', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '-e', "import('./src/cli/main.ts').then((m) => m.main(process.argv.slice(1)))", 'relay', '--port', '0', '--db', db, '--rate', '0'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -63,7 +67,11 @@ function handoff(id: string) {
     lang: 'en',
     topic: 'withdrawal-pending',
     // a realistic transcript: six turns, ~1.5 KB
-    transcript: Array.from({ length: 6 }, (_, i) => ({ role: i % 2 ? 'bot' : 'user', text: `my USDT withdrawal to my wallet has been pending for two hours, tx ${id}-${i}, what do I do?`.repeat(2), at })),
+    transcript: Array.from({ length: 6 }, (_, i) => ({
+      role: i % 2 ? 'bot' : 'user',
+      text: `my USDT withdrawal to my wallet has been pending for two hours, tx ${id}-${i}, what do I do?`.repeat(2),
+      at,
+    })),
     live: true,
     createdAt: at,
   });
@@ -80,7 +88,11 @@ async function measure(label: string, db: string, size: () => Promise<number>): 
       for (let i = 0; Date.now() < end; i++) {
         const id = `c${c}-${i}`;
         const t = performance.now();
-        const res = await fetch(`${relay.url}/v1/handoffs`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': id }, body: handoff(id) });
+        const res = await fetch(`${relay.url}/v1/handoffs`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': id },
+          body: handoff(id),
+        });
         await res.arrayBuffer();
         if (res.status === 201) latencies.push(performance.now() - t);
         else failed++;
@@ -109,7 +121,11 @@ async function run(): Promise<void> {
     for (const fsync of [true, false]) {
       const cluster = await startCluster({ fsync });
       try {
-        rows.push(await measure(`PostgreSQL ${version} server (\`--db postgres://…\`), fsync ${fsync ? 'on (its default)' : 'off'}`, cluster.url, () => databaseSize(cluster.url)));
+        rows.push(
+          await measure(`PostgreSQL ${version} server (\`--db postgres://…\`), fsync ${fsync ? 'on (its default)' : 'off'}`, cluster.url, () =>
+            databaseSize(cluster.url),
+          ),
+        );
       } finally {
         await cluster.stop();
       }

@@ -29,7 +29,12 @@ const BUDGET = { loadMs: 50, loadAt: 1_000, askMedianMs: 1, askP99Ms: 5, askAt: 
 /** What we call browser-sized: ≤ 2 s to download at 10 Mbit/s, a first (cold) load a user does not notice, a tab's memory. */
 const BROWSER = { gzipMB: 2.5, coldMs: 200, heapMB: 100 };
 
-interface Build { seconds: number; maxRssMB?: number; phases: { step: string; seconds: number }[]; error?: string }
+interface Build {
+  seconds: number;
+  maxRssMB?: number;
+  phases: { step: string; seconds: number }[];
+  error?: string;
+}
 interface Row {
   files: number;
   perLang: number;
@@ -58,7 +63,12 @@ function build(dir: string, out: string): Promise<Build> {
   const [cmd, args] = hasTime ? ['/usr/bin/time', ['-f', 'maxrss=%M', process.execPath, ...cli]] : [process.execPath, cli];
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}` }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(cmd, args, {
+      cwd: root,
+      env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     const phases: Build['phases'] = [{ step: 'start, read files', seconds: 0 }];
     let last = started;
     let err = '';
@@ -68,7 +78,13 @@ function build(dir: string, out: string): Promise<Build> {
       const now = performance.now();
       phases[phases.length - 1].seconds += (now - last) / 1000;
       last = now;
-      const step = line.startsWith('indexing') ? 'index' : line.startsWith('training') ? 'train, language profiles, write' : line.startsWith('(written)') ? '' : 'examples';
+      const step = line.startsWith('indexing')
+        ? 'index'
+        : line.startsWith('training')
+          ? 'train, language profiles, write'
+          : line.startsWith('(written)')
+            ? ''
+            : 'examples';
       if (step && step !== phases[phases.length - 1].step) phases.push({ step, seconds: 0 });
     };
     let pending = '';
@@ -89,22 +105,27 @@ function build(dir: string, out: string): Promise<Build> {
       clearTimeout(timer);
       mark('(written)');
       const seconds = (performance.now() - started) / 1000;
-      const error = signal === 'SIGKILL' || /signal 9|Killed/.test(err)
-        ? `stopped after ${BUILD_LIMIT_S / 60} min, during "${phases.at(-1)?.step}"`
-        : code
-          ? `failed during "${phases.at(-1)?.step}": ${err.trim().split('\n').slice(-3).join(' ')}`
-          : undefined;
+      const error =
+        signal === 'SIGKILL' || /signal 9|Killed/.test(err)
+          ? `stopped after ${BUILD_LIMIT_S / 60} min, during "${phases.at(-1)?.step}"`
+          : code
+            ? `failed during "${phases.at(-1)?.step}": ${err.trim().split('\n').slice(-3).join(' ')}`
+            : undefined;
       resolve({ seconds, maxRssMB, phases, ...(error ? { error } : {}) });
     });
   });
 }
 
 function measure(pack: string, questions: string, mode: 'warm' | 'cold'): unknown {
-  const out = execFileSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--expose-gc', '--import', 'tsx', join(root, 'bench', 'scale-measure.ts'), pack, questions, mode], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
+  const out = execFileSync(
+    process.execPath,
+    [`--max-old-space-size=${HEAP_MB}`, '--expose-gc', '--import', 'tsx', join(root, 'bench', 'scale-measure.ts'), pack, questions, mode],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    },
+  );
   return JSON.parse(out.trim().split('\n').at(-1)!);
 }
 
@@ -114,7 +135,10 @@ function measure(pack: string, questions: string, mode: 'warm' | 'cold'): unknow
  */
 function questionsFor(files: number, byLang: ReturnType<typeof models>): { text: string; lang: string }[] {
   const people = ['crypto.jsonl', 'crypto-holdout.jsonl'].flatMap((f) =>
-    readFileSync(join(root, 'tests', 'eval', f), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; lang: string }),
+    readFileSync(join(root, 'tests', 'eval', f), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { text: string; lang: string }),
   );
   const own: { text: string; lang: string }[] = [];
   const perLang = new Map<string, number>();
@@ -172,7 +196,10 @@ const built = rows.filter((r) => r.warm);
 const growth = (pick: (r: Row) => number | undefined) => {
   const pts = built.map((r) => [r.files, pick(r)] as const).filter(([, v]) => v !== undefined && v > 0) as [number, number][];
   if (pts.length < 2) return '—';
-  return pts.slice(1).map(([n, v], i) => (Math.log(v / pts[i][1]) / Math.log(n / pts[i][0])).toFixed(2)).join(' → ');
+  return pts
+    .slice(1)
+    .map(([n, v], i) => (Math.log(v / pts[i][1]) / Math.log(n / pts[i][0])).toFixed(2))
+    .join(' → ');
 };
 const at = (files: number) => rows.find((r) => r.files === files);
 /** Whether the largest measured size below `files` already misses (costs only grow with size). */
@@ -241,7 +268,10 @@ Where the time goes, per size:
 | files | build phases (s) | load: loadPack / createBot / first ask ms | pack parts MB |
 | --- | --- | --- | --- |
 ${rows
-  .map((r) => `| ${r.files.toLocaleString('en')} | ${r.build.phases.map((p) => `${p.step} ${p.seconds.toFixed(1)}`).join('; ')} | ${r.warm ? `${ms(r.warm.loadParts.loadPack)} / ${ms(r.warm.loadParts.createBot)} / ${ms(r.warm.loadParts.firstAsk)}` : '—'} | ${r.parts ? partNames.map((k) => `${k} ${f1(r.parts![k], 2)}`).join(', ') : '—'} |`)
+  .map(
+    (r) =>
+      `| ${r.files.toLocaleString('en')} | ${r.build.phases.map((p) => `${p.step} ${p.seconds.toFixed(1)}`).join('; ')} | ${r.warm ? `${ms(r.warm.loadParts.loadPack)} / ${ms(r.warm.loadParts.createBot)} / ${ms(r.warm.loadParts.firstAsk)}` : '—'} | ${r.parts ? partNames.map((k) => `${k} ${f1(r.parts![k], 2)}`).join(', ') : '—'} |`,
+  )
   .join('\n')}
 
 ### Causes, and what was changed in the engine (profiled with \`node --cpu-prof\` on this machine, 2026-11-23)

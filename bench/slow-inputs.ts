@@ -22,13 +22,19 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const BOUND = 20;
 const RUNS = 15;
 const { pack } = compileKnowledge(join(root, 'knowledge'));
-const normal = readFileSync(join(root, 'tests', 'eval', 'crypto.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text as string);
+const normal = readFileSync(join(root, 'tests', 'eval', 'crypto.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l).text as string);
 
 /** A deterministic text of `n` characters drawn from `chars`. */
 const drawn = (n: number, chars: string) => Array.from({ length: n }, (_, i) => [...chars][(i * 7919) % [...chars].length]).join('');
 const INPUTS: [string, string][] = [
   ['"验证码" × 2,000', '验证码'.repeat(2000)],
-  ['4,800 characters of Chinese', drawn(4800, '的一是不了人我在有他这为之大来以个中上们到说国和地也子时道出而要于就下得可你年生自会那后能对着事其已提现充值手续费')],
+  [
+    '4,800 characters of Chinese',
+    drawn(4800, '的一是不了人我在有他这为之大来以个中上们到说国和地也子时道出而要于就下得可你年生自会那后能对着事其已提现充值手续费'),
+  ],
   ['4,800 characters of Korean', drawn(4800, '가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허출금입금수수료')],
   ['4,000 characters of English exchange words', 'withdraw my usdt deposit fee network '.repeat(110)],
   ['600 different made-up words', Array.from({ length: 600 }, (_, i) => 'w' + (i * 7919).toString(36)).join(' ')],
@@ -58,7 +64,10 @@ const normalMs = stats(base).median;
 async function againstNormal(text: string, runs: number): Promise<{ again: number; normal: number }> {
   const [mine, theirs]: number[][] = [[], []];
   for (let i = 0; i < runs; i++) {
-    for (const [q, into] of [[normal[(i * 37) % normal.length], theirs], [text, mine]] as const) {
+    for (const [q, into] of [
+      [normal[(i * 37) % normal.length], theirs],
+      [text, mine],
+    ] as const) {
       const bot = createBot(pack);
       const t = performance.now();
       await bot.ask(q);
@@ -148,7 +157,13 @@ conversations, each beside one asking a normal question (so both see the same lo
 
 | input (start) | characters | first ask ms | again, median ms | normal beside it, ms | × normal |
 | --- | ---: | ---: | ---: | ---: | ---: |
-${slowest.slice(0, 8).map((x) => `| ${show(x.text)} | ${x.text.length.toLocaleString('en')} | ${x.ms.toFixed(2)} | ${x.again.toFixed(2)} | ${x.normal.toFixed(2)} | ${(x.again / x.normal).toFixed(1)}× |`).join('\n')}
+${slowest
+  .slice(0, 8)
+  .map(
+    (x) =>
+      `| ${show(x.text)} | ${x.text.length.toLocaleString('en')} | ${x.ms.toFixed(2)} | ${x.again.toFixed(2)} | ${x.normal.toFixed(2)} | ${(x.again / x.normal).toFixed(1)}× |`,
+  )
+  .join('\n')}
 
 Bound for the fuzz: ${fuzzWorst <= BOUND ? `met (slowest again ${fuzzWorst.toFixed(1)}×)` : `**missed** (slowest again ${fuzzWorst.toFixed(1)}×)`}.
 `;

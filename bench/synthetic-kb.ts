@@ -84,7 +84,16 @@ export function* syntheticArticles(total: number, byLang: Record<string, Model>,
       const own = model.body.split('\n');
       const start = Math.floor(random() * Math.max(1, own.length / 2));
       const body = [...own.slice(start, start + 4 + Math.floor(random() * 8)), '', pick(lines), pick(lines)].map(withCoin).join('\n');
-      yield { id, lang, title, category: model.category, tags: [...model.tags, coin.toLowerCase()], questions: [...new Set(questions)], body, file: `${lang}/${model.category}/${id}.md` };
+      yield {
+        id,
+        lang,
+        title,
+        category: model.category,
+        tags: [...model.tags, coin.toLowerCase()],
+        questions: [...new Set(questions)],
+        body,
+        file: `${lang}/${model.category}/${id}.md`,
+      };
     }
   }
 }

@@ -35,7 +35,11 @@ type Mode = keyof typeof MODES;
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
-const chunkFile = join(root, 'dist', readdirSync(join(root, 'dist')).find((f) => /^helpline-widget\.[\w-]+\.js$/.test(f))!);
+const chunkFile = join(
+  root,
+  'dist',
+  readdirSync(join(root, 'dist')).find((f) => /^helpline-widget\.[\w-]+\.js$/.test(f))!,
+);
 
 // 1. Sizes: the loader (the script tag's file) and the widget code it imports, with the code's breakdown.
 const loader = { bytes: readFileSync(widgetScript).length, gzip: gz(widgetScript) };
@@ -43,7 +47,15 @@ const code = { bytes: readFileSync(chunkFile).length, gzip: gz(chunkFile) };
 const parts = await breakdown(root);
 
 // 2. In Chromium.
-interface Run { loadBytes: number; idleBytes: number; answerBytes: number; answerMs: number; longest: number; longTasks: number; files: string[] }
+interface Run {
+  loadBytes: number;
+  idleBytes: number;
+  answerBytes: number;
+  answerMs: number;
+  longest: number;
+  longTasks: number;
+  files: string[];
+}
 
 /** Installed before the page's scripts: stamps the click and the first answer, records long tasks. */
 const STAMPS = `
@@ -96,7 +108,15 @@ async function visit(browser: Browser, base: string, mode: Mode, lang: string, c
   const done = (await page.evaluate(HELPLINE_BYTES)) as { bytes: number; files: string[] };
   const t = await page.evaluate(() => (window as unknown as { __t: { click: number; answer: number; long: number[] } }).__t);
   await context.close();
-  return { loadBytes: atLoad.bytes, idleBytes: idle.bytes, answerBytes: done.bytes, answerMs: t.answer - t.click, longest: Math.max(0, ...t.long), longTasks: t.long.length, files: done.files };
+  return {
+    loadBytes: atLoad.bytes,
+    idleBytes: idle.bytes,
+    answerBytes: done.bytes,
+    answerMs: t.answer - t.click,
+    longest: Math.max(0, ...t.long),
+    longTasks: t.long.length,
+    files: done.files,
+  };
 }
 
 interface Results {
@@ -140,7 +160,11 @@ async function measure(): Promise<Results | undefined> {
 
 const results = await measure();
 
-const row = (g: Group) => `| ${g.name} | ${kb(g.bytes)} | ${kb(g.gzip)} | ${g.files.slice(0, 3).map((f) => `${f.path.replace(/^node_modules\//, '')} ${kb(f.bytes)}`).join(', ')} |`;
+const row = (g: Group) =>
+  `| ${g.name} | ${kb(g.bytes)} | ${kb(g.gzip)} | ${g.files
+    .slice(0, 3)
+    .map((f) => `${f.path.replace(/^node_modules\//, '')} ${kb(f.bytes)}`)
+    .join(', ')} |`;
 const ok = (met: boolean) => (met ? 'met' : '**missed**');
 const median = (runs: Run[], key: keyof Run) => stats(runs.map((r) => r[key] as number)).median;
 
@@ -151,7 +175,10 @@ if (results) {
     const [f, d] = [local.file[l], local.folder[l]];
     return `| ${l} | ${kb(median(f, 'answerBytes'))} | **${kb(median(d, 'answerBytes'))}** (${ok(median(d, 'answerBytes') / 1024 <= BUDGET.firstAnswerKB)}) | ${median(f, 'answerMs').toFixed(0)} | ${median(d, 'answerMs').toFixed(0)} |`;
   });
-  const slowRows = ['en', 'zh'].map((l) => `| ${l} | ${median(slow.file[l], 'answerMs').toFixed(0)} | **${median(slow.folder[l], 'answerMs').toFixed(0)}** (${ok(median(slow.folder[l], 'answerMs') <= BUDGET.slowMs)}) |`);
+  const slowRows = ['en', 'zh'].map(
+    (l) =>
+      `| ${l} | ${median(slow.file[l], 'answerMs').toFixed(0)} | **${median(slow.folder[l], 'answerMs').toFixed(0)}** (${ok(median(slow.folder[l], 'answerMs') <= BUDGET.slowMs)}) |`,
+  );
   const longest = (m: Mode) => Math.max(...cpu[m].map((r) => r.longest));
   const files = [...new Set(local.folder.en[0].files)].map((f) => f.replace(/\.[\w-]{8,}\.(js|json)$/, '.<hash>.$1')).join(', ');
   browserSection = `Chromium ${results.version} (headless), the demo exchange served by examples/serve.mjs on localhost: brotli, as a CDN
@@ -185,7 +212,9 @@ ${longest('file').toFixed(0)} ms with the single file; long tasks (> 50 ms) per 
 `;
 }
 
-const folderFiles = readdirSync(demoFolder).filter((f) => f !== 'manifest.json').map((f) => ({ f, gzip: gz(join(demoFolder, f)) }));
+const folderFiles = readdirSync(demoFolder)
+  .filter((f) => f !== 'manifest.json')
+  .map((f) => ({ f, gzip: gz(join(demoFolder, f)) }));
 const md = `## The widget: size, bytes and time to the first answer
 
 Command: \`npm run bench:widget\` · ${machine()}

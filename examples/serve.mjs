@@ -14,8 +14,16 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const site = join(root, 'examples', 'exchange');
 const dist = join(root, 'dist');
 const port = Number(process.env.PORT ?? 5173);
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png' };
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 /** A content hash in the name (helpline-widget.<hash>.js, en.<hash>.json): the content never changes under it. */
 const HASHED = /\.[0-9A-Za-z_-]{8,}\.(js|json)$/;
 const COMPRESSIBLE = /\.(html|js|css|json|svg)$/;
@@ -29,7 +37,12 @@ async function body(file) {
   if (b?.key !== key) {
     const raw = await readFile(file);
     const small = raw.length < 1024 || !COMPRESSIBLE.test(file);
-    b = { key, raw, gzip: small ? undefined : gzipSync(raw, { level: 9 }), br: small ? undefined : brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) };
+    b = {
+      key,
+      raw,
+      gzip: small ? undefined : gzipSync(raw, { level: 9 }),
+      br: small ? undefined : brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    };
     cache.set(file, b);
   }
   return b;

@@ -12,7 +12,15 @@ export type { ConversationState, Turn } from './bot/state.js';
 export { checkHours, isOpen, nextOpening, type BusinessHours, type Weekday } from './bot/hours.js';
 export { detectFrustration } from './bot/frustration.js';
 export { messages, type Messages } from './pack/messages.js';
-export { redactSecrets, createRedactor, type Redaction, type RedactOptions, type Redactor, type ConversationRedaction, type SecretKind } from './safety/redact.js';
+export {
+  redactSecrets,
+  createRedactor,
+  type Redaction,
+  type RedactOptions,
+  type Redactor,
+  type ConversationRedaction,
+  type SecretKind,
+} from './safety/redact.js';
 export type { WordSet } from './safety/word-set.js';
 export { detectLanguage, normalize, analyze } from './text/index.js';
 export type { Snippet } from './search/snippet.js';

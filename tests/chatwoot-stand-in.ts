@@ -81,20 +81,39 @@ export interface ChatwootStandIn {
   close(): Promise<void>;
 }
 
-const AGENT = { id: 7, name: 'Maria Lopez', available_name: 'Maria', avatar_url: 'https://cdn.example/maria.png', type: 'user', availability_status: 'online', thumbnail: 'https://cdn.example/maria.png' };
+const AGENT = {
+  id: 7,
+  name: 'Maria Lopez',
+  available_name: 'Maria',
+  avatar_url: 'https://cdn.example/maria.png',
+  type: 'user',
+  availability_status: 'online',
+  thumbnail: 'https://cdn.example/maria.png',
+};
 const WS_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
 /** One ActionCable client: an upgraded socket, reading masked text frames and writing unmasked ones. */
 class CableClient {
   streams = new Map<string, string>(); // pubsub token → identifier
   private buffer = Buffer.alloc(0);
-  constructor(readonly socket: Duplex, private readonly onText: (c: CableClient, text: string) => void) {
+  constructor(
+    readonly socket: Duplex,
+    private readonly onText: (c: CableClient, text: string) => void,
+  ) {
     socket.on('data', (chunk: Buffer) => this.read(chunk));
     socket.on('error', () => {});
   }
   send(obj: unknown): void {
     const data = Buffer.from(JSON.stringify(obj));
-    const head = data.length < 126 ? Buffer.from([0x81, data.length]) : data.length < 65536 ? Buffer.from([0x81, 126, data.length >> 8, data.length & 255]) : Buffer.concat([Buffer.from([0x81, 127, 0, 0, 0, 0]), Buffer.from([(data.length >>> 24) & 255, (data.length >> 16) & 255, (data.length >> 8) & 255, data.length & 255])]);
+    const head =
+      data.length < 126
+        ? Buffer.from([0x81, data.length])
+        : data.length < 65536
+          ? Buffer.from([0x81, 126, data.length >> 8, data.length & 255])
+          : Buffer.concat([
+              Buffer.from([0x81, 127, 0, 0, 0, 0]),
+              Buffer.from([(data.length >>> 24) & 255, (data.length >> 16) & 255, (data.length >> 8) & 255, data.length & 255]),
+            ]);
     if (!this.socket.destroyed) this.socket.write(Buffer.concat([head, data]));
   }
   private read(chunk: Buffer): void {
@@ -138,7 +157,14 @@ export async function chatwootStandIn(inbox = 'inbox-' + randomUUID().slice(0, 8
     }
   };
   const tokenOf = (conv: CwConversation) => contacts.get(conv.source)!.pubsub_token;
-  const conversationData = (conv: CwConversation) => ({ id: conv.id, uuid: conv.uuid, inbox_id: conv.inbox_id, status: conv.status, messages: conv.messages.filter((m) => !m.private), contact: publicContact(contacts.get(conv.source)!) });
+  const conversationData = (conv: CwConversation) => ({
+    id: conv.id,
+    uuid: conv.uuid,
+    inbox_id: conv.inbox_id,
+    status: conv.status,
+    messages: conv.messages.filter((m) => !m.private),
+    contact: publicContact(contacts.get(conv.source)!),
+  });
   const publicContact = (c: CwContact) => ({ id: c.id, name: c.name, email: c.email });
   const push = (conv: CwConversation, m: Omit<CwMessage, 'id' | 'created_at' | 'conversation_id' | 'content_type'>) => {
     const message: CwMessage = { id: nextId++, content_type: 'text', created_at: Math.floor(Date.now() / 1000), conversation_id: conv.id, ...m };
@@ -150,7 +176,12 @@ export async function chatwootStandIn(inbox = 'inbox-' + randomUUID().slice(0, 8
   };
   const setStatus = (conv: CwConversation, status: CwConversation['status']) => {
     conv.status = status;
-    broadcast(tokenOf(conv), 'conversation.status_changed', { id: conv.id, status, meta: { assignee: { id: AGENT.id, name: AGENT.name, display_name: AGENT.available_name } }, messages: [] });
+    broadcast(tokenOf(conv), 'conversation.status_changed', {
+      id: conv.id,
+      status,
+      meta: { assignee: { id: AGENT.id, name: AGENT.name, display_name: AGENT.available_name } },
+      messages: [],
+    });
   };
 
   const json = (res: ServerResponse, status: number, body: unknown) => {
@@ -167,7 +198,12 @@ export async function chatwootStandIn(inbox = 'inbox-' + randomUUID().slice(0, 8
   const server: Server = createServer(async (req, res) => {
     if (req.method === 'OPTIONS') {
       // rack-cors with `headers: :any, methods: :any`
-      res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS', 'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '', 'Access-Control-Max-Age': '7200' });
+      res.writeHead(200, {
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+        'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '',
+        'Access-Control-Max-Age': '7200',
+      });
       return res.end();
     }
     const raw = await readBody(req);
@@ -183,7 +219,9 @@ export async function chatwootStandIn(inbox = 'inbox-' + randomUUID().slice(0, 8
       failing.n--;
       return json(res, failing.status, { error: 'stand-in failure' });
     }
-    const m = /^\/public\/api\/v1\/inboxes\/([^/]+)\/contacts(?:\/([^/]+)(?:\/conversations(?:\/(\d+)(?:\/(messages|toggle_status|toggle_typing))?)?)?)?$/.exec(path);
+    const m = /^\/public\/api\/v1\/inboxes\/([^/]+)\/contacts(?:\/([^/]+)(?:\/conversations(?:\/(\d+)(?:\/(messages|toggle_status|toggle_typing))?)?)?)?$/.exec(
+      path,
+    );
     if (!m || m[1] !== inbox) return json(res, 404, { error: 'Resource could not be found' });
     const [, , source, convId, action] = m;
     if (!source) {
@@ -191,7 +229,14 @@ export async function chatwootStandIn(inbox = 'inbox-' + randomUUID().slice(0, 8
       const id = typeof body.source_id === 'string' && body.source_id ? body.source_id : randomUUID();
       let c = contacts.get(id);
       if (!c) {
-        c = { source_id: id, pubsub_token: randomUUID().replace(/-/g, '').slice(0, 24), id: nextId++, name: body.name ?? 'quiet-sky-123', email: body.email ?? null, custom_attributes: body.custom_attributes ?? {} };
+        c = {
+          source_id: id,
+          pubsub_token: randomUUID().replace(/-/g, '').slice(0, 24),
+          id: nextId++,
+          name: body.name ?? 'quiet-sky-123',
+          email: body.email ?? null,
+          custom_attributes: body.custom_attributes ?? {},
+        };
         contacts.set(id, c);
       }
       return json(res, 200, { source_id: c.source_id, pubsub_token: c.pubsub_token, ...publicContact(c) });
@@ -208,10 +253,20 @@ export async function chatwootStandIn(inbox = 'inbox-' + randomUUID().slice(0, 8
     const conv = conversations.find((c) => c.id === Number(convId) && c.source === source);
     if (!conv) return json(res, 404, { error: 'Resource could not be found' });
     if (action === 'messages' && req.method === 'POST') {
-      const message = push(conv, { content: String(body.content ?? ''), message_type: 0, private: false, sender: { id: contact.id, name: contact.name, type: 'contact' } });
+      const message = push(conv, {
+        content: String(body.content ?? ''),
+        message_type: 0,
+        private: false,
+        sender: { id: contact.id, name: contact.name, type: 'contact' },
+      });
       return json(res, 200, message);
     }
-    if (action === 'messages') return json(res, 200, conv.messages.filter((x) => !x.private));
+    if (action === 'messages')
+      return json(
+        res,
+        200,
+        conv.messages.filter((x) => !x.private),
+      );
     if (action === 'toggle_status' && req.method === 'POST') {
       if (conv.status !== 'resolved') setStatus(conv, 'resolved');
       return json(res, 200, conversationData(conv));
@@ -225,8 +280,12 @@ export async function chatwootStandIn(inbox = 'inbox-' + randomUUID().slice(0, 8
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
     if (new URL(req.url ?? '/', 'http://x').pathname !== '/cable' || !req.headers['sec-websocket-key']) return socket.destroy();
-    const accept = createHash('sha1').update(req.headers['sec-websocket-key'] + WS_GUID).digest('base64');
-    const protocols = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+    const accept = createHash('sha1')
+      .update(req.headers['sec-websocket-key'] + WS_GUID)
+      .digest('base64');
+    const protocols = String(req.headers['sec-websocket-protocol'] ?? '')
+      .split(',')
+      .map((p) => p.trim());
     const protocol = protocols.includes('actioncable-v1-json') ? 'Sec-WebSocket-Protocol: actioncable-v1-json\r\n' : '';
     socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n${protocol}\r\n`);
     const client = new CableClient(socket, (c, text) => {
@@ -268,13 +327,21 @@ export async function chatwootStandIn(inbox = 'inbox-' + randomUUID().slice(0, 8
     subscribers: (token) => [...clients].filter((c) => c.streams.has(token)).length,
     failNext: (n, status) => (failing = { n, status }),
     agentSays(id, text, opts = {}) {
-      const sender = { ...AGENT, ...(opts.name ? { name: opts.name, available_name: opts.name } : {}), ...(opts.avatar !== undefined ? { avatar_url: opts.avatar, thumbnail: opts.avatar } : {}) };
+      const sender = {
+        ...AGENT,
+        ...(opts.name ? { name: opts.name, available_name: opts.name } : {}),
+        ...(opts.avatar !== undefined ? { avatar_url: opts.avatar, thumbnail: opts.avatar } : {}),
+      };
       push(conversation(id), { content: text, message_type: 1, private: Boolean(opts.private), sender });
     },
     agentTyping(id, on, opts = {}) {
       const conv = conversation(id);
       const contact = contacts.get(conv.source)!;
-      broadcast(contact.pubsub_token, on ? 'conversation.typing_on' : 'conversation.typing_off', { conversation: { id: conv.id, status: conv.status }, user: AGENT, is_private: Boolean(opts.private) });
+      broadcast(contact.pubsub_token, on ? 'conversation.typing_on' : 'conversation.typing_off', {
+        conversation: { id: conv.id, status: conv.status },
+        user: AGENT,
+        is_private: Boolean(opts.private),
+      });
     },
     resolve: (id) => setStatus(conversation(id), 'resolved'),
     dropSockets() {

@@ -19,7 +19,9 @@ export interface Cluster {
 export function postgresBin(): string | undefined {
   const base = '/usr/lib/postgresql';
   if (!existsSync(base)) return undefined;
-  const versions = readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'postgres'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(base)
+    .filter((v) => existsSync(join(base, v, 'bin', 'postgres')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length ? join(base, versions[0], 'bin') : undefined;
 }
 
@@ -44,7 +46,7 @@ function runAs(): { uid: number; gid: number } | undefined {
 
 export async function startCluster(options: { fsync?: boolean } = {}): Promise<Cluster> {
   const bin = postgresBin();
-  if (!bin) throw new Error('PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/postgres); CI installs Debian\'s postgresql');
+  if (!bin) throw new Error("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/postgres); CI installs Debian's postgresql");
   const dir = mkdtempSync(join(tmpdir(), 'helpline-pg-'));
   const user = runAs();
   if (user) chownSync(dir, user.uid, user.gid);
@@ -52,7 +54,11 @@ export async function startCluster(options: { fsync?: boolean } = {}): Promise<C
   const init = spawnSync(join(bin, 'initdb'), ['-D', data, '-U', 'helpline', '--auth=trust', '-E', 'UTF8', '--no-sync'], { ...user, encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`initdb failed (${init.status}): ${init.stderr || init.error}`);
   const port = await freePort();
-  const child: ChildProcess = spawn(join(bin, 'postgres'), ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-c', `fsync=${options.fsync ? 'on' : 'off'}`], { ...user, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(
+    join(bin, 'postgres'),
+    ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-c', `fsync=${options.fsync ? 'on' : 'off'}`],
+    { ...user, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let log = '';
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   await new Promise<void>((resolve, reject) => {

@@ -104,7 +104,10 @@ function fingerprints(sets: WordSet[]): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  for (const [file, text] of [['bip39-data.ts', generate()], ['bip39-deferred.ts', generateDeferred()]]) {
+  for (const [file, text] of [
+    ['bip39-data.ts', generate()],
+    ['bip39-deferred.ts', generateDeferred()],
+  ]) {
     const out = fileURLToPath(new URL(`../src/safety/${file}`, import.meta.url));
     writeFileSync(out, text);
     console.log(`wrote ${out}: ${text.length} bytes, ${gzipSync(text, { level: 9 }).length} bytes gzip`);

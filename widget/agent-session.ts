@@ -125,7 +125,10 @@ export class AgentSession implements ReactiveController {
 
   /** An agent took the conversation. */
   join(agent: Partial<Agent> = {}): void {
-    const name = String(agent.name ?? '').trim().slice(0, MAX_NAME) || this.host.uiText('agent');
+    const name =
+      String(agent.name ?? '')
+        .trim()
+        .slice(0, MAX_NAME) || this.host.uiText('agent');
     const avatar = safeImage(agent.avatar);
     this.agent = { name, ...(avatar ? { avatar } : {}) };
     this.host.setHandoffStatus('connected');
@@ -227,7 +230,16 @@ export class AgentSession implements ReactiveController {
   }
 
   saved(): AgentSaved {
-    return { agent: this.agent, handoff: this.handoff, relay: this.relay, relayUrl: this.relayUrl, chatwoot: this.chatwoot, chatwootInbox: this.chatwootInbox, waiting: this.waiting, topic: this.topic };
+    return {
+      agent: this.agent,
+      handoff: this.handoff,
+      relay: this.relay,
+      relayUrl: this.relayUrl,
+      chatwoot: this.chatwoot,
+      chatwootInbox: this.chatwootInbox,
+      waiting: this.waiting,
+      topic: this.topic,
+    };
   }
 
   restore(saved: AgentSaved | undefined): void {
@@ -296,7 +308,8 @@ export class AgentSession implements ReactiveController {
     const name = typeof e.name === 'string' ? e.name : undefined;
     const avatar = typeof e.avatar === 'string' ? e.avatar : undefined;
     if (ev.type === 'message' && ev.from === 'agent' && typeof ev.text === 'string') this.say(ev.text, name, avatar);
-    else if (ev.type === 'message' && ev.from === 'system' && typeof ev.text === 'string') this.host.addLine({ role: 'system', text: ev.text.slice(0, MAX_TEXT) });
+    else if (ev.type === 'message' && ev.from === 'system' && typeof ev.text === 'string')
+      this.host.addLine({ role: 'system', text: ev.text.slice(0, MAX_TEXT) });
     else if (ev.type === 'typing' && ev.on === false) this.stopTyping();
     else if (ev.type === 'typing') {
       // someone typing has taken the conversation, even before a word of theirs arrived
@@ -316,7 +329,10 @@ export class AgentSession implements ReactiveController {
     const c = this.chatwoot;
     if (r) {
       const base = `${r.url}/v1/conversations/${encodeURIComponent(r.conversation)}`;
-      this.outbox ??= new HandoffOutbox(base, `helpline:relay:${r.conversation}`, { headers: { Authorization: `Bearer ${r.token}` }, path: (item) => `${base}/${(item as { kind?: string }).kind}` });
+      this.outbox ??= new HandoffOutbox(base, `helpline:relay:${r.conversation}`, {
+        headers: { Authorization: `Bearer ${r.token}` },
+        path: (item) => `${base}/${(item as { kind?: string }).kind}`,
+      });
     } else if (c) this.outbox ??= new HandoffOutbox(inboxUrl(c), `helpline:chatwoot:${c.contact}`, { fetch: conversationFetch(c) });
     return this.outbox!.send({ ...body, kind: path } as { id: string });
   }

@@ -27,10 +27,12 @@ export function renderAnswer(r: Reply & { article: NonNullable<Reply['article']>
   // Only a page on the web: the front matter's url is checked by lint, and again here (the pack may be old or edited).
   const link = a.url && /^https?:/i.test(a.url) ? safeUrl(a.url) : undefined;
   return html`<h3 class="title" title=${a.title}>${a.title}</h3>${part}
-    ${more || link
-      ? html`<div class="answer-actions">
+    ${
+      more || link
+        ? html`<div class="answer-actions">
           ${more ? html`<button class="chip more" part="chip" @click=${v.expand}>${v.wholeArticle}</button>` : nothing}
           ${link ? html`<a class="source" part="article-link" href=${link} target="_blank" rel="noopener noreferrer">${v.openArticle}</a>` : nothing}
         </div>`
-      : nothing}`;
+        : nothing
+    }`;
 }

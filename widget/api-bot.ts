@@ -4,7 +4,18 @@
  * conversation state travels with each request and comes back with each reply, so the server keeps none.
  * No pack is downloaded: search-as-you-type has nothing to search and offers no suggestions.
  */
-import { redactSecrets, messages, type Bot, type BotEvents, type BotOptions, type Handoff, type HandoffReason, type Pack, type Reply, type UserContext } from '../src/index.js';
+import {
+  redactSecrets,
+  messages,
+  type Bot,
+  type BotEvents,
+  type BotOptions,
+  type Handoff,
+  type HandoffReason,
+  type Pack,
+  type Reply,
+  type UserContext,
+} from '../src/index.js';
 import { Emitter } from '../src/bot/events.js';
 import { emptyState, restoreState, type ConversationState } from '../src/bot/state.js';
 import { PACK_TIMEOUT_MS } from './fetch-text.js';
@@ -48,7 +59,16 @@ export function createApiBot(api: string, options: Pick<BotOptions, 'lang' | 'st
       } catch (e) {
         console.error('helpline: the answer API did not answer', (e as Error).message);
         const m = messages(lang());
-        return { kind: 'fallback', text: m.fallback + ' ' + m.offerHuman, lang: lang(), confidence: 0, offerHuman: true, notices: [], redacted: found, debug: { rule: 'error', candidates: [], detected: { lang: lang(), confident: false } } };
+        return {
+          kind: 'fallback',
+          text: m.fallback + ' ' + m.offerHuman,
+          lang: lang(),
+          confidence: 0,
+          offerHuman: true,
+          notices: [],
+          redacted: found,
+          debug: { rule: 'error', candidates: [], detected: { lang: lang(), confident: false } },
+        };
       }
     },
     // The API answers questions, not ids: a picked suggestion is asked by its id (its words find the article).

@@ -68,7 +68,15 @@ export async function conversationOf(link: ChatwootLink, signal?: AbortSignal): 
 
 /** What the agent reads first: why, how urgent, about what; the ticket; then the conversation with the bot. */
 export function handoffMessages(h: Handoff & { ticket?: { email?: string; description?: string } }): string[] {
-  const facts = [`reason: ${h.reason}`, `priority: ${h.priority}`, h.topic && `topic: ${h.topic}`, h.team && `team: ${h.team}`, `language: ${h.lang}`, h.user?.id && `user: ${h.user.id}`, h.user?.vipLevel !== undefined && `VIP level: ${h.user.vipLevel}`].filter(Boolean);
+  const facts = [
+    `reason: ${h.reason}`,
+    `priority: ${h.priority}`,
+    h.topic && `topic: ${h.topic}`,
+    h.team && `team: ${h.team}`,
+    `language: ${h.lang}`,
+    h.user?.id && `user: ${h.user.id}`,
+    h.user?.vipLevel !== undefined && `VIP level: ${h.user.vipLevel}`,
+  ].filter(Boolean);
   const out = [clean(`Helpline handoff (${facts.join(', ')})`)];
   if (h.ticket) out.push(clean(`Ticket from ${h.ticket.email ?? '?'} (agents were offline):\n${h.ticket.description ?? ''}`));
   const transcript = (h.transcript ?? []).map((t) => `${t.role === 'user' ? 'User' : 'Bot'}: ${t.text}`).join('\n\n');
@@ -86,15 +94,27 @@ export function deliverHandoff(inbox: ChatwootInbox, item: Record<string, unknow
   return answer(h.id, signal, async () => {
     const name = typeof h.user?.name === 'string' ? clean(h.user.name) : undefined;
     const email = h.ticket?.email ?? (typeof h.user?.email === 'string' ? h.user.email : undefined);
-    const contact = await call<{ source_id: string; pubsub_token: string }>(`${inboxUrl(inbox)}/contacts`, 'POST', {
-      source_id: h.id,
-      ...(name ? { name } : {}),
-      ...(email ? { email } : {}),
-      custom_attributes: { helpline_user: h.user?.id, vip_level: h.user?.vipLevel },
-    }, signal);
+    const contact = await call<{ source_id: string; pubsub_token: string }>(
+      `${inboxUrl(inbox)}/contacts`,
+      'POST',
+      {
+        source_id: h.id,
+        ...(name ? { name } : {}),
+        ...(email ? { email } : {}),
+        custom_attributes: { helpline_user: h.user?.id, vip_level: h.user?.vipLevel },
+      },
+      signal,
+    );
     const url = conversationsUrl(inbox, contact.source_id);
     const existing = await call<CwConversation[]>(url, 'GET', undefined, signal);
-    const conversation = existing[0] ?? (await call<CwConversation>(url, 'POST', { custom_attributes: { helpline_handoff: h.id, reason: h.reason, priority: h.priority, topic: h.topic, team: h.team, lang: h.lang } }, signal));
+    const conversation =
+      existing[0] ??
+      (await call<CwConversation>(
+        url,
+        'POST',
+        { custom_attributes: { helpline_handoff: h.id, reason: h.reason, priority: h.priority, topic: h.topic, team: h.team, lang: h.lang } },
+        signal,
+      ));
     const there = new Set((conversation.messages ?? []).filter((m) => m.message_type === 0).map((m) => m.content));
     for (const content of handoffMessages(h)) if (!there.has(content)) await call(`${url}/${conversation.id}/messages`, 'POST', { content }, signal);
     return { chatwoot: { contact: contact.source_id, token: contact.pubsub_token, conversation: conversation.id } };

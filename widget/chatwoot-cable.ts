@@ -64,7 +64,12 @@ export function subscribe(link: ChatwootLink, onEvent: (ev: LiveEvent, messageId
     if (!data) return;
     if (event === 'message.created') message(data);
     else if (event === 'conversation.status_changed' && data.id === link.conversation) status(data.status, data.meta?.assignee);
-    else if ((event === 'conversation.typing_on' || event === 'conversation.typing_off') && data.conversation?.id === link.conversation && !data.is_private && data.user?.type !== 'contact') {
+    else if (
+      (event === 'conversation.typing_on' || event === 'conversation.typing_off') &&
+      data.conversation?.id === link.conversation &&
+      !data.is_private &&
+      data.user?.type !== 'contact'
+    ) {
       onEvent({ type: 'typing', on: event === 'conversation.typing_on', name: nameOf(data.user), avatar: avatarOf(data.user) });
     }
   };

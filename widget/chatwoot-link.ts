@@ -34,7 +34,9 @@ export const inboxUrl = (i: ChatwootInbox): string => `${i.url.replace(/\/+$/, '
  * A `fetch` for the outbox: an item queued for Chatwoot is not one POST but a few calls, done by the
  * connector, which answers as one response (2xx done, 4xx refused for good, 5xx or a throw: try again).
  */
-export function chatwootFetch(run: (c: Awaited<ReturnType<typeof connector>>, item: { id: string } & Record<string, unknown>, signal?: AbortSignal) => Promise<Response>): typeof fetch {
+export function chatwootFetch(
+  run: (c: Awaited<ReturnType<typeof connector>>, item: { id: string } & Record<string, unknown>, signal?: AbortSignal) => Promise<Response>,
+): typeof fetch {
   return (async (_url: unknown, init?: RequestInit) => run(await connector(), JSON.parse(String(init?.body)), init?.signal ?? undefined)) as typeof fetch;
 }
 

@@ -8,7 +8,13 @@ import { BOT_EVENTS, type BotEvents, type Handoff } from '../src/index.js';
 export const HELPLINE_EVENTS = [
   // the bot's (src/bot/create-bot.ts), then the widget's
   ...BOT_EVENTS,
-  'ticket', 'user-message', 'csat', 'ready', 'open', 'close', 'unread',
+  'ticket',
+  'user-message',
+  'csat',
+  'ready',
+  'open',
+  'close',
+  'unread',
 ] as const;
 
 export type HelplineEventName = (typeof HELPLINE_EVENTS)[number];

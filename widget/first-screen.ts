@@ -13,9 +13,7 @@ export function firstTopics(articles: readonly Article[], lang: string, defaultL
   if (!own.length) own = articles.filter((a) => a.lang === defaultLang);
   const seen = new Set<string>();
   // The build marks every translation of a featured article (compile-pack.ts).
-  const picked = own.some((a) => a.featured)
-    ? own.filter((a) => a.featured)
-    : own.filter((a) => !seen.has(a.category) && seen.add(a.category));
+  const picked = own.some((a) => a.featured) ? own.filter((a) => a.featured) : own.filter((a) => !seen.has(a.category) && seen.add(a.category));
   return picked.slice(0, MAX_TOPICS).map((a) => ({ id: a.id, title: a.title }));
 }
 
@@ -44,11 +42,13 @@ export interface FirstScreen {
 export function renderFirstScreen(s: FirstScreen): TemplateResult {
   return html`<div class="first" part="first-screen">
     <p class="greeting">${s.greeting}</p>
-    ${s.topics.length
-      ? html`<div class="chips topics" role="group" aria-label=${s.topicsLabel}>
+    ${
+      s.topics.length
+        ? html`<div class="chips topics" role="group" aria-label=${s.topicsLabel}>
           ${s.topics.map((t) => html`<button class="chip" part="chip topic" data-article=${t.id} @click=${() => s.pick(t.id)}>${t.title}</button>`)}
         </div>`
-      : nothing}
+        : nothing
+    }
     ${s.languages.length > 1 ? html`<p class="languages">${s.languagesLabel} ${s.languages.map((l, i) => html`${i ? ' · ' : ''}<span lang="">${l}</span>`)}</p>` : nothing}
   </div>`;
 }

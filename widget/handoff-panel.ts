@@ -9,7 +9,21 @@ export interface HandoffView {
   agent?: Agent;
   typing: boolean;
   contact: string;
-  text: (key: 'handoffUndelivered' | 'handoffRetrying' | 'ticketSent' | 'handoffConnected' | 'handoffQueued' | 'agentTyping' | 'handoffOffline' | 'contact' | 'email' | 'describe' | 'submit', values?: Record<string, string>) => string;
+  text: (
+    key:
+      | 'handoffUndelivered'
+      | 'handoffRetrying'
+      | 'ticketSent'
+      | 'handoffConnected'
+      | 'handoffQueued'
+      | 'agentTyping'
+      | 'handoffOffline'
+      | 'contact'
+      | 'email'
+      | 'describe'
+      | 'submit',
+    values?: Record<string, string>,
+  ) => string;
   /** when agents are back, for the offline form */
   when: () => string;
   sendTicket: (e: Event) => void;
@@ -38,10 +52,18 @@ export function renderHandoffPanel(v: HandoffView): TemplateResult | typeof noth
     </div>`;
   }
   const a = v.agent;
-  const line = delivery === 'retrying' && state !== 'connected' ? text('handoffRetrying')
-    : state === 'sent' ? text('ticketSent')
-    : state === 'connected' ? (v.typing && a ? text('agentTyping', { name: a.name }) : a ? a.name : text('handoffConnected'))
-    : text('handoffQueued');
+  const line =
+    delivery === 'retrying' && state !== 'connected'
+      ? text('handoffRetrying')
+      : state === 'sent'
+        ? text('ticketSent')
+        : state === 'connected'
+          ? v.typing && a
+            ? text('agentTyping', { name: a.name })
+            : a
+              ? a.name
+              : text('handoffConnected')
+          : text('handoffQueued');
   return html`<div class="handoff" part="handoff" role="status" data-state=${state} data-delivery=${delivery ?? nothing}>
     ${state === 'connected' && a?.avatar ? html`<img class="avatar" src=${a.avatar} alt="" referrerpolicy="no-referrer" />` : nothing}${line}
   </div>`;

@@ -1,6 +1,20 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { i18n } from 'i18next';
-import { checkHours, createBot, messages, nextOpening, redactSecrets, type Bot, type BotOptions, type BusinessHours, type Handoff, type Messages, type Pack, type Reply, type UserContext } from '../src/index.js';
+import {
+  checkHours,
+  createBot,
+  messages,
+  nextOpening,
+  redactSecrets,
+  type Bot,
+  type BotOptions,
+  type BusinessHours,
+  type Handoff,
+  type Messages,
+  type Pack,
+  type Reply,
+  type UserContext,
+} from '../src/index.js';
 import { styles } from './styles.js';
 import { createI18n, uiLanguage, type UiKey } from './i18n.js';
 import { safeUrl } from './markdown.js';
@@ -293,7 +307,17 @@ export class HelplineChat extends LitElement {
   }
 
   private persist(): void {
-    saveSession(this.storageKey, { entries: this.entries, state: this.bot?.state ?? this.savedState, open: this.open, handoff: this.handoffState, deliveries: this.delivery.states, agent: this.agent.saved(), survey: this.survey, surveyed: this.surveyed, surveyTopic: this.surveyTopic });
+    saveSession(this.storageKey, {
+      entries: this.entries,
+      state: this.bot?.state ?? this.savedState,
+      open: this.open,
+      handoff: this.handoffState,
+      deliveries: this.delivery.states,
+      agent: this.agent.saved(),
+      survey: this.survey,
+      surveyed: this.surveyed,
+      surveyTopic: this.surveyTopic,
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -304,7 +328,8 @@ export class HelplineChat extends LitElement {
       if (this.accent) this.style.setProperty('--helpline-accent', this.accent);
       else this.style.removeProperty('--helpline-accent');
     }
-    if (changed.has('handoffUrl') || changed.has('relay') || changed.has('chatwoot') || changed.has('chatwootInbox')) this.delivery.configure(this.relay, this.handoffUrl, this.chatwootDestination);
+    if (changed.has('handoffUrl') || changed.has('relay') || changed.has('chatwoot') || changed.has('chatwootInbox'))
+      this.delivery.configure(this.relay, this.handoffUrl, this.chatwootDestination);
     if (changed.has('open') && this.open && this.status === 'idle') void this.load();
   }
 
@@ -316,7 +341,8 @@ export class HelplineChat extends LitElement {
     // Computed styles are read when the colours may have changed, not on every keystroke.
     if (changed.has('accent') || changed.has('theme') || changed.has('open') || changed.has('launcherHidden')) this.pickOnAccent();
     // A new log element (opened, loaded) or a new message scrolls; a 👍 on an old answer does not.
-    if (changed.has('open') || changed.has('status') || (changed.has('entries') && changed.get('entries')?.length !== this.entries.length)) this.scrollToLatest();
+    if (changed.has('open') || changed.has('status') || (changed.has('entries') && changed.get('entries')?.length !== this.entries.length))
+      this.scrollToLatest();
     if (changed.has('open') && changed.get('open') !== undefined) {
       emit(this, this.open ? 'open' : 'close', undefined);
       if (this.open && this.unread) {
@@ -366,7 +392,13 @@ export class HelplineChat extends LitElement {
   private botOptions(): BotOptions {
     const badHours = this.hours && checkHours(this.hours);
     if (badHours) console.error(`helpline: hours ${badHours}; business hours are off (handoffs stay live)`);
-    return { lang: this.botLanguage, state: this.bot?.state ?? this.savedState, user: this.user, hours: badHours ? undefined : this.hours, settings: this.settings };
+    return {
+      lang: this.botLanguage,
+      state: this.bot?.state ?? this.savedState,
+      user: this.user,
+      hours: badHours ? undefined : this.hours,
+      settings: this.settings,
+    };
   }
 
   /** Takes a bot into use: its events become the element's. */
@@ -383,7 +415,13 @@ export class HelplineChat extends LitElement {
     try {
       if (this.api && !this.packData) this.useBot(createApiBot(this.api, this.botOptions()));
       else {
-        const pack = this.packData ?? (await fetchPack(this.pack, { languages: visitorLanguages(this.lang), preloaded: this.preloaded, onProgress: (done, total) => (this.progress = { done, total }) }));
+        const pack =
+          this.packData ??
+          (await fetchPack(this.pack, {
+            languages: visitorLanguages(this.lang),
+            preloaded: this.preloaded,
+            onProgress: (done, total) => (this.progress = { done, total }),
+          }));
         // A downloaded pack: building the bot and answering are long, each gets a task of its own so the page can paint between.
         if (!this.packData) await nextTask();
         this.botPack = pack;
@@ -472,7 +510,10 @@ export class HelplineChat extends LitElement {
 
   private answer(text: string): Promise<Reply> {
     const reply = this.answering.then(() => this.bot!.ask(text, { lang: this.botLanguage }));
-    this.answering = reply.then((r) => this.push({ role: 'bot', reply: r }), () => {});
+    this.answering = reply.then(
+      (r) => this.push({ role: 'bot', reply: r }),
+      () => {},
+    );
     return reply;
   }
 
@@ -532,10 +573,13 @@ export class HelplineChat extends LitElement {
     const cw = body?.chatwoot;
     const chatwoot = this.chatwootDestination;
     const link =
-      r.delivery !== 'delivered' ? {}
-      : this.relay && typeof body?.conversation === 'string' && typeof body.token === 'string' ? { relay: { url: this.relay.replace(/\/+$/, ''), conversation: body.conversation, token: body.token } }
-      : chatwoot && typeof cw?.contact === 'string' && typeof cw.token === 'string' && typeof cw.conversation === 'number' ? { chatwoot: { ...chatwoot, contact: cw.contact, token: cw.token, conversation: cw.conversation } }
-      : {};
+      r.delivery !== 'delivered'
+        ? {}
+        : this.relay && typeof body?.conversation === 'string' && typeof body.token === 'string'
+          ? { relay: { url: this.relay.replace(/\/+$/, ''), conversation: body.conversation, token: body.token } }
+          : chatwoot && typeof cw?.contact === 'string' && typeof cw.token === 'string' && typeof cw.conversation === 'number'
+            ? { chatwoot: { ...chatwoot, contact: cw.contact, token: cw.token, conversation: cw.conversation } }
+            : {};
     rememberTicket(r.id, { delivery: r.delivery, ...link });
   }
 
@@ -618,7 +662,9 @@ export class HelplineChat extends LitElement {
     if (!article || entry.feedback) return;
     this.bot?.feedback(article.id, helpful);
     const others = helpful ? undefined : this.otherArticles(entry);
-    this.entries = this.entries.map((e) => (e.id === entry.id ? { ...e, feedback: helpful ? 'up' : 'down', ...(others?.length ? { others } : {}) } : e)) as Entry[];
+    this.entries = this.entries.map((e) =>
+      e.id === entry.id ? { ...e, feedback: helpful ? 'up' : 'down', ...(others?.length ? { others } : {}) } : e,
+    ) as Entry[];
     // 👍 marks the question solved: the end of this conversation, unless the user goes on.
     if (helpful) this.askSurvey(article.id);
     this.persist();
@@ -628,7 +674,10 @@ export class HelplineChat extends LitElement {
   /** The user's question that an answer answered (the line before it). */
   private questionOf(entry: Extract<Entry, { role: 'bot' }>): string | undefined {
     const at = this.entries.findIndex((e) => e.id === entry.id);
-    const before = this.entries.slice(0, at).reverse().find((e) => e.role === 'user');
+    const before = this.entries
+      .slice(0, at)
+      .reverse()
+      .find((e) => e.role === 'user');
     return before?.role === 'user' ? before.text : undefined;
   }
 
@@ -701,7 +750,9 @@ export class HelplineChat extends LitElement {
       return;
     }
     if (e.key !== 'Tab') return;
-    const focusable = [...this.renderRoot.querySelectorAll<HTMLElement>('.panel button, .panel input, .panel textarea, .panel a[href]')].filter((el) => !el.hasAttribute('disabled'));
+    const focusable = [...this.renderRoot.querySelectorAll<HTMLElement>('.panel button, .panel input, .panel textarea, .panel a[href]')].filter(
+      (el) => !el.hasAttribute('disabled'),
+    );
     if (!focusable.length) return;
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
@@ -727,12 +778,16 @@ export class HelplineChat extends LitElement {
       <!-- not a landmark: the page has its own banner, and the dialog is labelled by its title -->
       <header part="header" role="none">
         <h2 id="helpline-title">${title}</h2>
-        ${this.agent.live
-          ? html`<button class="human" part="end-button" @click=${() => this.agent.end('user')}>${this.t('endChat')}</button>`
-          : html`<button class="human" part="human-button" @click=${this.requestHuman}>${this.t('human')}</button>`}
-        ${this.entries.length || this.handoffState
-          ? html`<button class="new" part="new-button" aria-label=${this.t('newChat')} title=${this.t('newChat')} @click=${this.newConversation}><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 5V2L7 6l5 4V7a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z"/></svg></button>`
-          : nothing}
+        ${
+          this.agent.live
+            ? html`<button class="human" part="end-button" @click=${() => this.agent.end('user')}>${this.t('endChat')}</button>`
+            : html`<button class="human" part="human-button" @click=${this.requestHuman}>${this.t('human')}</button>`
+        }
+        ${
+          this.entries.length || this.handoffState
+            ? html`<button class="new" part="new-button" aria-label=${this.t('newChat')} title=${this.t('newChat')} @click=${this.newConversation}><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 5V2L7 6l5 4V7a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z"/></svg></button>`
+            : nothing
+        }
         <button class="close" aria-label=${this.t('minimize')} @click=${this.hide}>×</button>
       </header>
       ${this.renderBody()}
@@ -745,21 +800,26 @@ export class HelplineChat extends LitElement {
       return html`${this.entries.length ? html`<div class="log" part="log" role="log" aria-label=${this.t('messages')}>${this.entries.map((e) => this.renderEntry(e))}</div>` : nothing}
         <div class="state error" role="alert">
         <p>${this.t('loadError')}</p>
-        <button class="primary" @click=${() => void this.load().then(() => this.updateComplete).then(() => this.focusInput())}>${this.t('retry')}</button>
+        <button class="primary" @click=${() =>
+          void this.load()
+            .then(() => this.updateComplete)
+            .then(() => this.focusInput())}>${this.t('retry')}</button>
         ${this.contactLink ? html`<p><a href=${this.contactLink}>${this.t('contact')}</a></p>` : nothing}
       </div>`;
     }
     const progress = this.progress && this.progress.total > 1 ? ` ${Math.round((100 * this.progress.done) / this.progress.total)}%` : '';
     // One template for loading and ready, so the composer (and what the user is typing in it) stays the
     // same element when the pack arrives.
-    return html`${this.status === 'loading' && !this.entries.length
+    return html`${
+      this.status === 'loading' && !this.entries.length
         ? html`${this.renderFirstScreen()}<div class="state" role="status">${this.t('loading')}${progress}</div>`
         : html`<div class="log" part="log" role="log" aria-live="polite" aria-label=${this.t('messages')}>
             ${this.entries.length || this.handoffState || this.survey ? nothing : this.renderFirstScreen()}
             ${this.entries.map((e) => this.renderEntry(e))} ${this.renderHandoff()}
             ${this.survey ? renderSurvey({ question: this.uiText('csatQuestion'), comment: this.uiText('csatComment'), skip: this.t('skip') }, (a) => this.rated(a)) : nothing}
             ${this.status === 'loading' ? html`<div class="system loading" role="status">${this.t('loading')}${progress}</div>` : nothing}
-          </div>`}
+          </div>`
+    }
       ${this.renderComposer()}`;
   }
 
@@ -794,7 +854,8 @@ export class HelplineChat extends LitElement {
   }
 
   private renderEntry(e: Entry): TemplateResult {
-    if (e.role === 'user') return html`<div class="msg user" part="user-message" data-entry=${e.id}><span class="sr-only">${this.t('you')}: </span><span dir="auto">${e.text}</span></div>`;
+    if (e.role === 'user')
+      return html`<div class="msg user" part="user-message" data-entry=${e.id}><span class="sr-only">${this.t('you')}: </span><span dir="auto">${e.text}</span></div>`;
     if (e.role === 'system') return html`<div class="system" part="system-message" data-entry=${e.id}>${e.key ? this.uiText(e.key, e.values) : e.text}</div>`;
     if (e.role === 'agent') {
       return html`<div class="msg agent" part="agent-message" data-entry=${e.id}>
@@ -811,15 +872,22 @@ export class HelplineChat extends LitElement {
     let feedback: unknown = nothing;
     if (r.kind === 'answer' && r.article) {
       // The matching section (or the first lines) first: a whole article is a wall on a phone.
-      body = renderAnswer(r as Parameters<typeof renderAnswer>[0], { expanded: Boolean(e.expanded), wholeArticle: this.t('wholeArticle'), openArticle: this.t('openArticle'), expand: () => this.expand(e) });
+      body = renderAnswer(r as Parameters<typeof renderAnswer>[0], {
+        expanded: Boolean(e.expanded),
+        wholeArticle: this.t('wholeArticle'),
+        openArticle: this.t('openArticle'),
+        expand: () => this.expand(e),
+      });
       feedback = html`<div class="feedback" part="feedback">
-        ${e.feedback === 'down'
-          ? this.renderNotHelped(e)
-          : e.feedback
-          ? html`<span role="status" tabindex="-1">${this.t('thanks')}</span>`
-          : html`<span>${this.t('helpful')}</span>
+        ${
+          e.feedback === 'down'
+            ? this.renderNotHelped(e)
+            : e.feedback
+              ? html`<span role="status" tabindex="-1">${this.t('thanks')}</span>`
+              : html`<span>${this.t('helpful')}</span>
               <button aria-label=${this.t('yes')} @click=${() => this.feedback(e, true)}>${THUMB}</button>
-              <button aria-label=${this.t('no')} @click=${() => this.feedback(e, false)}>${THUMB}</button>`}
+              <button aria-label=${this.t('no')} @click=${() => this.feedback(e, false)}>${THUMB}</button>`
+        }
       </div>`;
     } else if (r.kind === 'clarify') {
       body = html`<p>${r.text}</p><div class="chips" role="group" aria-label=${this.t('didYouMean')}>
@@ -850,7 +918,13 @@ export class HelplineChat extends LitElement {
   private whenAgentsReturn(): string {
     const next = this.hours && nextOpening(this.hours, new Date());
     if (!next) return this.uiText('handoffOfflineSoon');
-    return new Intl.DateTimeFormat(this.i18n.language, { weekday: 'long', hour: 'numeric', minute: '2-digit', timeZone: this.hours!.timeZone, timeZoneName: 'short' }).format(next);
+    return new Intl.DateTimeFormat(this.i18n.language, {
+      weekday: 'long',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: this.hours!.timeZone,
+      timeZoneName: 'short',
+    }).format(next);
   }
 
   private renderComposer(): TemplateResult {

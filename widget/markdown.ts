@@ -8,7 +8,12 @@ import { html, nothing, type TemplateResult } from 'lit';
  * (http, https, mailto and same-site only).
  */
 export function renderMarkdown(source: string): TemplateResult[] {
-  return blocks(String(source ?? '').replace(/\r\n?/g, '\n').replace(/\t/g, '    ').split('\n'));
+  return blocks(
+    String(source ?? '')
+      .replace(/\r\n?/g, '\n')
+      .replace(/\t/g, '    ')
+      .split('\n'),
+  );
 }
 
 const ITEM = /^(\s*)([-*+]|\d+[.)])\s+(.*)$/;
@@ -17,14 +22,24 @@ const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 const QUOTE = /^\s{0,3}>\s?/;
 const indentOf = (line: string) => /^\s*/.exec(line)![0].length;
-const cells = (row: string) => row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+const cells = (row: string) =>
+  row
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((c) => c.trim());
 /** A line that starts a block of its own, so it ends a paragraph. */
 const startsBlock = (lines: string[], i: number) =>
-  HEADING.test(lines[i]) || ITEM.test(lines[i]) || FENCE.test(lines[i]) || QUOTE.test(lines[i]) || (lines[i].includes('|') && TABLE_RULE.test(lines[i + 1] ?? ''));
+  HEADING.test(lines[i]) ||
+  ITEM.test(lines[i]) ||
+  FENCE.test(lines[i]) ||
+  QUOTE.test(lines[i]) ||
+  (lines[i].includes('|') && TABLE_RULE.test(lines[i + 1] ?? ''));
 
 function blocks(lines: string[]): TemplateResult[] {
   const out: TemplateResult[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const line = lines[i];
     const heading = HEADING.exec(line);
     if (!line.trim()) {
@@ -132,7 +147,9 @@ export function inline(text: string): (TemplateResult | string)[] {
     else if (label) {
       const url = safeUrl(href);
       const external = url && /^https?:/i.test(url);
-      out.push(url ? html`<a href=${url} target=${external ? '_blank' : nothing} rel=${external ? 'noopener noreferrer' : nothing}>${inline(label)}</a>` : label);
+      out.push(
+        url ? html`<a href=${url} target=${external ? '_blank' : nothing} rel=${external ? 'noopener noreferrer' : nothing}>${inline(label)}</a>` : label,
+      );
     } else out.push(html`<em>${inline(em ?? em2)}</em>`);
     last = m.index + whole.length;
   }

@@ -40,7 +40,9 @@ const attributes: Record<string, string | undefined> = {
   'handoff-url': data.handoffUrl,
   relay: data.relay,
   ...chatwoot(),
-  contact: data.contact && (safeUrl(data.contact) ?? void console.error('helpline: data-contact must be an http(s) or mailto: link or a path on this site; it is left out')),
+  contact:
+    data.contact &&
+    (safeUrl(data.contact) ?? void console.error('helpline: data-contact must be an http(s) or mailto: link or a path on this site; it is left out')),
 };
 /** data-chatwoot (an http(s) URL) and data-chatwoot-inbox go together: one without the other is reported. */
 function chatwoot(): Record<string, string | undefined> {
@@ -166,7 +168,9 @@ const methods: HelplineMethods = {
   setLocale(code) {
     // Before the widget code is there, the attribute is what it reads; a bad code is refused here, at the call.
     if (!defined()) element.setAttribute('lang', String(code));
-    void widget().then((w) => w.setLocale(code)).catch((e) => console.error(e instanceof TypeError ? e.message : 'helpline: could not load the widget', e));
+    void widget()
+      .then((w) => w.setLocale(code))
+      .catch((e) => console.error(e instanceof TypeError ? e.message : 'helpline: could not load the widget', e));
   },
   showArticle: (id) => widget().then((w) => w.showArticle(String(id))),
   prefill: (text) => void widget().then((w) => w.prefill(String(text))),

@@ -69,7 +69,10 @@ export class Suggestions implements ReactiveController {
     // Options take clicks but never the focus: a mousedown would blur the input and lose the caret.
     return html`<ul class="suggest" part="suggestions" id=${LIST_ID} role="listbox" aria-label=${label}>
       ${this.items.map(
-        (s, i) => html`<li id=${`${LIST_ID}-${i}`} role="option" aria-selected=${i === this.active ? 'true' : 'false'} class=${i === this.active ? 'active' : ''}
+        (
+          s,
+          i,
+        ) => html`<li id=${`${LIST_ID}-${i}`} role="option" aria-selected=${i === this.active ? 'true' : 'false'} class=${i === this.active ? 'active' : ''}
           @mousedown=${(e: Event) => e.preventDefault()} @click=${() => this.pick(s.id)}>${s.title}</li>`,
       )}
     </ul>`;

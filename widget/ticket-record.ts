@@ -37,4 +37,3 @@ export function rememberTicket(id: string, patch: Partial<TicketRecord>): void {
 
 /** Whether a ticket with this id was sent from this browser. */
 export const isTicket = (id: string): boolean => Boolean(readTicket(id));
-

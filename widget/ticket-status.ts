@@ -28,17 +28,27 @@ export async function ticketStatus(id: string): Promise<TicketStatus> {
   const known: TicketStatus = { id, delivery: r.delivery, sentAt: r.sentAt, checked: false };
   try {
     if (r.relay) {
-      const res = await fetch(`${r.relay.url}/v1/conversations/${encodeURIComponent(r.relay.conversation)}`, { headers: { Authorization: `Bearer ${r.relay.token}` } });
+      const res = await fetch(`${r.relay.url}/v1/conversations/${encodeURIComponent(r.relay.conversation)}`, {
+        headers: { Authorization: `Bearer ${r.relay.token}` },
+      });
       if (!res.ok) return known;
       const body = (await res.json()) as { state?: LiveState; events?: { type?: string; from?: string; name?: string; text?: string; at?: string }[] };
-      const replies = (body.events ?? []).filter((e) => e.type === 'message' && e.from === 'agent' && typeof e.text === 'string').map((e) => ({ ...(e.name ? { name: e.name } : {}), text: e.text!, at: e.at }));
+      const replies = (body.events ?? [])
+        .filter((e) => e.type === 'message' && e.from === 'agent' && typeof e.text === 'string')
+        .map((e) => ({ ...(e.name ? { name: e.name } : {}), text: e.text!, at: e.at }));
       return { ...known, state: body.state, replies, checked: true };
     }
     if (r.chatwoot) {
       const { conversationOf } = await import('./chatwoot-connector.js');
       const conv = await conversationOf(r.chatwoot);
       if (!conv) return known;
-      const replies = (conv.messages ?? []).filter((m) => m.message_type === 1 && !m.private && m.content).map((m) => ({ ...(m.sender?.available_name || m.sender?.name ? { name: m.sender.available_name || m.sender.name } : {}), text: m.content!, ...(m.created_at ? { at: new Date(m.created_at * 1000).toISOString() } : {}) }));
+      const replies = (conv.messages ?? [])
+        .filter((m) => m.message_type === 1 && !m.private && m.content)
+        .map((m) => ({
+          ...(m.sender?.available_name || m.sender?.name ? { name: m.sender.available_name || m.sender.name } : {}),
+          text: m.content!,
+          ...(m.created_at ? { at: new Date(m.created_at * 1000).toISOString() } : {}),
+        }));
       return { ...known, state: conv.status === 'resolved' ? 'closed' : replies.length ? 'connected' : 'queued', replies, checked: true };
     }
   } catch {

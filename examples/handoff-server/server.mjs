@@ -150,11 +150,13 @@ function cleanHandoff(raw) {
   if (!REASONS.has(raw.reason)) return `'reason' must be one of ${[...REASONS].join(', ')}`;
   if (!PRIORITIES.has(raw.priority)) return `'priority' must be one of ${[...PRIORITIES].join(', ')}`;
   if (!Array.isArray(raw.transcript)) return "'transcript' must be a list of turns";
-  const transcript = raw.transcript.slice(-MAX_TURNS).flatMap((t) =>
-    t && (t.role === 'user' || t.role === 'bot') && typeof t.text === 'string'
-      ? [{ role: t.role, text: text(t.text), at: text(t.at, 40), kind: text(t.kind, 20), article: text(t.article, 100), lang: text(t.lang, 20) }]
-      : [],
-  );
+  const transcript = raw.transcript
+    .slice(-MAX_TURNS)
+    .flatMap((t) =>
+      t && (t.role === 'user' || t.role === 'bot') && typeof t.text === 'string'
+        ? [{ role: t.role, text: text(t.text), at: text(t.at, 40), kind: text(t.kind, 20), article: text(t.article, 100), lang: text(t.lang, 20) }]
+        : [],
+    );
   const u = raw.user && typeof raw.user === 'object' ? raw.user : undefined;
   // userHash is checked, never stored: whoever reads the tickets could replay it.
   const user = u && {
@@ -256,7 +258,7 @@ async function lineWriter(file) {
   const write = (line) => {
     const done = chain.then(async () => {
       const buf = Buffer.from(line);
-      for (let off = 0; off < buf.length; ) off += (await handle.write(buf, off)).bytesWritten;
+      for (let off = 0; off < buf.length;) off += (await handle.write(buf, off)).bytesWritten;
       await handle.sync();
     });
     chain = done.catch(() => {});
@@ -291,7 +293,11 @@ async function forward(url, secret, ticket, log) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const env = process.env;
-  const list = (v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const { url } = await startHandoffServer({
     port: Number(env.PORT ?? 8787),
     host: env.HOST ?? '127.0.0.1',

@@ -38,7 +38,10 @@ export interface AnswerApi {
 
 /** A client mistake, answered with its status and a sentence. */
 class RequestError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -70,10 +73,12 @@ function parseAsk(body: string): { text: string; state: unknown; lang?: string }
   } catch (e) {
     throw new RequestError(400, `the body is not valid JSON: ${(e as Error).message}`);
   }
-  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new RequestError(400, 'the body must be a JSON object: {"text": "…", "state"?: {…}, "lang"?: "en"}');
+  if (!json || typeof json !== 'object' || Array.isArray(json))
+    throw new RequestError(400, 'the body must be a JSON object: {"text": "…", "state"?: {…}, "lang"?: "en"}');
   const { text, state, lang } = json as Record<string, unknown>;
   if (typeof text !== 'string') throw new RequestError(400, '"text" must be a string: the user\'s message');
-  if (lang !== undefined && (typeof lang !== 'string' || !LANG_PATTERN.test(lang))) throw new RequestError(400, '"lang" must be a language tag such as "en" or "zh-TW"');
+  if (lang !== undefined && (typeof lang !== 'string' || !LANG_PATTERN.test(lang)))
+    throw new RequestError(400, '"lang" must be a language tag such as "en" or "zh-TW"');
   if (state !== undefined && (state === null || typeof state !== 'object')) throw new RequestError(400, '"state" must be the object a previous reply returned');
   return { text, state, lang: lang as string | undefined };
 }
@@ -109,7 +114,11 @@ export async function startAnswerApi(kb: string, options: AnswerApiOptions = {})
     if (path === '/v1/health') {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new RequestError(405, 'use GET /v1/health');
       const pack = packs.current;
-      return send(res, pack ? 200 : 503, pack ? { ok: true, pack: pack.hash, languages: pack.data.languages, articles: pack.data.articles.length } : { ok: false, error: 'the pack is loading' });
+      return send(
+        res,
+        pack ? 200 : 503,
+        pack ? { ok: true, pack: pack.hash, languages: pack.data.languages, articles: pack.data.articles.length } : { ok: false, error: 'the pack is loading' },
+      );
     }
     if (path !== '/v1/ask') throw new RequestError(404, `no such endpoint: ${path} (POST /v1/ask, GET /v1/health)`);
     if (req.method !== 'POST') throw new RequestError(405, 'use POST /v1/ask with a JSON body');
@@ -126,18 +135,21 @@ export async function startAnswerApi(kb: string, options: AnswerApiOptions = {})
 
   const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   // Node checks for timed-out requests every connectionsCheckingInterval (30 s by default): check often enough to matter.
-  const server = createServer({ requestTimeout, headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeout), connectionsCheckingInterval: Math.min(1000, requestTimeout) }, (req, res) => {
-    handle(req, res).catch((e) => {
-      if (res.headersSent || res.destroyed) return void res.destroy();
-      if (e instanceof RequestError) {
-        if (e.status === 413) res.setHeader('connection', 'close');
-        return send(res, e.status, { error: e.message });
-      }
-      // Never the message: it may quote the user's text. The bot itself never throws (it answers with a fallback).
-      console.error('helpline api: request failed', (e as Error)?.name);
-      send(res, 500, { error: 'internal error' });
-    });
-  });
+  const server = createServer(
+    { requestTimeout, headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeout), connectionsCheckingInterval: Math.min(1000, requestTimeout) },
+    (req, res) => {
+      handle(req, res).catch((e) => {
+        if (res.headersSent || res.destroyed) return void res.destroy();
+        if (e instanceof RequestError) {
+          if (e.status === 413) res.setHeader('connection', 'close');
+          return send(res, e.status, { error: e.message });
+        }
+        // Never the message: it may quote the user's text. The bot itself never throws (it answers with a fallback).
+        console.error('helpline api: request failed', (e as Error)?.name);
+        send(res, 500, { error: 'internal error' });
+      });
+    },
+  );
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.on('clientError', (e: NodeJS.ErrnoException, socket) => {
     const timedOut = e.code === 'ERR_HTTP_REQUEST_TIMEOUT';

@@ -2,7 +2,11 @@ import { UsageError, type Args, type OptionSpecs } from '../cli/args.js';
 import { DEFAULT_API_PORT, startAnswerApi } from './answer-server.js';
 
 export const API_OPTIONS: OptionSpecs = {
-  kb: { type: 'string', value: '<dir|pack|folder>', description: 'a pack file, a pack folder (hot-swapped when rebuilt), or a knowledge folder (compiled once at start)' },
+  kb: {
+    type: 'string',
+    value: '<dir|pack|folder>',
+    description: 'a pack file, a pack folder (hot-swapped when rebuilt), or a knowledge folder (compiled once at start)',
+  },
   port: { type: 'string', value: '<port>', description: `the port to listen on (default $PORT or ${DEFAULT_API_PORT}; 0 picks a free one)` },
   host: { type: 'string', value: '<address>', description: 'the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)' },
   origin: { type: 'string', value: '<origin>', description: 'the web origin allowed to call it from a browser (default *)' },
@@ -21,12 +25,18 @@ export async function api(args: Args): Promise<number> {
     host: typeof args.host === 'string' ? args.host : undefined,
     origin: typeof args.origin === 'string' ? args.origin : undefined,
     onReload: ({ pack, error }) =>
-      process.stderr.write(pack ? `${new Date().toISOString()} new pack ${pack.hash} (${pack.data.articles.length} articles)\n` : `${new Date().toISOString()} the changed pack could not be loaded, still answering from the previous one: ${error?.message}\n`),
+      process.stderr.write(
+        pack
+          ? `${new Date().toISOString()} new pack ${pack.hash} (${pack.data.articles.length} articles)\n`
+          : `${new Date().toISOString()} the changed pack could not be loaded, still answering from the previous one: ${error?.message}\n`,
+      ),
   });
   process.stdout.write(`Helpline answer API on ${service.url} (POST /v1/ask, GET /v1/health); loading ${kb}…\n`);
   try {
     const pack = await service.packs.ready;
-    process.stdout.write(`ready: ${pack.data.articles.length} articles in ${pack.data.languages.join(', ')}, in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `ready: ${pack.data.articles.length} articles in ${pack.data.languages.join(', ')}, in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+    );
   } catch (e) {
     await service.close();
     throw e;

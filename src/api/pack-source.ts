@@ -55,7 +55,11 @@ export function openPackSource(path: string, options: PackSourceOptions = {}): P
   // A knowledge folder is compiled once at start (seconds to minutes): serve a built pack to get hot swaps.
   if ((options.watch ?? true) && !isKnowledgeFolder) {
     const { dir, name } = watchTarget(path);
-    watcher = chokidar(dir, { ignoreInitial: true, depth: 1, ignored: (p: string) => p !== dir && !basename(p).startsWith(name) && basename(dirname(p)) !== name });
+    watcher = chokidar(dir, {
+      ignoreInitial: true,
+      depth: 1,
+      ignored: (p: string) => p !== dir && !basename(p).startsWith(name) && basename(dirname(p)) !== name,
+    });
     const reload = () => {
       loading = loading.then(async () => {
         try {

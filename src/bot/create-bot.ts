@@ -126,7 +126,8 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
   /** While an answer may still need another language's files, its turns are held back, not emitted. */
   let held: Turn[] | undefined;
 
-  const articleIn = (id: string, lang: string) => byKey.get(`${lang}/${id}`) ?? byKey.get(`${data.defaultLang}/${id}`) ?? data.articles.find((a) => a.id === id);
+  const articleIn = (id: string, lang: string) =>
+    byKey.get(`${lang}/${id}`) ?? byKey.get(`${data.defaultLang}/${id}`) ?? data.articles.find((a) => a.id === id);
   const ref = (a: Article): ArticleRef => ({ id: a.id, title: a.title, body: a.body, lang: a.lang, category: a.category, ...(a.url ? { url: a.url } : {}) });
   const messages = (lang: string) => sentences(lang, data.messages);
   const servedLang = (lang: string) => (data.languages.includes(lang) ? lang : data.defaultLang);
@@ -177,7 +178,11 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     const { text, found, previous: earlier } = redactor.redact(String(raw ?? ''), MAX_MESSAGE);
     if (earlier !== undefined) forgetPrevious(earlier);
     const read = headOf(text, MAX_READ);
-    let detected = detectLanguage(read, data.languageModel, { prior: hint ?? state.lang ?? options.lang, fallback: hint ?? options.lang ?? data.defaultLang, glossary });
+    let detected = detectLanguage(read, data.languageModel, {
+      prior: hint ?? state.lang ?? options.lang,
+      fallback: hint ?? options.lang ?? data.defaultLang,
+      glossary,
+    });
     // The page said which language its visitor reads: a message that says nothing else ("usdt trc20?") is
     // answered in it, whatever the script; a message clearly in another language still gets that language.
     if (!detected.confident && hint && data.languages.includes(hint)) detected = { ...detected, lang: hint };
@@ -216,12 +221,21 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
       }
     }
     const { articles, searchLang } = ranking;
-    const guard = phishing ? engine.guardArticle(servedLang(lang)) ?? engine.guardArticle(data.defaultLang) : undefined;
-    const decision = decide({ articles, intents, wantsHuman, frustrated, failures: state.failures, followUp, answerable, phishing, guardArticle: guard?.id }, settings);
+    const guard = phishing ? (engine.guardArticle(servedLang(lang)) ?? engine.guardArticle(data.defaultLang)) : undefined;
+    const decision = decide(
+      { articles, intents, wantsHuman, frustrated, failures: state.failures, followUp, answerable, phishing, guardArticle: guard?.id },
+      settings,
+    );
     const debug: Reply['debug'] = {
       rule: decision.rule,
       thresholds: decision.thresholds,
-      candidates: [...articles.slice(0, 5).map((a) => ({ label: a.id, p: a.p })), ...intents.filter((i) => '@' + i.name !== ARTICLE_LABEL).slice(0, 3).map((i) => ({ label: '@' + i.name, p: i.p }))].sort((a, b) => b.p - a.p),
+      candidates: [
+        ...articles.slice(0, 5).map((a) => ({ label: a.id, p: a.p })),
+        ...intents
+          .filter((i) => '@' + i.name !== ARTICLE_LABEL)
+          .slice(0, 3)
+          .map((i) => ({ label: '@' + i.name, p: i.p })),
+      ].sort((a, b) => b.p - a.p),
       searchTop: ranking.searchTop,
       detected,
       asksForHuman: wantsHuman,
@@ -235,11 +249,24 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
       }
       case 'smalltalk': {
         const name = decision.intent!;
-        const text = data.replies[name]?.[lang] ?? data.replies[name]?.[data.defaultLang] ?? m[name as 'greeting'] ?? Object.values(data.replies[name] ?? {})[0] ?? m.fallback;
+        const text =
+          data.replies[name]?.[lang] ??
+          data.replies[name]?.[data.defaultLang] ??
+          m[name as 'greeting'] ??
+          Object.values(data.replies[name] ?? {})[0] ??
+          m.fallback;
         return { ...base, kind: 'smalltalk', text, confidence: decision.confidence, intent: name, debug };
       }
       case 'answer':
-        return answerWith(decision.rule === 'phishing-guard' ? guard! : articleIn(decision.article!, searchLang)!, lang, decision.confidence, base, debug, frustrated, ranking.terms);
+        return answerWith(
+          decision.rule === 'phishing-guard' ? guard! : articleIn(decision.article!, searchLang)!,
+          lang,
+          decision.confidence,
+          base,
+          debug,
+          frustrated,
+          ranking.terms,
+        );
     }
     state.failures++;
     const offer = decision.offerHuman ? ' ' + m.offerHuman : '';
@@ -294,7 +321,15 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
   }
 
   /** An answer with a known article: the policy's answer branch, shared by `ask` and `show`. */
-  function answerWith(article: Article, lang: string, confidence: number, base: Pick<Reply, 'lang' | 'notices' | 'redacted'>, debug: Reply['debug'], frustrated = false, terms: string[] = []): Reply {
+  function answerWith(
+    article: Article,
+    lang: string,
+    confidence: number,
+    base: Pick<Reply, 'lang' | 'notices' | 'redacted'>,
+    debug: Reply['debug'],
+    frustrated = false,
+    terms: string[] = [],
+  ): Reply {
     state.failures = 0;
     const m = messages(lang);
     if (article.lang !== lang) base.notices.push(fill(m.notInLanguage, { lang: languageName(article.lang, lang) }));
@@ -366,7 +401,16 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
         // A bug must not end the user's conversation: answer with the way to a human instead.
         console.error('helpline: ask failed', e);
         const lang = state.lang ?? options.lang ?? data.defaultLang;
-        reply = { kind: 'fallback', text: messages(lang).fallback + ' ' + messages(lang).offerHuman, lang, confidence: 0, offerHuman: true, notices: [], redacted: [], debug: { rule: 'error', candidates: [], detected: { lang, confident: false } } };
+        reply = {
+          kind: 'fallback',
+          text: messages(lang).fallback + ' ' + messages(lang).offerHuman,
+          lang,
+          confidence: 0,
+          offerHuman: true,
+          notices: [],
+          redacted: [],
+          debug: { rule: 'error', candidates: [], detected: { lang, confident: false } },
+        };
       }
       return finish(reply);
     },
@@ -384,7 +428,9 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     },
     search(query, opts = {}) {
       const q = redactHead(String(query ?? ''), MAX_MESSAGE, { wordLists: data.wordLists }).text;
-      const lang = servedLang(opts.lang ?? detectLanguage(q, data.languageModel, { prior: state.lang ?? options.lang, fallback: data.defaultLang, glossary }).lang);
+      const lang = servedLang(
+        opts.lang ?? detectLanguage(q, data.languageModel, { prior: state.lang ?? options.lang, fallback: data.defaultLang, glossary }).lang,
+      );
       const filter = opts.category ? (id: string) => articleIn(id, lang)?.category === opts.category : undefined;
       return (loadedIndex(lang)?.search(q, { limit: opts.limit ?? 5, filter }) ?? []).map((h) => {
         const a = articleIn(h.id, lang)!;
@@ -466,7 +512,14 @@ function engineOf(pack: Pack): Engine {
     byKey: new Map(),
     answerable: new Set(['greeting', 'thanks', 'goodbye']),
     guardArticle(lang) {
-      if (!guards.has(lang)) guards.set(lang, scamArticle(data.articles.filter((a) => a.lang === lang), (t) => analyze(t, lang, glossary)));
+      if (!guards.has(lang))
+        guards.set(
+          lang,
+          scamArticle(
+            data.articles.filter((a) => a.lang === lang),
+            (t) => analyze(t, lang, glossary),
+          ),
+        );
       return guards.get(lang);
     },
   };

@@ -31,15 +31,7 @@ export interface Signals {
 }
 
 /** The rule that decided a reply; `helpline serve`'s "why" panel and the reports name it. */
-export type Rule =
-  | 'asks-for-human'
-  | 'phishing-guard'
-  | 'intent-reply'
-  | 'confident-article'
-  | 'follow-up'
-  | 'out-of-scope'
-  | 'did-you-mean'
-  | 'nothing-close';
+export type Rule = 'asks-for-human' | 'phishing-guard' | 'intent-reply' | 'confident-article' | 'follow-up' | 'out-of-scope' | 'did-you-mean' | 'nothing-close';
 
 export interface Decision {
   action: 'answer' | 'clarify' | 'decline' | 'handoff' | 'smalltalk';
@@ -72,7 +64,14 @@ export function decide(s: Signals, settings: Settings): Decision {
   const rival = Math.max(topIntent?.p ?? 0, best?.p ?? 0);
   if (s.wantsHuman >= settings.asksForHuman || (human >= settings.human && human >= rival * settings.humanShare)) {
     const topic = best && best.p >= settings.clarify ? best.id : undefined;
-    return { action: 'handoff', rule: 'asks-for-human', article: topic, confidence: Math.max(s.wantsHuman, human), offerHuman: false, thresholds: { asksForHuman: settings.asksForHuman, human: settings.human, humanShare: settings.humanShare, clarify: settings.clarify } };
+    return {
+      action: 'handoff',
+      rule: 'asks-for-human',
+      article: topic,
+      confidence: Math.max(s.wantsHuman, human),
+      offerHuman: false,
+      thresholds: { asksForHuman: settings.asksForHuman, human: settings.human, humanShare: settings.humanShare, clarify: settings.clarify },
+    };
   }
   // Whoever asks for a secret is a scammer: the help center's article on that answers, whatever else matches.
   if (s.phishing && s.guardArticle) {
@@ -83,14 +82,34 @@ export function decide(s: Signals, settings: Settings): Decision {
   // question ("how many confirmations?" after a deposit), only by a clear lead ("weather in dubai" 0.97 vs 0.40).
   const explained = best && best.p >= settings.answer && best.coverage >= settings.explained;
   if (oos >= settings.intent && oos - (best?.p ?? 0) >= (explained ? settings.explainedLead : 0)) {
-    return { action: 'decline', rule: 'out-of-scope', confidence: oos, offerHuman, thresholds: { intent: settings.intent, explained: settings.explained, explainedLead: settings.explainedLead } };
+    return {
+      action: 'decline',
+      rule: 'out-of-scope',
+      confidence: oos,
+      offerHuman,
+      thresholds: { intent: settings.intent, explained: settings.explained, explainedLead: settings.explainedLead },
+    };
   }
   const sure = best && best.p >= settings.answer;
   if (topIntent && topIntent.p >= settings.intent && s.answerable.has(topIntent.name) && !(sure && best.p > topIntent.p)) {
-    return { action: 'smalltalk', rule: 'intent-reply', intent: topIntent.name, confidence: topIntent.p, offerHuman: false, thresholds: { intent: settings.intent } };
+    return {
+      action: 'smalltalk',
+      rule: 'intent-reply',
+      intent: topIntent.name,
+      confidence: topIntent.p,
+      offerHuman: false,
+      thresholds: { intent: settings.intent },
+    };
   }
   if (sure) {
-    return { action: 'answer', rule: s.followUp ? 'follow-up' : 'confident-article', article: best.id, confidence: best.p, offerHuman: s.frustrated, thresholds: { answer: settings.answer } };
+    return {
+      action: 'answer',
+      rule: s.followUp ? 'follow-up' : 'confident-article',
+      article: best.id,
+      confidence: best.p,
+      offerHuman: s.frustrated,
+      thresholds: { answer: settings.answer },
+    };
   }
   if (oos >= settings.intent) {
     return { action: 'decline', rule: 'out-of-scope', confidence: oos, offerHuman, thresholds: { intent: settings.intent, answer: settings.answer } };
@@ -98,7 +117,20 @@ export function decide(s: Signals, settings: Settings): Decision {
   // Suggestions only when they plausibly relate: confident enough, and matching a fair share of the question.
   const related = s.articles.filter((a) => a.p >= settings.clarify && a.coverage >= settings.related).slice(0, 3);
   if (related.length) {
-    return { action: 'clarify', rule: 'did-you-mean', suggestions: related.map((a) => a.id), confidence: best.p, offerHuman, thresholds: { answer: settings.answer, clarify: settings.clarify, related: settings.related } };
+    return {
+      action: 'clarify',
+      rule: 'did-you-mean',
+      suggestions: related.map((a) => a.id),
+      confidence: best.p,
+      offerHuman,
+      thresholds: { answer: settings.answer, clarify: settings.clarify, related: settings.related },
+    };
   }
-  return { action: 'decline', rule: 'nothing-close', confidence: best?.p ?? 0, offerHuman, thresholds: { clarify: settings.clarify, related: settings.related } };
+  return {
+    action: 'decline',
+    rule: 'nothing-close',
+    confidence: best?.p ?? 0,
+    offerHuman,
+    thresholds: { clarify: settings.clarify, related: settings.related },
+  };
 }

@@ -21,7 +21,16 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 function local(timeZone: string, at: Date): { date: string; day: Weekday; minute: number } {
   let format = formats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formats.set(timeZone, format);
   }
   const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
@@ -71,7 +80,8 @@ export function checkHours(value: unknown): string | undefined {
   } catch (e) {
     return (e as Error).message.replace(/^business hours: /, '');
   }
-  if (h.holidays !== undefined && !(Array.isArray(h.holidays) && h.holidays.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(String(d))))) return "'holidays' must be dates like 2026-12-25";
+  if (h.holidays !== undefined && !(Array.isArray(h.holidays) && h.holidays.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(String(d)))))
+    return "'holidays' must be dates like 2026-12-25";
   return undefined;
 }
 

@@ -32,8 +32,6 @@ export function emptyState(): ConversationState {
 export function restoreState(value: unknown): ConversationState {
   const s = value as ConversationState;
   if (!s || s.v !== 1 || !Array.isArray(s.turns) || typeof s.failures !== 'number') return emptyState();
-  const turns = s.turns
-    .filter((t) => t && (t.role === 'user' || t.role === 'bot') && typeof t.text === 'string')
-    .slice(-MAX_TURNS);
+  const turns = s.turns.filter((t) => t && (t.role === 'user' || t.role === 'bot') && typeof t.text === 'string').slice(-MAX_TURNS);
   return { v: 1, lang: typeof s.lang === 'string' && LANG_PATTERN.test(s.lang) ? s.lang : undefined, failures: s.failures, turns, handedOff: !!s.handedOff };
 }

@@ -107,7 +107,10 @@ export function editDistance(a: string, b: string): number {
 
 /** The options part of a command's help: one line each, aligned. */
 export function formatOptions(specs: OptionSpecs): string {
-  const rows = Object.entries({ ...specs, ...HELP_OPTION }).map(([name, o]) => [`${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ` ${o.value ?? '<value>'}` : ''}`, o.description]);
+  const rows = Object.entries({ ...specs, ...HELP_OPTION }).map(([name, o]) => [
+    `${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ` ${o.value ?? '<value>'}` : ''}`,
+    o.description,
+  ]);
   const width = Math.max(...rows.map(([flag]) => flag.length));
   return rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`).join('\n');
 }

@@ -29,7 +29,8 @@ const thresholdOptions: OptionSpecs = Object.fromEntries(
   THRESHOLDS.map((key) => [key, { type: 'string', value: '<0-1>', description: `${THRESHOLD_HELP[key]} (default ${DEFAULT_SETTINGS[key]})` }]),
 );
 
-const EXIT_CODES = 'Exit codes: 0 ok; 1 problems found (lint errors, a build, evaluation or server that failed); 2 usage error (unknown command or option, missing argument).';
+const EXIT_CODES =
+  'Exit codes: 0 ok; 1 problems found (lint errors, a build, evaluation or server that failed); 2 usage error (unknown command or option, missing argument).';
 
 interface CommandSpec {
   /** the usage line after `helpline ` */
@@ -49,8 +50,14 @@ const commands: Record<string, CommandSpec> = {
     usage: 'build <dir> [-o pack.json | -o folder/] [--default-lang en] [--answer 0.3 …]',
     summary: 'validate and compile a knowledge folder into a pack',
     options: {
-      out: { type: 'string', short: 'o', value: '<pack.json|folder/>', description: 'where to write the pack (default pack.json); a name ending with / or an existing folder gets a pack folder: manifest.json and one file per language' },
-      'default-lang': { type: 'string', value: '<lang>', description: 'the pack\'s default language (default en, or the first language)' },
+      out: {
+        type: 'string',
+        short: 'o',
+        value: '<pack.json|folder/>',
+        description:
+          'where to write the pack (default pack.json); a name ending with / or an existing folder gets a pack folder: manifest.json and one file per language',
+      },
+      'default-lang': { type: 'string', value: '<lang>', description: "the pack's default language (default en, or the first language)" },
       ...thresholdOptions,
     },
     positionals: { min: 1, max: 1, what: 'the knowledge folder: helpline build <dir>' },
@@ -62,7 +69,7 @@ const commands: Record<string, CommandSpec> = {
     summary: 'one question, one reply',
     options: {
       kb: { type: 'string', value: '<dir|pack>', description: 'a knowledge folder or a pack built by helpline build' },
-      lang: { type: 'string', value: '<lang>', description: 'the page\'s language, which decides very short questions' },
+      lang: { type: 'string', value: '<lang>', description: "the page's language, which decides very short questions" },
       json: { type: 'boolean', description: 'print the whole reply as JSON' },
       ...thresholdOptions,
     },
@@ -76,7 +83,7 @@ const commands: Record<string, CommandSpec> = {
     options: {
       kb: { type: 'string', value: '<dir|pack>', description: 'a knowledge folder or a pack built by helpline build' },
       cases: { type: 'string', value: '<file.jsonl>', description: 'evaluation cases, one JSON object a line (docs/knowledge-format.md)' },
-      json: { type: 'boolean', description: 'print one JSON object with the report\'s keys' },
+      json: { type: 'boolean', description: "print one JSON object with the report's keys" },
       html: { type: 'string', value: '<report.html>', description: 'also write a report page' },
       ...thresholdOptions,
     },
@@ -118,7 +125,7 @@ const commands: Record<string, CommandSpec> = {
   report: {
     synopsis: 'report <events.jsonl> [-o report.html]',
     usage: 'report <events.jsonl> [-o report.html] [--kb <dir|pack>] [--json]',
-    summary: 'analytics of the bot\'s event log (docs/analytics.md)',
+    summary: "analytics of the bot's event log (docs/analytics.md)",
     options: {
       out: { type: 'string', short: 'o', value: '<report.html>', description: 'where to write the page (default report.html)' },
       kb: { type: 'string', value: '<dir|pack>', description: 'names the articles and groups questions with the glossary' },
@@ -139,7 +146,7 @@ function usage(): string {
     '',
     ...lines,
     '',
-    '  helpline <command> --help   a command\'s options',
+    "  helpline <command> --help   a command's options",
     '  helpline --version          the version',
     '',
     EXIT_CODES,
@@ -183,7 +190,9 @@ export async function main(argv: string[]): Promise<number> {
   if (!command) {
     const option = name.startsWith('-');
     const near = option ? closest(name.replace(/^-+/, ''), ['help', 'version']) : closest(name, Object.keys(commands));
-    const what = option ? `unknown option ${name}${near ? `: did you mean --${near}?` : ''}` : `unknown command '${name}'${near ? `: did you mean ${near}?` : ''}`;
+    const what = option
+      ? `unknown option ${name}${near ? `: did you mean --${near}?` : ''}`
+      : `unknown command '${name}'${near ? `: did you mean ${near}?` : ''}`;
     process.stderr.write(`helpline: ${what}\nrun \`helpline --help\` for the commands\n`);
     return 2;
   }
@@ -194,15 +203,18 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const { min, max } = command.positionals;
-    if (args._.length > max) throw new UsageError(max ? `unexpected argument '${args._[max]}'` : `unexpected argument '${args._[0]}': ${name} takes options only`);
+    if (args._.length > max)
+      throw new UsageError(max ? `unexpected argument '${args._[max]}'` : `unexpected argument '${args._[0]}': ${name} takes options only`);
     if (args._.length < min) throw new UsageError(`missing ${command.positionals.what ?? 'an argument'}`);
     return await command.run(args);
   } catch (e) {
     if (e instanceof UsageError) process.stderr.write(`helpline ${name}: ${e.message}\n` + (e.hint ? `run \`helpline ${name} --help\` for usage\n` : ''));
-    else if (e instanceof KnowledgeError) process.stderr.write(e.problems.map(formatProblem).join('\n') + `\nhelpline ${name}: the knowledge folder has errors; nothing was written\n`);
+    else if (e instanceof KnowledgeError)
+      process.stderr.write(e.problems.map(formatProblem).join('\n') + `\nhelpline ${name}: the knowledge folder has errors; nothing was written\n`);
     else if (e instanceof PackError) process.stderr.write(`helpline ${name}: ${e.message}\n`);
     else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') process.stderr.write(`helpline ${name}: ${(e as Error).message}\n`);
-    else if ((e as NodeJS.ErrnoException).code === 'ENOENT') process.stderr.write(`helpline ${name}: no such file or folder: ${(e as NodeJS.ErrnoException).path ?? (e as Error).message}\n`);
+    else if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      process.stderr.write(`helpline ${name}: no such file or folder: ${(e as NodeJS.ErrnoException).path ?? (e as Error).message}\n`);
     else process.stderr.write(`helpline ${name}: ${(e as Error).message ?? e}\n`);
     return e instanceof UsageError && e.hint ? 2 : 1;
   }
@@ -233,7 +245,9 @@ async function build(args: Args): Promise<number> {
     for (const p of read.problems) process.stderr.write(formatProblem(p) + '\n');
     const folder = out.replace(/[\\/]+$/, '');
     const size = (names: string[]) => names.reduce((sum, n) => sum + gzipSync(readFileSync(join(folder, n))).length, 0);
-    const perLang = Object.entries(manifest.languages).map(([l, { files }]) => `${l} ${kb(size(files))}`).join(', ');
+    const perLang = Object.entries(manifest.languages)
+      .map(([l, { files }]) => `${l} ${kb(size(files))}`)
+      .join(', ');
     process.stdout.write(
       `built ${folder}/: ${pack.data.articles.length} articles in ${pack.data.languages.length} language(s), ${files.length} files + manifest.json in ` +
         `${((performance.now() - started) / 1000).toFixed(1)} s; a visitor loads (gzip) ${perLang}\n`,
@@ -300,7 +314,6 @@ function thresholds(args: Args): Partial<Settings> {
   return out;
 }
 
-
 function formatReport(r: EvalReport): string {
   const lines = [
     `cases         ${r.cases}`,
@@ -311,7 +324,9 @@ function formatReport(r: EvalReport): string {
     `oosRecall     ${pct(r.oosRecall)}   (out-of-scope questions not answered with an article)`,
     `oosDeclined   ${pct(r.oosDeclined)}   (out-of-scope questions declined, not offered suggestions)`,
     `handoffRecall ${pct(r.handoffRecall)}`,
-    `perLang       ${Object.entries(r.perLang).map(([l, a]) => `${l} ${pct(a)}`).join('  ')}`,
+    `perLang       ${Object.entries(r.perLang)
+      .map(([l, a]) => `${l} ${pct(a)}`)
+      .join('  ')}`,
   ];
   if (r.confusions.length) {
     lines.push('', 'worst confusions (expected → got):');

@@ -14,9 +14,17 @@ export const RELAY_PORT = 8787;
 export const relayOptions: OptionSpecs = {
   port: { type: 'string', value: '<port>', description: `the port to listen on (default $PORT or ${RELAY_PORT}; 0 picks a free one)` },
   host: { type: 'string', value: '<address>', description: 'the address to listen on (default 127.0.0.1; 0.0.0.0 for all)' },
-  db: { type: 'string', value: '<folder|url>', description: 'its database: a folder for the embedded PostgreSQL (PGlite; default ./helpline-relay), or a postgres:// URL' },
+  db: {
+    type: 'string',
+    value: '<folder|url>',
+    description: 'its database: a folder for the embedded PostgreSQL (PGlite; default ./helpline-relay), or a postgres:// URL',
+  },
   origin: { type: 'string', value: '<origins>', description: 'comma-separated page origins allowed to call it from a browser (default any)' },
-  forward: { type: 'string', value: '<url>', description: 'the helpdesk webhook to forward handoffs, messages and surveys to (signed with $HELPLINE_WEBHOOK_SECRET)' },
+  forward: {
+    type: 'string',
+    value: '<url>',
+    description: 'the helpdesk webhook to forward handoffs, messages and surveys to (signed with $HELPLINE_WEBHOOK_SECRET)',
+  },
   rate: { type: 'string', value: '<n>', description: 'requests per client per minute (default 120; 0 for no limit)' },
   'trust-proxy': { type: 'boolean', description: 'take the client address from X-Forwarded-For (only behind your own proxy)' },
 };
@@ -30,7 +38,8 @@ export async function relay(args: Args): Promise<number> {
   const db = typeof args.db === 'string' ? args.db : 'helpline-relay';
   const forward = typeof args.forward === 'string' ? args.forward : undefined;
   if (forward && !/^https?:\/\//i.test(forward)) throw new UsageError(`--forward must be an http(s) URL, not ${forward}`);
-  if (forward && !process.env.HELPLINE_WEBHOOK_SECRET) throw new UsageError('--forward needs HELPLINE_WEBHOOK_SECRET in the environment to sign with', { hint: false });
+  if (forward && !process.env.HELPLINE_WEBHOOK_SECRET)
+    throw new UsageError('--forward needs HELPLINE_WEBHOOK_SECRET in the environment to sign with', { hint: false });
   const target = isPostgresUrl(db) ? db : resolve(db);
   // the URL's password stays out of messages
   const where = isPostgresUrl(db) ? redactUrl(db) : target;
@@ -46,15 +55,27 @@ export async function relay(args: Args): Promise<number> {
     port,
     host: typeof args.host === 'string' ? args.host : '127.0.0.1',
     agentKey,
-    origins: typeof args.origin === 'string' ? args.origin.split(',').map((s) => s.trim()).filter(Boolean) : [],
+    origins:
+      typeof args.origin === 'string'
+        ? args.origin
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
     forwardUrl: forward,
     forwardSecret: process.env.HELPLINE_WEBHOOK_SECRET,
     ratePerMinute: rate,
     trustProxy: Boolean(args['trust-proxy']),
   });
-  process.stdout.write(`helpline relay: listening on ${r.url} (data in ${store.kind} ${where})${agentKey ? '' : '; the agent API is off until HELPLINE_AGENT_KEY is set'}\n`);
+  process.stdout.write(
+    `helpline relay: listening on ${r.url} (data in ${store.kind} ${where})${agentKey ? '' : '; the agent API is off until HELPLINE_AGENT_KEY is set'}\n`,
+  );
   await new Promise<void>((done) => {
-    const stop = () => void r.close().then(() => store.close()).then(done);
+    const stop = () =>
+      void r
+        .close()
+        .then(() => store.close())
+        .then(done);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

@@ -12,7 +12,10 @@ import { renderEvalReport } from '../report/eval-report.js';
 import { pct } from '../report/html.js';
 
 /** Writes the evaluation page; with a knowledge folder (not a pack) it also counts each article's example questions. */
-export function writeEvalReport(out: string, run: { report: EvalReport; outcomes: EvalOutcome[]; pack: Pack; kb: string; cases: string; answer?: number }): void {
+export function writeEvalReport(
+  out: string,
+  run: { report: EvalReport; outcomes: EvalOutcome[]; pack: Pack; kb: string; cases: string; answer?: number },
+): void {
   let examples: Record<string, number> | undefined;
   if (statSync(run.kb).isDirectory()) {
     examples = {};
@@ -34,7 +37,8 @@ export async function report(args: Args): Promise<number> {
   // A knowledge base gives the clustering its glossary (提币 = withdraw) and names the articles a slim log only ids.
   const pack = typeof args.kb === 'string' ? loadKnowledge(args.kb) : undefined;
   const titles = new Map<string, { title: string; category: string }>();
-  for (const a of pack?.data.articles ?? []) if (!titles.has(a.id) || a.lang === pack!.data.defaultLang) titles.set(a.id, { title: a.title, category: a.category });
+  for (const a of pack?.data.articles ?? [])
+    if (!titles.has(a.id) || a.lang === pack!.data.defaultLang) titles.set(a.id, { title: a.title, category: a.category });
   const analytics = analyzeEvents(events, { glossary: pack && new Glossary(pack.data.glossary), titles });
 
   if (args.json) {

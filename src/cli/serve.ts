@@ -95,7 +95,9 @@ class BuildWorker {
     if (!existsSync(fileURLToPath(ts))) return undefined;
     try {
       // tsx's ESM API; its CommonJS entry registers a path that does not exist, so take the .mjs beside it.
-      const api = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
+      const api = createRequire(import.meta.url)
+        .resolve('tsx/esm/api')
+        .replace(/\.cjs$/, '.mjs');
       return existsSync(api) ? { file: ts, tsx: pathToFileURL(api).href } : undefined;
     } catch {
       return undefined;
@@ -107,7 +109,10 @@ class BuildWorker {
   private start(): Worker {
     const data = { workerData: { helplineServe: true } };
     const worker = this.entry.tsx
-      ? new Worker(`import(${JSON.stringify(this.entry.tsx)}).then((m) => { m.register(); return import(${JSON.stringify(this.entry.file.href)}); })`, { eval: true, ...data })
+      ? new Worker(`import(${JSON.stringify(this.entry.tsx)}).then((m) => { m.register(); return import(${JSON.stringify(this.entry.file.href)}); })`, {
+          eval: true,
+          ...data,
+        })
       : new Worker(this.entry.file, data);
     worker.unref();
     worker.on('message', (m: { id: number; progress?: string; result?: BuildResult }) => {
@@ -183,7 +188,9 @@ function send(req: IncomingMessage, res: ServerResponse, status: number, type: s
   if (body.gzip || body.br) headers.vary = 'accept-encoding';
   if (body.etag) {
     headers.etag = body.etag;
-    const tags = String(req.headers['if-none-match'] ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
+    const tags = String(req.headers['if-none-match'] ?? '')
+      .split(',')
+      .map((t) => t.trim().replace(/^W\//, ''));
     if (status === 200 && (tags.includes(body.etag.replace(/^W\//, '')) || tags.includes('*'))) {
       res.writeHead(304, headers);
       return void res.end();
@@ -257,7 +264,7 @@ export async function startPreview(folder: string, options: PreviewOptions = {})
           summary: pack ? `the folder has errors; the bot runs the last good build: ${good}` : 'the folder has errors',
           settings: state.settings,
         };
-    const signature = `${result.ok ? result.etag : pack?.etag ?? '-'}:${result.ok}:${JSON.stringify(problems)}`;
+    const signature = `${result.ok ? result.etag : (pack?.etag ?? '-')}:${result.ok}:${JSON.stringify(problems)}`;
     if (result.ok) {
       const buf = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
       pack = { raw: buf(result.pack), gzip: buf(result.gzip), br: buf(result.br), etag: result.etag };
@@ -311,7 +318,8 @@ export async function startPreview(folder: string, options: PreviewOptions = {})
   const server = createServer((req, res) => {
     const text = (status: number, type: string, body: string | Buffer, cache?: string) => send(req, res, status, type, encode(body), cache);
     // DNS rebinding: a page of another site whose name resolves to 127.0.0.1 sends that name as Host.
-    if (!LOOPBACK_HOST.test(req.headers.host ?? '')) return text(403, 'text/plain', 'forbidden: helpline serve answers to localhost, 127.0.0.1 and [::1] only\n');
+    if (!LOOPBACK_HOST.test(req.headers.host ?? ''))
+      return text(403, 'text/plain', 'forbidden: helpline serve answers to localhost, 127.0.0.1 and [::1] only\n');
     let path: string;
     try {
       path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -323,27 +331,45 @@ export async function startPreview(folder: string, options: PreviewOptions = {})
       if (state.building) return text(200, 'text/html; charset=utf-8', buildingPage(folder, step));
       // Rendered and compressed once per build, not once per request.
       const hasWidget = !!widget();
-      if (page?.version !== state.version || page.widget !== hasWidget) page = { version: state.version, widget: hasWidget, body: encode(previewPage({ ...state, widget: hasWidget })) };
+      if (page?.version !== state.version || page.widget !== hasWidget)
+        page = { version: state.version, widget: hasWidget, body: encode(previewPage({ ...state, widget: hasWidget })) };
       return send(req, res, 200, 'text/html; charset=utf-8', page.body);
     }
     if (path === '/pack.json') {
       if (pack) return send(req, res, 200, 'application/json', pack, 'no-cache');
-      const body = state.building ? { error: 'the first build is running', step } : { error: 'the knowledge folder has errors', problems: state.problems.map(formatProblem) };
+      const body = state.building
+        ? { error: 'the first build is running', step }
+        : { error: 'the knowledge folder has errors', problems: state.problems.map(formatProblem) };
       return text(503, 'application/json', JSON.stringify(body));
     }
     if (path === '/health') return text(200, 'application/json', JSON.stringify({ ok: true, building: !!running, version: state.version }));
     if (path === '/favicon.ico') return text(204, 'image/x-icon', '');
     if (path === '/status.json') {
-      return text(200, 'application/json', JSON.stringify({ version: state.version, ok: state.ok, building: !!running, stale: state.stale, summary: state.summary, problems: state.problems.map(formatProblem) }));
+      return text(
+        200,
+        'application/json',
+        JSON.stringify({
+          version: state.version,
+          ok: state.ok,
+          building: !!running,
+          stale: state.stale,
+          summary: state.summary,
+          problems: state.problems.map(formatProblem),
+        }),
+      );
     }
     if (path === '/helpline.js') {
       const file = widget();
-      return file ? send(req, res, 200, 'text/javascript; charset=utf-8', widgetBody(file), 'no-cache') : text(404, 'text/plain', 'dist/helpline.js is missing: run `npm run build`\n');
+      return file
+        ? send(req, res, 200, 'text/javascript; charset=utf-8', widgetBody(file), 'no-cache')
+        : text(404, 'text/plain', 'dist/helpline.js is missing: run `npm run build`\n');
     }
     // The widget code the loader imports (and its on-demand chunks): names carry their content hash, so they may be cached forever.
     if (/^\/helpline-[a-z-]+\.[\w-]+\.js$/.test(path)) {
       const file = widget() && join(dirname(widget()!), path.slice(1));
-      return file && existsSync(file) ? send(req, res, 200, 'text/javascript; charset=utf-8', widgetBody(file), 'public, max-age=31536000, immutable') : text(404, 'text/plain', 'not found\n');
+      return file && existsSync(file)
+        ? send(req, res, 200, 'text/javascript; charset=utf-8', widgetBody(file), 'public, max-age=31536000, immutable')
+        : text(404, 'text/plain', 'not found\n');
     }
     if (path === '/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });

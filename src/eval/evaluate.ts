@@ -60,7 +60,8 @@ export function parseCases(text: string, file = 'cases'): EvalCase[] {
     if (c.expect !== null && typeof c.expect !== 'string') throw new Error(`${file}:${i + 1}: "expect" must be an article id, null or "@handoff"`);
     for (const key of ['alt', 'context'] as const) {
       const v = c[key];
-      if (v !== undefined && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) throw new Error(`${file}:${i + 1}: "${key}" must be a list of strings`);
+      if (v !== undefined && !(Array.isArray(v) && v.every((x) => typeof x === 'string')))
+        throw new Error(`${file}:${i + 1}: "${key}" must be a list of strings`);
     }
     cases.push(c);
   });
@@ -84,7 +85,8 @@ export async function evaluate(
     const bot = createBot(pack, { lang: c.lang, settings });
     for (const earlier of c.context ?? []) await bot.ask(earlier);
     const reply = await bot.ask(c.text);
-    const ok = c.expect === null ? reply.kind !== 'answer' : c.expect === '@handoff' ? !!reply.handoff : reply.kind === 'answer' && rightArticle(c, reply.article?.id);
+    const ok =
+      c.expect === null ? reply.kind !== 'answer' : c.expect === '@handoff' ? !!reply.handoff : reply.kind === 'answer' && rightArticle(c, reply.article?.id);
     outcomes.push({ case: c, reply, ok });
     if (onProgress && (i + 1) % 100 === 0) onProgress(i + 1);
   }

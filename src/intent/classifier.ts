@@ -114,7 +114,6 @@ export class Classifier {
     }
     return top.map((i) => ({ label: this.labels[i], p: p[i] }));
   }
-
 }
 
 export function softmax(logits: ArrayLike<number>): number[] {

@@ -11,14 +11,14 @@ function readRows(weights: string): Row[] {
   const buf = fromBase64(weights);
   const rows: Row[] = [];
   let id = 0;
-  for (const r = new ByteReader(buf); !r.done; ) {
+  for (const r = new ByteReader(buf); !r.done;) {
     id += r.varint();
     const start = r.pos;
     const count = r.varint();
     for (let i = 0; i < count; i++) {
-        r.varint();
-        r.byte();
-      }
+      r.varint();
+      r.byte();
+    }
     rows.push({ id, bytes: buf.subarray(start, r.pos) });
   }
   return rows;

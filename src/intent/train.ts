@@ -68,7 +68,8 @@ export function trainClassifier(examples: Example[], options: TrainOptions = {})
   // -1 marks an ignored feature; training skips it.
   const rows = examples.map((e) => Int32Array.from(e.features.ids, (id) => rowOf.get(id) ?? -1));
   const y = Int32Array.from(examples, (e) => labelIndex.get(e.label)!);
-  if (C > (candidates ?? DENSE_LABELS)) return trainSampled(examples, rows, y, labels, rowOf, { epochs, l2, learningRate, prune, keep, seed, candidates: candidates ?? CANDIDATES });
+  if (C > (candidates ?? DENSE_LABELS))
+    return trainSampled(examples, rows, y, labels, rowOf, { epochs, l2, learningRate, prune, keep, seed, candidates: candidates ?? CANDIDATES });
   const W = new Float32Array(rowOf.size * C);
   const G = new Float32Array(rowOf.size * C);
   const b = new Float64Array(C);
@@ -96,7 +97,7 @@ export function trainClassifier(examples: Example[], options: TrainOptions = {})
       let max = -Infinity;
       for (let c = 0; c < C; c++) max = Math.max(max, logits[c]);
       let sum = 0;
-      for (let c = 0; c < C; c++) sum += (logits[c] = Math.exp(logits[c] - max));
+      for (let c = 0; c < C; c++) sum += logits[c] = Math.exp(logits[c] - max);
       for (let c = 0; c < C; c++) {
         const g = logits[c] / sum - (c === yn ? 1 : 0);
         logits[c] = g;
@@ -115,9 +116,17 @@ export function trainClassifier(examples: Example[], options: TrainOptions = {})
       }
     }
   }
-  return encode(labels, b, rowOf, prune, keep, (r, emit) => {
-    for (let c = 0; c < C; c++) emit(c, W[r * C + c]);
-  }, (r) => median(W.subarray(r * C, r * C + C)));
+  return encode(
+    labels,
+    b,
+    rowOf,
+    prune,
+    keep,
+    (r, emit) => {
+      for (let c = 0; c < C; c++) emit(c, W[r * C + c]);
+    },
+    (r) => median(W.subarray(r * C, r * C + C)),
+  );
 }
 
 type Sampled = Required<Pick<TrainOptions, 'epochs' | 'l2' | 'learningRate' | 'prune' | 'keep' | 'seed' | 'candidates'>>;
@@ -214,7 +223,7 @@ function trainSampled(examples: Example[], rows: Int32Array[], y: Int32Array, la
       let max = -Infinity;
       for (let j = 0; j < K; j++) max = Math.max(max, logits[j]);
       let sum = 0;
-      for (let j = 0; j < K; j++) sum += (logits[j] = Math.exp(logits[j] - max));
+      for (let j = 0; j < K; j++) sum += logits[j] = Math.exp(logits[j] - max);
       for (let j = 0; j < K; j++) {
         const c = cand[j];
         const g = logits[j] / sum - (c === y[n] ? 1 : 0);
@@ -230,16 +239,24 @@ function trainSampled(examples: Example[], rows: Int32Array[], y: Int32Array, la
       }
     }
   }
-  return encode(labels, b, rowOf, o.prune, o.keep, (r, emit) => {
-    for (let s = start[r]; s < start[r + 1]; s++) emit(label[s], W[s]);
-  }, (r) => {
-    // Labels without the feature weigh zero: the median is zero unless most labels have it.
-    const n = start[r + 1] - start[r];
-    if (2 * n <= C) return 0;
-    const row = new Float32Array(C);
-    for (let s = start[r]; s < start[r + 1]; s++) row[label[s]] = W[s];
-    return median(row);
-  });
+  return encode(
+    labels,
+    b,
+    rowOf,
+    o.prune,
+    o.keep,
+    (r, emit) => {
+      for (let s = start[r]; s < start[r + 1]; s++) emit(label[s], W[s]);
+    },
+    (r) => {
+      // Labels without the feature weigh zero: the median is zero unless most labels have it.
+      const n = start[r + 1] - start[r];
+      if (2 * n <= C) return 0;
+      const row = new Float32Array(C);
+      for (let s = start[r]; s < start[r + 1]; s++) row[label[s]] = W[s];
+      return median(row);
+    },
+  );
 }
 
 /** Position of label `c` in the sorted slice label[lo..hi), or -1. */
@@ -304,7 +321,15 @@ function median(row: Float32Array): number {
  * (softmax is shift-invariant), so each feature is centred on its median first: most of its weights fall
  * to about zero and are dropped; the few that single out labels are kept as int8.
  */
-function encode(labels: string[], b: Float64Array, rowOf: Map<number, number>, prune: number, keep: number, each: (row: number, emit: (label: number, w: number) => void) => void, medianOf: (row: number) => number): ClassifierData {
+function encode(
+  labels: string[],
+  b: Float64Array,
+  rowOf: Map<number, number>,
+  prune: number,
+  keep: number,
+  each: (row: number, emit: (label: number, w: number) => void) => void,
+  medianOf: (row: number) => number,
+): ClassifierData {
   const centre = new Float32Array(rowOf.size);
   let maxAbs = 0;
   for (const r of rowOf.values()) {
@@ -323,7 +348,11 @@ function encode(labels: string[], b: Float64Array, rowOf: Map<number, number>, p
       const q = Math.round(v / scale);
       if (Math.abs(v) >= cut && q !== 0) kept.push([c, q]);
     });
-    if (kept.length > keep) kept = kept.sort((x, y) => Math.abs(y[1]) - Math.abs(x[1])).slice(0, keep).sort((x, y) => x[0] - y[0]);
+    if (kept.length > keep)
+      kept = kept
+        .sort((x, y) => Math.abs(y[1]) - Math.abs(x[1]))
+        .slice(0, keep)
+        .sort((x, y) => x[0] - y[0]);
     if (!kept.length) continue;
     out.varint(id - last);
     last = id;

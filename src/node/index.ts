@@ -50,16 +50,26 @@ function sortProblems(problems: Problem[]): Problem[] {
  * Builds a pack from a knowledge folder in memory; throws KnowledgeError if the folder has errors. `read` is
  * the folder as already read, when the caller has it.
  */
-export function compileKnowledge(dir: string, options: CompileOptions = {}, read: ReadResult = readKnowledge(dir)): { text: string; pack: Pack; read: ReadResult } {
+export function compileKnowledge(
+  dir: string,
+  options: CompileOptions = {},
+  read: ReadResult = readKnowledge(dir),
+): { text: string; pack: Pack; read: ReadResult } {
   const { data } = compileChecked(dir, options, read, false);
   const text = serializePack(data);
   return { text, pack: loadPack(text), read };
 }
 
 /** Compiles a folder read without errors; `origins` also records which languages each classifier feature came from (for pack folders). */
-function compileChecked(dir: string, options: CompileOptions, read: ReadResult, origins: boolean): { data: PackData; featureLanguages?: Map<number, Set<string>> } {
+function compileChecked(
+  dir: string,
+  options: CompileOptions,
+  read: ReadResult,
+  origins: boolean,
+): { data: PackData; featureLanguages?: Map<number, Set<string>> } {
   if (read.problems.some((p) => p.severity === 'error')) throw new KnowledgeError(read.problems);
-  if (!read.articles.length) throw new KnowledgeError([{ file: dir, line: 0, severity: 'error', message: 'no articles found: expected <lang>/<category>/<id>.md files' }]);
+  if (!read.articles.length)
+    throw new KnowledgeError([{ file: dir, line: 0, severity: 'error', message: 'no articles found: expected <lang>/<category>/<id>.md files' }]);
   return origins ? compilePackWithOrigins(read, options) : { data: compilePack(read, options) };
 }
 
@@ -73,7 +83,11 @@ export function isFolderOutput(out: string): boolean {
  * folder beside the target, then renamed into place, so a failed build leaves the previous folder as it was.
  * Returns the manifest and each file's size.
  */
-export function buildPackFolder(dir: string, out: string, options: CompileOptions = {}): { pack: Pack; manifest: PackManifest; files: { name: string; bytes: number }[]; read: ReadResult } {
+export function buildPackFolder(
+  dir: string,
+  out: string,
+  options: CompileOptions = {},
+): { pack: Pack; manifest: PackManifest; files: { name: string; bytes: number }[]; read: ReadResult } {
   const read = readKnowledge(dir);
   const { data, featureLanguages } = compileChecked(dir, options, read, true);
   const pack = loadPack(serializePack(data));

@@ -32,7 +32,9 @@ export function languageName(code: string): string | undefined {
 const COUNTRY_LOOKALIKES: Record<string, string> = { kr: 'ko', tw: 'zh-tw', br: 'pt-br', se: 'sv', ee: 'et' };
 
 /** Codes to suggest for a near miss (`enn`, `es-`…): the common help-center languages. */
-const COMMON = 'ar bg bn cs da de el en es et fa fi fr he hi hr hu id it ja ka kk ko lt lv ms nb nl pl pt ro ru sk sl sr sv sw th tl tr uk ur uz vi zh'.split(' ');
+const COMMON = 'ar bg bn cs da de el en es et fa fi fr he hi hr hu id it ja ka kk ko lt lv ms nb nl pl pt ro ru sk sl sr sv sw th tl tr uk ur uz vi zh'.split(
+  ' ',
+);
 
 /** The main language of a country code (`jp` → ja, `br` → pt-br, `tw` → zh-tw), if it is one. */
 function languageOfCountry(code: string): string | undefined {
@@ -83,7 +85,10 @@ export function languageFolderProblem(name: string, others: string[] = []): { me
   if (known) {
     const meant = COUNTRY_LOOKALIKES[code];
     if (meant && !others.includes(code)) {
-      return { severity: 'warning', message: `folder '${name}' is the code of ${languageName(code)}; if you meant the language of ${regionNames.of(code.toUpperCase())}, rename it to ${meant}` };
+      return {
+        severity: 'warning',
+        message: `folder '${name}' is the code of ${languageName(code)}; if you meant the language of ${regionNames.of(code.toUpperCase())}, rename it to ${meant}`,
+      };
     }
     return undefined;
   }
@@ -122,15 +127,84 @@ const KANA_SHARE = 0.2;
 
 /** ISO 639-1 → 639-3 (franc's codes) for the languages franc tells apart within a script. */
 const ISO3: Record<string, string> = {
-  en: 'eng', es: 'spa', pt: 'por', fr: 'fra', de: 'deu', it: 'ita', nl: 'nld', tr: 'tur', vi: 'vie', id: 'ind', ms: 'zlm',
-  pl: 'pol', cs: 'ces', sk: 'slk', ro: 'ron', hu: 'hun', sv: 'swe', da: 'dan', nb: 'nob', no: 'nob', fi: 'fin', et: 'ekk',
-  lv: 'lvs', lt: 'lit', hr: 'hrv', sl: 'slv', sq: 'als', ca: 'cat', tl: 'tgl', sw: 'swh', af: 'afr', uz: 'uzn', az: 'azj',
-  ru: 'rus', uk: 'ukr', bg: 'bul', sr: 'srp', mk: 'mkd', be: 'bel', kk: 'kaz', ar: 'arb', fa: 'pes', ur: 'urd', hi: 'hin',
-  mr: 'mar', ne: 'npi',
+  en: 'eng',
+  es: 'spa',
+  pt: 'por',
+  fr: 'fra',
+  de: 'deu',
+  it: 'ita',
+  nl: 'nld',
+  tr: 'tur',
+  vi: 'vie',
+  id: 'ind',
+  ms: 'zlm',
+  pl: 'pol',
+  cs: 'ces',
+  sk: 'slk',
+  ro: 'ron',
+  hu: 'hun',
+  sv: 'swe',
+  da: 'dan',
+  nb: 'nob',
+  no: 'nob',
+  fi: 'fin',
+  et: 'ekk',
+  lv: 'lvs',
+  lt: 'lit',
+  hr: 'hrv',
+  sl: 'slv',
+  sq: 'als',
+  ca: 'cat',
+  tl: 'tgl',
+  sw: 'swh',
+  af: 'afr',
+  uz: 'uzn',
+  az: 'azj',
+  ru: 'rus',
+  uk: 'ukr',
+  bg: 'bul',
+  sr: 'srp',
+  mk: 'mkd',
+  be: 'bel',
+  kk: 'kaz',
+  ar: 'arb',
+  fa: 'pes',
+  ur: 'urd',
+  hi: 'hin',
+  mr: 'mar',
+  ne: 'npi',
 };
 
 /** Scripts whose letters are counted; the folder language's own script is added when missing. */
-const SCRIPTS = ['Latn', 'Cyrl', 'Hani', 'Kana', 'Hang', 'Grek', 'Arab', 'Hebr', 'Thai', 'Deva', 'Beng', 'Taml', 'Telu', 'Knda', 'Mlym', 'Gujr', 'Guru', 'Orya', 'Sinh', 'Geor', 'Armn', 'Ethi', 'Khmr', 'Laoo', 'Mymr', 'Tibt', 'Thaa'];
+const SCRIPTS = [
+  'Latn',
+  'Cyrl',
+  'Hani',
+  'Kana',
+  'Hang',
+  'Grek',
+  'Arab',
+  'Hebr',
+  'Thai',
+  'Deva',
+  'Beng',
+  'Taml',
+  'Telu',
+  'Knda',
+  'Mlym',
+  'Gujr',
+  'Guru',
+  'Orya',
+  'Sinh',
+  'Geor',
+  'Armn',
+  'Ethi',
+  'Khmr',
+  'Laoo',
+  'Mymr',
+  'Tibt',
+  'Thaa',
+];
 const patterns = new Map<string, RegExp>([['Kana', /[\p{Script=Hiragana}\p{Script=Katakana}]/u]]);
 function pattern(script: string): RegExp | undefined {
   if (!patterns.has(script)) {
@@ -331,19 +405,28 @@ export function checkArticleLanguages(articles: SourceArticle[], options: Langua
             return sum(c, theirs) > sum(c, own);
           });
           const pctTop = Math.round((100 * sum(counts, theirs)) / letters);
-          warn(at?.line ?? lines[0]?.line ?? 1, `reads as ${describe(top, kbLangs, all)}, not ${name}: ${pctTop}% of its letters are ${scriptNames.of(top === 'Kana' ? 'Jpan' : top)}`);
+          warn(
+            at?.line ?? lines[0]?.line ?? 1,
+            `reads as ${describe(top, kbLangs, all)}, not ${name}: ${pctTop}% of its letters are ${scriptNames.of(top === 'Kana' ? 'Jpan' : top)}`,
+          );
           continue;
         }
       }
       // Japanese and Chinese share Han characters; kana tells them apart.
       if (script !== 'Jpan' && kana >= 10 && kana >= KANA_SHARE * (kana + han)) {
         const at = lines.find((l) => /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(l.text));
-        warn(at?.line ?? 1, `reads as ${describe('Kana', kbLangs, all)}, not ${name}: it is written with kana (${Math.round((100 * kana) / (kana + han))}% of its Han and kana characters)`);
+        warn(
+          at?.line ?? 1,
+          `reads as ${describe('Kana', kbLangs, all)}, not ${name}: it is written with kana (${Math.round((100 * kana) / (kana + han))}% of its Han and kana characters)`,
+        );
         continue;
       }
       if (script === 'Jpan' && han >= MIN_LETTERS && kana < KANA_SHARE * (kana + han)) {
         const at = lines.find((l) => /\p{Script=Han}/u.test(l.text));
-        warn(at?.line ?? 1, `reads as ${describe('Hani', kbLangs, all)}, not ${name}: Han characters with almost no kana (${Math.round((100 * kana) / (kana + han))}%)`);
+        warn(
+          at?.line ?? 1,
+          `reads as ${describe('Hani', kbLangs, all)}, not ${name}: Han characters with almost no kana (${Math.round((100 * kana) / (kana + han))}%)`,
+        );
         continue;
       }
     }

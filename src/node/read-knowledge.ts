@@ -10,7 +10,6 @@ import { languageFolderProblem } from './language-check.js';
 /** Larger files are refused: no article is that long, and a huge file would stall the build. */
 export const MAX_FILE_BYTES = 512 * 1024;
 
-
 /** A knowledge folder read from disk: what parsed, and every problem found. */
 export interface ReadResult extends KnowledgeSource {
   problems: Problem[];
@@ -75,8 +74,7 @@ export function readKnowledge(dir: string): ReadResult {
         const wrong = languageFolderProblem(name, langFolders);
         if (wrong) add(path, 0, wrong.message, wrong.severity);
         walk(path, name.toLowerCase(), 1);
-      }
-      else if (!name.startsWith('.')) add(path, 0, `folder '${name}' is not a language code (en, zh, pt-br …): its articles are not read`);
+      } else if (!name.startsWith('.')) add(path, 0, `folder '${name}' is not a language code (en, zh, pt-br …): its articles are not read`);
     } else if (name.endsWith('.md')) add(path, 1, 'articles go in a language folder: <lang>/<category>/<id>.md');
   }
 
@@ -165,12 +163,18 @@ const checkIntents: Checker = (root, line, add) => {
     }
     for (const field of value.items) {
       const name = isScalar(field.key) ? String(field.key.value) : '';
-      if (name !== 'examples' && name !== 'replies') add(line(field.key as YamlNode), `unknown field '${name}' in intent '${key}' (allowed: examples, replies)`);
-      else if (!isMap(field.value)) add(line(field.key as YamlNode), `'${key}.${name}' must map language codes to ${name === 'examples' ? 'lists of phrases' : 'a reply'}`);
+      if (name !== 'examples' && name !== 'replies')
+        add(line(field.key as YamlNode), `unknown field '${name}' in intent '${key}' (allowed: examples, replies)`);
+      else if (!isMap(field.value))
+        add(line(field.key as YamlNode), `'${key}.${name}' must map language codes to ${name === 'examples' ? 'lists of phrases' : 'a reply'}`);
       else
         for (const l of field.value.items) {
           const ok = name === 'examples' ? isSeq(l.value) && l.value.items.every(isScalar) : isScalar(l.value);
-          if (!ok) add(line(l.key as YamlNode), `'${key}.${name}.${String((l.key as { value?: unknown })?.value)}' must be ${name === 'examples' ? 'a list of phrases' : 'one text'}`);
+          if (!ok)
+            add(
+              line(l.key as YamlNode),
+              `'${key}.${name}.${String((l.key as { value?: unknown })?.value)}' must be ${name === 'examples' ? 'a list of phrases' : 'one text'}`,
+            );
         }
     }
   }

@@ -61,10 +61,12 @@ export function mergeGlossary(own: GlossaryData, builtin: GlossaryData): Glossar
 /** The sentences of a Markdown body that read like a question or statement of a user (4–40 words). */
 function sentencesOf(body: string): string[] {
   const plain = body.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#>|]+/g, ' ');
-  return (plain.match(/[^.!?。！？\n]+[.!?。！？]?/g) ?? []).map((s) => s.trim()).filter((s) => {
-    const n = s.split(/\s+/).length;
-    return s.length >= 12 && n <= 40;
-  });
+  return (plain.match(/[^.!?。！？\n]+[.!?。！？]?/g) ?? [])
+    .map((s) => s.trim())
+    .filter((s) => {
+      const n = s.split(/\s+/).length;
+      return s.length >= 12 && n <= 40;
+    });
 }
 
 /** Compiles validated articles into pack data: search indexes, language profiles and the classifier. */
@@ -86,13 +88,20 @@ function compile(source: KnowledgeSource, options: CompileOptions, featureLangua
   const progress = options.onProgress ?? (() => {});
   const articles = [...source.articles].sort((a, b) => (a.lang === b.lang ? (a.id < b.id ? -1 : 1) : a.lang < b.lang ? -1 : 1));
   const languages = [...new Set(articles.map((a) => a.lang))].sort();
-  const defaultLang = options.defaultLang ?? (languages.includes('en') ? 'en' : languages[0] ?? 'en');
+  const defaultLang = options.defaultLang ?? (languages.includes('en') ? 'en' : (languages[0] ?? 'en'));
   const glossaryData = mergeGlossary(source.glossary, BUILTIN_GLOSSARY);
   const glossary = new Glossary(glossaryData);
 
   progress(`indexing ${articles.length} articles in ${languages.length} language(s)`);
   const indexes: Record<string, string> = {};
-  for (const lang of languages) indexes[lang] = JSON.stringify(SearchIndex.build(lang, articles.filter((a) => a.lang === lang), glossary).toJSON());
+  for (const lang of languages)
+    indexes[lang] = JSON.stringify(
+      SearchIndex.build(
+        lang,
+        articles.filter((a) => a.lang === lang),
+        glossary,
+      ).toJSON(),
+    );
 
   progress('learning language profiles');
   const samples: Record<string, string[]> = {};
@@ -100,11 +109,12 @@ function compile(source: KnowledgeSource, options: CompileOptions, featureLangua
 
   const featuresOf = (text: string, lang: string) => {
     const f = extractFeatures(analyze(text, lang, glossary));
-    if (featureLanguages) for (const id of f.ids) {
-      let langs = featureLanguages.get(id);
-      if (!langs) featureLanguages.set(id, (langs = new Set()));
-      langs.add(lang);
-    }
+    if (featureLanguages)
+      for (const id of f.ids) {
+        let langs = featureLanguages.get(id);
+        if (!langs) featureLanguages.set(id, (langs = new Set()));
+        langs.add(lang);
+      }
     return f;
   };
   const asked = articles.flatMap((a) => [a.title, ...a.questions].map((text) => ({ text, lang: a.lang, id: a.id })));
@@ -125,7 +135,9 @@ function compile(source: KnowledgeSource, options: CompileOptions, featureLangua
   // The lexicon's terms in every language are what exchange questions are made of: without them a Japanese
   // question on an English help center meets only Japanese greetings and requests for a human, and hands off.
   // People ("agent", "support") are left out: naming them is how users ask for a human.
-  const lexicon = Object.entries(glossaryData).filter(([concept]) => !PEOPLE.has(concept)).flatMap(([, terms]) => terms.map((text) => ({ text, lang: defaultLang })));
+  const lexicon = Object.entries(glossaryData)
+    .filter(([concept]) => !PEOPLE.has(concept))
+    .flatMap(([, terms]) => terms.map((text) => ({ text, lang: defaultLang })));
   for (const list of [asked, said, lexicon]) {
     const step = Math.ceil(list.length / ARTICLE_LABEL_EXAMPLES);
     for (let i = 0; i < list.length; i += step) intentExamples.push({ features: featuresOf(list[i].text, list[i].lang), label: ARTICLE_LABEL });
@@ -164,13 +176,24 @@ function compile(source: KnowledgeSource, options: CompileOptions, featureLangua
   // One question on its own: does the user ask for a person? In the intent model a request that also names
   // a problem splits its probability with ARTICLE_LABEL; here nothing competes with it.
   const asksForHuman = intentExamples.some((e) => e.label === '@human')
-    ? trainClassifier(intentExamples.map((e) => ({ features: e.features, label: e.label === '@human' ? 'yes' : 'no' })), options.train)
+    ? trainClassifier(
+        intentExamples.map((e) => ({ features: e.features, label: e.label === '@human' ? 'yes' : 'no' })),
+        options.train,
+      )
     : undefined;
 
   // Featured in one language is featured in all: each visitor loads only their language's articles.
   const featured = new Set(articles.filter((a) => a.featured).map((a) => a.id));
   const served: Article[] = articles.map(({ id, lang, title, category, tags, priority, url, body }) => ({
-    id, lang, title, category, tags, ...(priority ? { priority } : {}), ...(url ? { url } : {}), ...(featured.has(id) ? { featured: true } : {}), body,
+    id,
+    lang,
+    title,
+    category,
+    tags,
+    ...(priority ? { priority } : {}),
+    ...(url ? { url } : {}),
+    ...(featured.has(id) ? { featured: true } : {}),
+    body,
   }));
   const data: PackData = {
     languages,

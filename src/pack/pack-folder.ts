@@ -131,7 +131,8 @@ export type PackFileReader = (name: string) => Promise<string> | string;
 /** Checks that a manifest is one this code reads; throws a PackError saying what to do. */
 export function checkManifest(source: unknown): PackManifest {
   const m = source as Partial<PackManifest> | null;
-  if (!m || m.format !== MANIFEST_FORMAT) throw new PackError(`this is not a Helpline pack manifest (format '${String(m?.format)}'): build one with \`helpline build <dir> -o <folder>/\``);
+  if (!m || m.format !== MANIFEST_FORMAT)
+    throw new PackError(`this is not a Helpline pack manifest (format '${String(m?.format)}'): build one with \`helpline build <dir> -o <folder>/\``);
   if (m.version !== PACK_VERSION) {
     const hint = typeof m.version === 'number' && m.version > PACK_VERSION ? 'update Helpline to read it' : 'rebuild it with this version of `helpline build`';
     throw new PackError(`pack format version ${String(m.version)} is not supported (this Helpline reads version ${PACK_VERSION}): ${hint}`);
@@ -145,7 +146,10 @@ export function checkManifest(source: unknown): PackManifest {
 /** Parses one file of a pack folder and checks it against the hash in its name. */
 function parsePart(name: string, text: string): SharedPart | LanguagePart {
   const hash = /\.([0-9a-f]+)\.json$/.exec(name)?.[1];
-  if (!hash || contentHash(text) !== hash) throw new PackError(`the pack file ${name} is damaged or from another build: its content does not match its name. Rebuild the folder with \`helpline build\``);
+  if (!hash || contentHash(text) !== hash)
+    throw new PackError(
+      `the pack file ${name} is damaged or from another build: its content does not match its name. Rebuild the folder with \`helpline build\``,
+    );
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -172,7 +176,12 @@ export async function loadPackFolder(manifestSource: unknown, read: PackFileRead
  * languages load through `read` when asked for.
  */
 export function openPackFolder(manifestSource: unknown, texts: Map<string, string>, read: PackFileReader): Pack {
-  return assemble(checkManifest(manifestSource), [...texts.keys()], [...texts].map(([name, text]) => parsePart(name, text)), read);
+  return assemble(
+    checkManifest(manifestSource),
+    [...texts.keys()],
+    [...texts].map(([name, text]) => parsePart(name, text)),
+    read,
+  );
 }
 
 /** A pack from a checked manifest and its parsed parts (`names`: the files they came from). */
@@ -233,7 +242,8 @@ function assemble(manifest: PackManifest, names: string[], parts: (SharedPart | 
         p = Promise.all(own.map(async (n) => parsePart(n, await read(n))))
           .then((got) => {
             for (const g of got) if (g.part === 'language') add(g);
-            if (!loaded.has(target)) throw new PackError(`the pack folder's manifest names no file for language '${target}': rebuild it with \`helpline build\``);
+            if (!loaded.has(target))
+              throw new PackError(`the pack folder's manifest names no file for language '${target}': rebuild it with \`helpline build\``);
             for (const l of listeners) l(target);
           })
           .finally(() => pending.delete(target));

@@ -15,20 +15,26 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const string: Check = (v, path) => void (typeof v === 'string' || fail(path, 'is not a string'));
 const number: Check = (v, path) => void ((typeof v === 'number' && Number.isFinite(v)) || fail(path, 'is not a number'));
 const object: Check = (v, path) => void (isObject(v) || fail(path, 'is not an object'));
-const arrayOf = (item: Check): Check => (v, path) => {
-  if (!Array.isArray(v)) fail(path, 'is not a list');
-  (v as unknown[]).forEach((x, i) => item(x, `${path}[${i}]`));
-};
-const recordOf = (item: Check): Check => (v, path) => {
-  object(v, path);
-  for (const [k, x] of Object.entries(v as Record<string, unknown>)) item(x, `${path}.${k}`);
-};
-const fields = (shape: Record<string, Check>, optional: Record<string, Check> = {}): Check => (v, path) => {
-  object(v, path);
-  const o = v as Record<string, unknown>;
-  for (const [k, check] of Object.entries(shape)) check(o[k], `${path}.${k}`);
-  for (const [k, check] of Object.entries(optional)) if (o[k] !== undefined) check(o[k], `${path}.${k}`);
-};
+const arrayOf =
+  (item: Check): Check =>
+  (v, path) => {
+    if (!Array.isArray(v)) fail(path, 'is not a list');
+    (v as unknown[]).forEach((x, i) => item(x, `${path}[${i}]`));
+  };
+const recordOf =
+  (item: Check): Check =>
+  (v, path) => {
+    object(v, path);
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) item(x, `${path}.${k}`);
+  };
+const fields =
+  (shape: Record<string, Check>, optional: Record<string, Check> = {}): Check =>
+  (v, path) => {
+    object(v, path);
+    const o = v as Record<string, unknown>;
+    for (const [k, check] of Object.entries(shape)) check(o[k], `${path}.${k}`);
+    for (const [k, check] of Object.entries(optional)) if (o[k] !== undefined) check(o[k], `${path}.${k}`);
+  };
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const classifier: Check = (v, path) => {

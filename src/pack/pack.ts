@@ -69,7 +69,6 @@ export class PackError extends Error {
   override name = 'PackError';
 }
 
-
 /** Serializes a pack: the same data always gives the same bytes. */
 export function serializePack(data: PackData): string {
   const body = JSON.stringify(data);
@@ -116,12 +115,17 @@ function loadSingle(source: string | PackObject): Pack {
     }
   } else {
     ({ format, version, hash, data } = source ?? {});
-    if (format === MANIFEST_FORMAT) throw new PackError('this is a pack folder\'s manifest: pass a reader too, loadPack(manifest, (name) => fetch(new URL(name, manifestUrl)).then((r) => r.text()))');
+    if (format === MANIFEST_FORMAT)
+      throw new PackError(
+        "this is a pack folder's manifest: pass a reader too, loadPack(manifest, (name) => fetch(new URL(name, manifestUrl)).then((r) => r.text()))",
+      );
     checkHeader(format, version);
-    if (contentHash(JSON.stringify(data)) !== hash) throw new PackError('the pack is damaged: its content does not match its hash. Rebuild it with `helpline build`');
+    if (contentHash(JSON.stringify(data)) !== hash)
+      throw new PackError('the pack is damaged: its content does not match its hash. Rebuild it with `helpline build`');
   }
   const d = data as PackData;
-  if (!d || !Array.isArray(d.articles) || !Array.isArray(d.languages)) throw new PackError('the pack has no articles or languages: rebuild it with `helpline build`');
+  if (!d || !Array.isArray(d.articles) || !Array.isArray(d.languages))
+    throw new PackError('the pack has no articles or languages: rebuild it with `helpline build`');
   try {
     checkPackShape(d);
   } catch (e) {

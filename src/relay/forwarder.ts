@@ -26,7 +26,10 @@ export class Forwarder {
   /** seq → attempts so far and when the next may start */
   private readonly backoff = new Map<number, { attempts: number; next: number }>();
 
-  constructor(private readonly store: RelayStore, private readonly options: ForwarderOptions) {
+  constructor(
+    private readonly store: RelayStore,
+    private readonly options: ForwarderOptions,
+  ) {
     if (!options.secret) throw new Error('forwarding to a helpdesk needs a secret to sign with (HELPLINE_WEBHOOK_SECRET)');
   }
 
@@ -96,7 +99,11 @@ export class Forwarder {
     try {
       const res = await fetch(this.options.url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `helpline-${job.conversation}-${job.seq}`, [SIGNATURE_HEADER]: signWebhook(body, this.options.secret) },
+        headers: {
+          'Content-Type': 'application/json',
+          'Idempotency-Key': `helpline-${job.conversation}-${job.seq}`,
+          [SIGNATURE_HEADER]: signWebhook(body, this.options.secret),
+        },
         body,
         signal: AbortSignal.timeout(this.options.timeout ?? 15_000),
       });
@@ -120,6 +127,9 @@ export class Forwarder {
     const delay = Math.min(maxDelay, baseDelay * 2 ** Math.min(b.attempts - 1, 30));
     b.next = Date.now() + delay / 2 + (Math.random() * delay) / 2;
     this.backoff.set(job.seq, b);
-    if (b.attempts === 1 || b.attempts % 10 === 0) this.options.log?.(`relay: forwarding ${job.kind} of ${job.conversation} failed (${why}), attempt ${b.attempts}; retrying, at most every ${maxDelay / 1000} s`);
+    if (b.attempts === 1 || b.attempts % 10 === 0)
+      this.options.log?.(
+        `relay: forwarding ${job.kind} of ${job.conversation} failed (${why}), attempt ${b.attempts}; retrying, at most every ${maxDelay / 1000} s`,
+      );
   }
 }

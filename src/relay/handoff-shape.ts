@@ -43,14 +43,21 @@ export function cleanHandoff(raw: unknown): CleanHandoff | string {
   if (!REASONS.has(r.reason)) return `'reason' must be one of ${[...REASONS].join(', ')}`;
   if (!PRIORITIES.has(r.priority)) return `'priority' must be one of ${[...PRIORITIES].join(', ')}`;
   if (!Array.isArray(r.transcript)) return "'transcript' must be a list of turns";
-  const transcript = r.transcript.slice(-MAX_TURNS).flatMap((t: any) =>
-    t && (t.role === 'user' || t.role === 'bot') && typeof t.text === 'string'
-      ? [{ role: t.role, text: cleanText(t.text)!, at: field(t.at, 40), kind: field(t.kind, 20), article: field(t.article, 100), lang: field(t.lang, 20) }]
-      : [],
-  );
+  const transcript = r.transcript
+    .slice(-MAX_TURNS)
+    .flatMap((t: any) =>
+      t && (t.role === 'user' || t.role === 'bot') && typeof t.text === 'string'
+        ? [{ role: t.role, text: cleanText(t.text)!, at: field(t.at, 40), kind: field(t.kind, 20), article: field(t.article, 100), lang: field(t.lang, 20) }]
+        : [],
+    );
   const u = r.user && typeof r.user === 'object' ? r.user : undefined;
   // userHash is never stored: whoever reads the store could replay it.
-  const user = u && { id: field(u.id, 200), email: field(u.email, 320), name: cleanText(u.name, 200), vipLevel: Number.isFinite(u.vipLevel) ? u.vipLevel : undefined };
+  const user = u && {
+    id: field(u.id, 200),
+    email: field(u.email, 320),
+    name: cleanText(u.name, 200),
+    vipLevel: Number.isFinite(u.vipLevel) ? u.vipLevel : undefined,
+  };
   const t = r.ticket && typeof r.ticket === 'object' ? r.ticket : undefined;
   if (t && (typeof t.email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t.email))) return "'ticket.email' must be an email address";
   return {

@@ -51,7 +51,11 @@ const STATES = new Set<LiveState>(['queued', 'connected', 'closed']);
 const MAX_NAME = 80;
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(message);
   }
 }
@@ -61,7 +65,15 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const origins = new Set(options.origins ?? []);
   const hub = new EventEmitter().setMaxListeners(0);
   const limiter = new RateLimiter(options.ratePerMinute ?? 120);
-  const forwarder = options.forwardUrl ? new Forwarder(store, { url: options.forwardUrl, secret: options.forwardSecret ?? '', baseDelay: options.forwardBaseDelay, maxDelay: options.forwardMaxDelay, log }) : undefined;
+  const forwarder = options.forwardUrl
+    ? new Forwarder(store, {
+        url: options.forwardUrl,
+        secret: options.forwardSecret ?? '',
+        baseDelay: options.forwardBaseDelay,
+        maxDelay: options.forwardMaxDelay,
+        log,
+      })
+    : undefined;
   const streams = new Set<ServerResponse>();
 
   const publish = (c: Conversation, ev: RelayEvent) => {
@@ -155,8 +167,24 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         if (req.method !== 'GET') throw new HttpError(405, 'use GET', { Allow: 'GET' });
         const state = query.get('state');
         if (state && !STATES.has(state as LiveState)) throw new HttpError(400, "'state' must be queued, connected or closed");
-        const list = store.list().filter((c) => (state ? c.state === state : c.state !== 'closed')).reverse().slice(0, 500);
-        return json(res, 200, { conversations: list.map((c) => ({ conversation: c.id, state: c.state, priority: c.handoff.priority, team: c.handoff.team, lang: c.handoff.lang, topic: c.handoff.topic ?? null, live: c.handoff.live, createdAt: c.createdAt, events: c.events.length })) });
+        const list = store
+          .list()
+          .filter((c) => (state ? c.state === state : c.state !== 'closed'))
+          .reverse()
+          .slice(0, 500);
+        return json(res, 200, {
+          conversations: list.map((c) => ({
+            conversation: c.id,
+            state: c.state,
+            priority: c.handoff.priority,
+            team: c.handoff.team,
+            lang: c.handoff.lang,
+            topic: c.handoff.topic ?? null,
+            live: c.handoff.live,
+            createdAt: c.createdAt,
+            events: c.events.length,
+          })),
+        });
       }
       const c = store.get(parts[3]);
       if (!c) throw new HttpError(404, 'no such conversation');
@@ -214,21 +242,36 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
 
   // Node checks the header and request timeouts every connectionsCheckingInterval: a tenth of the timeout.
   const headersTimeout = options.headersTimeout ?? 10_000;
-  const server = createServer({ headersTimeout, requestTimeout: options.requestTimeout ?? 30_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: Math.max(100, headersTimeout / 10) }, (req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      const err = e instanceof HttpError ? e : undefined;
-      if (!err) log(`relay: ${req.method} ${String(req.url).slice(0, 200)}: ${(e as Error)?.stack ?? e}`);
-      if (res.headersSent) return void res.destroy();
-      json(res, err?.status ?? 500, { error: err?.message ?? 'internal error' }, { ...err?.headers, ...(err?.status === 413 ? { Connection: 'close' } : {}) });
-      if (err?.status === 413) req.destroy();
-    });
-  });
+  const server = createServer(
+    {
+      headersTimeout,
+      requestTimeout: options.requestTimeout ?? 30_000,
+      keepAliveTimeout: 5_000,
+      connectionsCheckingInterval: Math.max(100, headersTimeout / 10),
+    },
+    (req, res) => {
+      handle(req, res).catch((e: unknown) => {
+        const err = e instanceof HttpError ? e : undefined;
+        if (!err) log(`relay: ${req.method} ${String(req.url).slice(0, 200)}: ${(e as Error)?.stack ?? e}`);
+        if (res.headersSent) return void res.destroy();
+        json(
+          res,
+          err?.status ?? 500,
+          { error: err?.message ?? 'internal error' },
+          { ...err?.headers, ...(err?.status === 413 ? { Connection: 'close' } : {}) },
+        );
+        if (err?.status === 413) req.destroy();
+      });
+    },
+  );
   server.maxConnections = options.maxConnections ?? 2000;
   // A request line or header Node cannot parse: a 400 to that socket, never an exception.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return void socket.destroy();
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-    socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+    );
   });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, host, () => resolve()));
   forwarder?.kick(); // what a previous run left unforwarded
@@ -249,7 +292,9 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
 function eventOut(ev: RelayEvent | { type: 'typing'; name?: string }): Record<string, unknown> {
   if (ev.type === 'typing') return ev;
   const e = ev as RelayEvent;
-  return e.type === 'status' ? { type: 'status', id: e.id, state: e.state, ...(e.name ? { name: e.name } : {}), at: e.at } : { type: 'message', id: e.id, from: e.from, ...(e.name ? { name: e.name } : {}), text: e.text, at: e.at };
+  return e.type === 'status'
+    ? { type: 'status', id: e.id, state: e.state, ...(e.name ? { name: e.name } : {}), at: e.at }
+    : { type: 'message', id: e.id, from: e.from, ...(e.name ? { name: e.name } : {}), text: e.text, at: e.at };
 }
 
 /** The path and query of a request target, without `new URL` (which throws on `http://[`). */
@@ -291,7 +336,11 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 function client(req: IncomingMessage, trustProxy?: boolean): string {
-  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : '';
+  const forwarded = trustProxy
+    ? String(req.headers['x-forwarded-for'] ?? '')
+        .split(',')[0]
+        .trim()
+    : '';
   return forwarded || req.socket.remoteAddress || 'unknown';
 }
 
@@ -317,6 +366,11 @@ async function readJson(req: IncomingMessage, limit: number): Promise<Record<str
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)), 'Cache-Control': 'no-store', ...headers });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
   res.end(text);
 }

@@ -140,8 +140,23 @@ export class SqlStore implements RelayStore {
     return this.write(async (q) => {
       const existing = this.byKey(key);
       if (existing) return { after: () => existing };
-      const c: Conversation = { id: randomBytes(12).toString('base64url'), token: randomBytes(24).toString('base64url'), key, handoff, events: [], state: 'queued', createdAt: new Date().toISOString() };
-      await q('INSERT INTO relay_conversations (id, key, token, handoff, state, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [c.id, key, c.token, JSON.stringify(handoff), c.state, c.createdAt]);
+      const c: Conversation = {
+        id: randomBytes(12).toString('base64url'),
+        token: randomBytes(24).toString('base64url'),
+        key,
+        handoff,
+        events: [],
+        state: 'queued',
+        createdAt: new Date().toISOString(),
+      };
+      await q('INSERT INTO relay_conversations (id, key, token, handoff, state, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+        c.id,
+        key,
+        c.token,
+        JSON.stringify(handoff),
+        c.state,
+        c.createdAt,
+      ]);
       const job = await this.insertJob(q, 'handoff', c.id, { conversation: c.id, handoff });
       return {
         after: () => {
@@ -248,7 +263,15 @@ export class SqlStore implements RelayStore {
       }
     });
     for (const r of await this.sql.query('SELECT id, key, token, handoff, state, csat, created_at FROM relay_conversations ORDER BY n')) {
-      const c: Conversation = { id: r.id as string, key: r.key as string, token: r.token as string, handoff: r.handoff as CleanHandoff, events: [], state: r.state as LiveState, createdAt: r.created_at as string };
+      const c: Conversation = {
+        id: r.id as string,
+        key: r.key as string,
+        token: r.token as string,
+        handoff: r.handoff as CleanHandoff,
+        events: [],
+        state: r.state as LiveState,
+        createdAt: r.created_at as string,
+      };
       if (r.csat) c.csat = r.csat as Csat;
       this.addConversation(c);
     }

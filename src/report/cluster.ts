@@ -33,7 +33,9 @@ export function groupQuestions(
   const threshold = options.threshold ?? 0.3;
   const unique = new Map<string, { text: string; lang: string; count: number; terms: Set<string> }>();
   for (const { text, lang } of items) {
-    const key = normalize(text).replace(/[\s\p{P}]+/gu, ' ').trim();
+    const key = normalize(text)
+      .replace(/[\s\p{P}]+/gu, ' ')
+      .trim();
     const u = unique.get(key);
     if (u) u.count++;
     else unique.set(key, { text, lang, count: 1, terms: meaningTerms(options.ignore ? text.replace(options.ignore, ' ') : text, lang, options.glossary) });

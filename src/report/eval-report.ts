@@ -160,7 +160,10 @@ export function renderEvalReport(input: {
               `<div class="advice"><p><strong>${esc(a.title)}</strong> ${code(a.id)} — missed ${a.misses} of ${a.cases}, mean confidence ${a.confidence.toFixed(2)}` +
               (a.examples !== undefined ? `, ${a.examples} example question(s) in all languages today` : '') +
               `${a.missed.length ? `; add questions like these (${esc([...new Set(a.missed.map((m) => m.lang))].join(', '))}):` : '; its questions are answered, but unsurely: add more varied phrasings.'}</p>` +
-              quotes(a.missed.slice(0, 6).map((m) => m.text), a.missed.slice(0, 6).map((m) => ` → ${code(m.got)}`)) +
+              quotes(
+                a.missed.slice(0, 6).map((m) => m.text),
+                a.missed.slice(0, 6).map((m) => ` → ${code(m.got)}`),
+              ) +
               `</div>`,
           )
           .join('\n')
@@ -181,7 +184,10 @@ export function renderEvalReport(input: {
     ),
 
     `<h2>Requests for a human that were not handed off</h2>`,
-    table(['question', 'the bot replied with'], x.handoffMissed.map((o) => [esc(o.text), esc(o.kind)])),
+    table(
+      ['question', 'the bot replied with'],
+      x.handoffMissed.map((o) => [esc(o.text), esc(o.kind)]),
+    ),
 
     x.unknownIds.length
       ? `<h2>Expected articles that are not in the pack</h2><p class="bad">${x.unknownIds.map(code).join(' ')} — a typo in the cases, or a deleted article.</p>`

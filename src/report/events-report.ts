@@ -114,13 +114,29 @@ export function analyzeEvents(events: LogEvent[], options: { glossary?: Glossary
   const lang = (l: unknown) => {
     const name = text(l) ?? '?';
     let s = langs.get(name);
-    if (!s) langs.set(name, (s = { lang: name, questions: 0, answered: 0, clarified: 0, unanswered: 0, handoffs: 0, up: 0, down: 0, surveys: 0, satisfied: 0 }));
+    if (!s)
+      langs.set(name, (s = { lang: name, questions: 0, answered: 0, clarified: 0, unanswered: 0, handoffs: 0, up: 0, down: 0, surveys: 0, satisfied: 0 }));
     return s;
   };
   const topic = (id: string, article: Record<string, unknown> = {}) => {
     let t = topics.get(id);
     const known = options.titles?.get(id);
-    if (!t) topics.set(id, (t = { id, title: text(article.title) ?? text(known?.title) ?? id, category: text(article.category) ?? text(known?.category) ?? '?', answers: 0, up: 0, down: 0, handoffs: 0, comments: [], surveys: 0, satisfied: 0 }));
+    if (!t)
+      topics.set(
+        id,
+        (t = {
+          id,
+          title: text(article.title) ?? text(known?.title) ?? id,
+          category: text(article.category) ?? text(known?.category) ?? '?',
+          answers: 0,
+          up: 0,
+          down: 0,
+          handoffs: 0,
+          comments: [],
+          surveys: 0,
+          satisfied: 0,
+        }),
+      );
     return t;
   };
   const session = (id: string) => {
@@ -137,7 +153,7 @@ export function analyzeEvents(events: LogEvent[], options: { glossary?: Glossary
       const counts = days.get(day) ?? { answered: 0, clarified: 0, unanswered: 0 };
       days.set(day, counts);
       const s = session(e.session);
-      const l = lang(e.type === 'unanswered' ? d.lang ?? reply.lang : reply.lang);
+      const l = lang(e.type === 'unanswered' ? (d.lang ?? reply.lang) : reply.lang);
       l.questions++;
       if (e.type === 'answer') {
         counts.answered++;
@@ -266,7 +282,11 @@ export function renderEventsReport(a: Analytics, options: { source?: string; ski
     figure(String(a.conversations), 'conversations'),
     figure(pct(a.deflection), 'deflection', 'conversations answered without a human'),
     figure(pct(a.handoffRate), 'handoff rate', `${a.handoffs} handoff(s)`),
-    figure(a.csat === null ? '—' : pct(a.csat, 0), 'satisfaction (CSAT)', a.survey.answers ? `4 or 5 of 5 in ${a.survey.answers} survey answer(s), average ${a.survey.average!.toFixed(2)}` : 'no survey answers yet'),
+    figure(
+      a.csat === null ? '—' : pct(a.csat, 0),
+      'satisfaction (CSAT)',
+      a.survey.answers ? `4 or 5 of 5 in ${a.survey.answers} survey answer(s), average ${a.survey.average!.toFixed(2)}` : 'no survey answers yet',
+    ),
     figure(a.helpfulness === null ? '—' : pct(a.helpfulness, 0), 'answer helpfulness', `${a.up} helpful, ${a.down} not helpful`),
     figure(pct(a.questions ? a.unanswered / a.questions : null), 'unanswered', 'questions with no article'),
     `</div>`,
@@ -274,14 +294,33 @@ export function renderEventsReport(a: Analytics, options: { source?: string; ski
     `<h2>Questions per day</h2>`,
     `<div class="chart">${columnChart(
       a.perDay.map((d) => ({ label: d.day.slice(5), values: [d.answered, d.clarified, d.unanswered] })),
-      { title: 'Questions per day', series: [{ name: 'answered', colour: COLOURS.ok }, { name: 'did you mean', colour: COLOURS.warn }, { name: 'unanswered', colour: COLOURS.bad }] },
+      {
+        title: 'Questions per day',
+        series: [
+          { name: 'answered', colour: COLOURS.ok },
+          { name: 'did you mean', colour: COLOURS.warn },
+          { name: 'unanswered', colour: COLOURS.bad },
+        ],
+      },
     )}</div>`,
 
     `<div class="charts">`,
-    `<div class="chart"><h3>Handoff reasons</h3>${barChart(a.handoffReasons.map((r) => ({ label: r.reason, value: r.count })), { title: 'Handoff reasons' })}</div>`,
-    `<div class="chart"><h3>Questions per language</h3>${barChart(a.perLang.map((l) => ({ label: l.lang, value: l.questions, text: `${l.questions} · ${pct(l.questions ? l.answered / l.questions : null, 0)} answered` })), { title: 'Questions per language' })}</div>`,
-    `<div class="chart"><h3>Survey scores</h3>${barChart(a.survey.distribution.map((value, i) => ({ label: `${i + 1} of 5`, value })), { title: 'Survey scores' })}</div>`,
-    `<div class="chart"><h3>Answers per category</h3>${barChart([...categories].sort((x, y) => y[1] - x[1]).map(([label, value]) => ({ label, value })), { title: 'Answers per category' })}</div>`,
+    `<div class="chart"><h3>Handoff reasons</h3>${barChart(
+      a.handoffReasons.map((r) => ({ label: r.reason, value: r.count })),
+      { title: 'Handoff reasons' },
+    )}</div>`,
+    `<div class="chart"><h3>Questions per language</h3>${barChart(
+      a.perLang.map((l) => ({ label: l.lang, value: l.questions, text: `${l.questions} · ${pct(l.questions ? l.answered / l.questions : null, 0)} answered` })),
+      { title: 'Questions per language' },
+    )}</div>`,
+    `<div class="chart"><h3>Survey scores</h3>${barChart(
+      a.survey.distribution.map((value, i) => ({ label: `${i + 1} of 5`, value })),
+      { title: 'Survey scores' },
+    )}</div>`,
+    `<div class="chart"><h3>Answers per category</h3>${barChart(
+      [...categories].sort((x, y) => y[1] - x[1]).map(([label, value]) => ({ label, value })),
+      { title: 'Answers per category' },
+    )}</div>`,
     `</div>`,
 
     `<h2>Unanswered questions, grouped</h2>`,
@@ -292,29 +331,53 @@ export function renderEventsReport(a: Analytics, options: { source?: string; ski
           .map(
             (g) =>
               `<div class="advice"><p><strong>${g.size} question(s)</strong> <span class="muted">(${esc(g.langs.join(', '))})</span></p>` +
-              quotes(g.members.slice(0, 8).map((m) => m.text), g.members.slice(0, 8).map((m) => (m.count > 1 ? ` <span class="muted">×${m.count}</span>` : ''))) +
+              quotes(
+                g.members.slice(0, 8).map((m) => m.text),
+                g.members.slice(0, 8).map((m) => (m.count > 1 ? ` <span class="muted">×${m.count}</span>` : '')),
+              ) +
               (g.members.length > 8 ? `<p class="muted">and ${g.members.length - 8} more</p>` : '') +
               `</div>`,
           )
           .join('\n')
       : `<p class="empty">No repeated unanswered questions.</p>`,
-    single.length ? `<h3>Asked once</h3>${quotes(single.slice(0, 50).map((g) => g.members[0].text))}${single.length > 50 ? `<p class="muted">and ${single.length - 50} more</p>` : ''}` : '',
+    single.length
+      ? `<h3>Asked once</h3>${quotes(single.slice(0, 50).map((g) => g.members[0].text))}${single.length > 50 ? `<p class="muted">and ${single.length - 50} more</p>` : ''}`
+      : '',
 
     `<h2>Per language</h2>`,
     table(
       ['language', 'questions', 'answered', 'did you mean', 'unanswered', 'handoffs', 'CSAT', 'helpful'],
-      a.perLang.map((l) => [esc(l.lang), String(l.questions), pct(l.questions ? l.answered / l.questions : null, 0), String(l.clarified), String(l.unanswered), String(l.handoffs), ratio(l.satisfied, l.surveys), ratio(l.up, l.up + l.down)]),
+      a.perLang.map((l) => [
+        esc(l.lang),
+        String(l.questions),
+        pct(l.questions ? l.answered / l.questions : null, 0),
+        String(l.clarified),
+        String(l.unanswered),
+        String(l.handoffs),
+        ratio(l.satisfied, l.surveys),
+        ratio(l.up, l.up + l.down),
+      ]),
     ),
 
     `<h2>Per topic</h2>`,
     table(
       ['article', 'category', 'answers', 'helpful', 'handoffs', 'CSAT'],
-      a.perTopic.map((t) => [`${esc(t.title)}<br>${code(t.id)}`, esc(t.category), String(t.answers), ratio(t.up, t.up + t.down), String(t.handoffs), ratio(t.satisfied, t.surveys)]),
+      a.perTopic.map((t) => [
+        `${esc(t.title)}<br>${code(t.id)}`,
+        esc(t.category),
+        String(t.answers),
+        ratio(t.up, t.up + t.down),
+        String(t.handoffs),
+        ratio(t.satisfied, t.surveys),
+      ]),
     ),
 
     `<h2>Survey comments</h2>`,
     a.survey.comments.length
-      ? quotes(a.survey.comments.slice(-50).map((c) => c.text), a.survey.comments.slice(-50).map((c) => ` <span class="muted">${c.score} of 5 · ${esc(c.lang)}${c.topic ? ` · ${esc(c.topic)}` : ''}</span>`))
+      ? quotes(
+          a.survey.comments.slice(-50).map((c) => c.text),
+          a.survey.comments.slice(-50).map((c) => ` <span class="muted">${c.score} of 5 · ${esc(c.lang)}${c.topic ? ` · ${esc(c.topic)}` : ''}</span>`),
+        )
       : `<p class="empty">No comments yet.</p>`,
 
     `<h2>Answers users found unhelpful</h2>`,

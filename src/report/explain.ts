@@ -10,14 +10,25 @@ export function explainChoice(reply: {
   article?: { id: string };
   suggestions?: { id: string }[];
   intent?: string;
-  debug?: { rule?: string; thresholds?: Record<string, number | undefined>; candidates: { label: string; p: number }[]; searchTop?: string; asksForHuman?: number };
+  debug?: {
+    rule?: string;
+    thresholds?: Record<string, number | undefined>;
+    candidates: { label: string; p: number }[];
+    searchTop?: string;
+    asksForHuman?: number;
+  };
 }): string {
   const f = (p: number | undefined) => (p ?? 0).toFixed(2);
   const d = reply.debug ?? { candidates: [] };
   const t = d.thresholds ?? {};
   const p = (label: string | undefined) => d.candidates.find((c) => c.label === label)?.p;
   const best = d.candidates.find((c) => c.label.charAt(0) !== '@');
-  const search = d.searchTop === undefined ? ' Search found nothing.' : reply.article && d.searchTop === reply.article.id ? ' Search ranked it first.' : ` Search ranked ${d.searchTop} first.`;
+  const search =
+    d.searchTop === undefined
+      ? ' Search found nothing.'
+      : reply.article && d.searchTop === reply.article.id
+        ? ' Search ranked it first.'
+        : ` Search ranked ${d.searchTop} first.`;
   switch (d.rule) {
     case 'confident-article':
       return `Answered with ${reply.article?.id}: its confidence ${f(p(reply.article?.id))} reached the answer threshold ${f(t.answer)}.${search}`;

@@ -23,7 +23,10 @@ export interface PreviewState {
 }
 
 /** JSON that is safe inside an inline script. */
-const inline = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028|\u2029/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'));
+const inline = (v: unknown) =>
+  JSON.stringify(v)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028|\u2029/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'));
 
 /** The preview page for the current state. */
 export function previewPage(s: PreviewState): string {

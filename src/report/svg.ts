@@ -17,7 +17,7 @@ export const COLOURS = { accent: '#2f6fdf', ok: '#2e8b57', warn: '#d99a1e', bad:
 const fmt = (n: number) => String(+n.toFixed(2));
 
 /** Horizontal bars, one per row, with the label on the left and the value on the right. */
-export function barChart(bars: Bar[], options: { title: string; max?: number; width?: number } ): string {
+export function barChart(bars: Bar[], options: { title: string; max?: number; width?: number }): string {
   const width = options.width ?? 480;
   const row = 24;
   const labelWidth = Math.min(200, Math.max(60, ...bars.map((b) => b.label.length * 7.5 + 12)));
@@ -48,7 +48,10 @@ export interface Column {
 }
 
 /** Stacked columns (e.g. questions per day by outcome) with a legend; labels thin out when crowded. */
-export function columnChart(columns: Column[], options: { title: string; series: { name: string; colour: string }[]; width?: number; height?: number }): string {
+export function columnChart(
+  columns: Column[],
+  options: { title: string; series: { name: string; colour: string }[]; width?: number; height?: number },
+): string {
   const width = options.width ?? 960;
   const height = options.height ?? 220;
   const left = 40;
@@ -65,7 +68,10 @@ export function columnChart(columns: Column[], options: { title: string; series:
 
   for (const t of [0, 0.5, 1]) {
     const y = top + plotH - t * plotH;
-    parts.push(`<line x1="${left}" x2="${width - 8}" y1="${y}" y2="${y}" stroke="#dde2ea"/>`, `<text x="${left - 6}" y="${y + 4}" text-anchor="end" font-size="11">${fmt(max * t)}</text>`);
+    parts.push(
+      `<line x1="${left}" x2="${width - 8}" y1="${y}" y2="${y}" stroke="#dde2ea"/>`,
+      `<text x="${left - 6}" y="${y + 4}" text-anchor="end" font-size="11">${fmt(max * t)}</text>`,
+    );
   }
   columns.forEach((c, i) => {
     const x = left + i * step + (step - barW) / 2;
@@ -76,10 +82,13 @@ export function columnChart(columns: Column[], options: { title: string; series:
       const h = (v / max) * plotH;
       if (h <= 0) return;
       y -= h;
-      parts.push(`<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}" fill="${esc(options.series[k]?.colour ?? COLOURS.grey)}"/>`);
+      parts.push(
+        `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}" fill="${esc(options.series[k]?.colour ?? COLOURS.grey)}"/>`,
+      );
     });
     parts.push('</g>');
-    if (i % every === 0) parts.push(`<text x="${(x + barW / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle" font-size="11">${esc(c.label)}</text>`);
+    if (i % every === 0)
+      parts.push(`<text x="${(x + barW / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle" font-size="11">${esc(c.label)}</text>`);
   });
   let lx = left;
   for (const s of options.series) {

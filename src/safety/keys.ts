@@ -23,7 +23,8 @@ const HEX_KEY = /(?<![0-9a-fA-FxX])(?:0[xX])?[0-9a-fA-F]{64}(?![0-9a-fA-F])/g;
 export const KEY_LABEL = String.raw`priv(?:ate)?[\s_-]*key|privkey|secret[\s_-]*key|secret|私钥|私鑰|密钥|密鑰|秘钥|秘鑰|秘密鍵|秘密キー|プライベートキー|개인\s*키|프라이빗\s*키|비밀\s*키|clave\s+privada|llave\s+privada|chave\s+privada|приватн\p{L}*\s+ключ\p{L}*|секретн\p{L}*\s+ключ\p{L}*|закрыт\p{L}*\s+ключ\p{L}*|özel\s+anahtar\p{L}*|gizli\s+anahtar\p{L}*|kh[oó]a\s+ri[eê]ng|khoá\s+riêng|kh[oó]a\s+b[ií]\s+m[aậ]t|khoá\s+bí\s+mật`;
 const KEY_WORD = new RegExp(String.raw`(?:${KEY_LABEL}|(?<![\p{L}])keys?(?![\p{L}]))`, 'iu');
 /** Words for a transaction, its hash or signature: what a 64-hex or 88-base58 string usually is. */
-const TX_WORD = /(?<![\p{L}])(?:tx(?:id|n|hash)?|hash|signature|sig|transaction|block|交易|哈希|雜湊|txハッシュ|トランザクション|트랜잭션|해시|транзакц\p{L}*|хеш|хэш|transacci[oó]n|transa[cç][aã]o|i[şs]lem|giao\s+d[iị]ch|m[aã]\s+băm)(?![\p{L}])/iu;
+const TX_WORD =
+  /(?<![\p{L}])(?:tx(?:id|n|hash)?|hash|signature|sig|transaction|block|交易|哈希|雜湊|txハッシュ|トランザクション|트랜잭션|해시|транзакц\p{L}*|хеш|хэш|transacci[oó]n|transa[cç][aã]o|i[şs]lem|giao\s+d[iị]ch|m[aã]\s+băm)(?![\p{L}])/iu;
 const REACH = 60;
 
 /** A label then a value: `PRIVATE_KEY=…`, `{"private_key": "…"}`, `secret key: …`. */

@@ -27,12 +27,17 @@ const PASSWORD = new RegExp(
   String.raw`(?<![\p{scx=Latin}\p{scx=Cyrillic}\d])(?:${PASSWORD_LABEL})(?![\p{Ll}])${QUALIFIED_LINK}(?:(${OPEN_QUOTE})([^"'»”’」』\n]{1,64})|([^\s\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}、。]{4,64}))`,
   'giu',
 );
-const CODE = new RegExp(String.raw`(?<![\p{scx=Latin}\p{scx=Cyrillic}\d])(?:${CODE_LABEL})(?![\p{Ll}])${LINK}(${OPEN_QUOTE})?(\d{3}[ -]?\d{3}|\d{4,8})(?![\d\p{scx=Latin}])`, 'giu');
+const CODE = new RegExp(
+  String.raw`(?<![\p{scx=Latin}\p{scx=Cyrillic}\d])(?:${CODE_LABEL})(?![\p{Ll}])${LINK}(${OPEN_QUOTE})?(\d{3}[ -]?\d{3}|\d{4,8})(?![\d\p{scx=Latin}])`,
+  'giu',
+);
 
 /** Codes that are not secrets: "error code 10004", "referral code 558812", "network code 1234", "код ошибки". */
-const NOT_SECRET_CODE = /(?:(?<![\p{L}])(?:error|referral|invite|invitation|promo|promotion|postal|zip|country|area|source|qr|colou?r|tx|transaction|ref|reference|network|product|bank|swift|branch|sort|tracking|order|coupon|voucher|ошибк\p{L}*|hata|lỗi|giới\s+thiệu|mời)\s*(?:с\s+)?|エラー|错误|錯誤|邀请|邀請|推荐|推薦|오류|에러)$/iu;
+const NOT_SECRET_CODE =
+  /(?:(?<![\p{L}])(?:error|referral|invite|invitation|promo|promotion|postal|zip|country|area|source|qr|colou?r|tx|transaction|ref|reference|network|product|bank|swift|branch|sort|tracking|order|coupon|voucher|ошибк\p{L}*|hata|lỗi|giới\s+thiệu|mời)\s*(?:с\s+)?|エラー|错误|錯誤|邀请|邀請|推荐|推薦|오류|에러)$/iu;
 /** Codes named after what they are not: "código de error", "código postal", "код ошибки". */
-const NOT_SECRET_AFTER = /^\s*(?:de\s+(?:error|erro|referido|indicação|convite|invitación|promoción)|postal|ошибки|ошибка|приглашения|hatası|lỗi|giới\s+thiệu)/iu;
+const NOT_SECRET_AFTER =
+  /^\s*(?:de\s+(?:error|erro|referido|indicação|convite|invitación|promoción)|postal|ошибки|ошибка|приглашения|hatası|lỗi|giới\s+thiệu)/iu;
 /** Only a bare "code" can be one of those; "verification code", "2FA", "验证码" are always secrets. */
 const BARE_CODE = /^(?:code|c[oó]digo|код\p{L}*|kod\p{L}*|m[aã]|コード|sms|pin)$/iu;
 /** A digit, a symbol or an inner capital: what separates "Hunter2!" from "wrong". */

@@ -36,7 +36,8 @@ const LABEL_TOKEN = new RegExp(String.raw`^${LABEL}$`, 'iu');
 const FOLLOWED_BY_NUMBER = /^[^\S\n]*[#№]?\d/u;
 
 /** Letter runs, one script at a time: "私のシードは" is a Han token and a kana token. */
-const WORD = /(?:(?=\p{L})\p{scx=Han})+|(?:(?=[\p{L}\p{M}])[\p{scx=Hiragana}\p{scx=Katakana}])+|(?:(?=[\p{L}\p{M}])\p{scx=Hangul})+|(?:(?![\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}])[\p{L}\p{M}])+/gu;
+const WORD =
+  /(?:(?=\p{L})\p{scx=Han})+|(?:(?=[\p{L}\p{M}])[\p{scx=Hiragana}\p{scx=Katakana}])+|(?:(?=[\p{L}\p{M}])\p{scx=Hangul})+|(?:(?![\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}])[\p{L}\p{M}])+/gu;
 
 /**
  * Japanese, Korean and Chinese writers glue particles or the sentence to the first or last word of a
@@ -104,7 +105,12 @@ export function scanMnemonics(text: string, lists: WordList[]): MnemonicScan {
     const kinds = tokens.map((t) => kind(list, t.word));
     const tightAt = (i: number) => tight(text, tokens[i - 1].end, tokens[i].start);
     for (let i = 0; i + 1 < tokens.length; i++)
-      if (!kinds[i] && kinds[i + 1] && linked[i + 1] && (i === 0 ? kinds[1] === 2 && bare(text.slice(0, tokens[0].start)) : kinds[i - 1] && kinds[i - 1] + kinds[i + 1] > 2 && tightAt(i) && tightAt(i + 1)))
+      if (
+        !kinds[i] &&
+        kinds[i + 1] &&
+        linked[i + 1] &&
+        (i === 0 ? kinds[1] === 2 && bare(text.slice(0, tokens[0].start)) : kinds[i - 1] && kinds[i - 1] + kinds[i + 1] > 2 && tightAt(i) && tightAt(i + 1))
+      )
         kinds[i] = kind(list, tokens[i].word, true);
     // Everyday words joined to a run by underscores, slashes or numbering are the phrase's, not the prose around it.
     const joined = tokens.map((t, i) => i > 0 && (!!t.glued || tight(text, tokens[i - 1].end, t.start, false)));
@@ -229,7 +235,12 @@ function typoAtEdges(kinds: number[], linked: boolean[], l: number, r: number): 
   const words = () => r - l + 1;
   // Over typos, and over the list words beyond them that trimming took for prose ("… batuta lmápara ayuda").
   while (words() < MIN_MNEMONIC_WORDS) {
-    const step = r + 1 < kinds.length && linked[r + 1] && kinds[r + 1] && (kinds[r + 1] === 2 || typos < MAX_TYPOS) ? ++r : l > 0 && linked[l] && kinds[l - 1] && (kinds[l - 1] === 2 || typos < MAX_TYPOS) ? --l : -1;
+    const step =
+      r + 1 < kinds.length && linked[r + 1] && kinds[r + 1] && (kinds[r + 1] === 2 || typos < MAX_TYPOS)
+        ? ++r
+        : l > 0 && linked[l] && kinds[l - 1] && (kinds[l - 1] === 2 || typos < MAX_TYPOS)
+          ? --l
+          : -1;
     if (step < 0) break;
     if (kinds[step] === 1) typos++;
   }
@@ -279,10 +290,12 @@ function trimEdges(tokens: Token[], kinds: number[], joined: boolean[], s: numbe
  * is still a whole mnemonic.
  */
 const PROSE = new Set(
-  ('you can check seed wallet please thanks thank hello okay yes sorry help what when where only one first need use time open never wrong order fee code key ' +
+  (
+    'you can check seed wallet please thanks thank hello okay yes sorry help what when where only one first need use time open never wrong order fee code key ' +
     'phone account deposit address that change rate number amount chat page card team ticket long history balance ' +
     'all also any again before after about other under over above like just' +
-    ' una red orden don todo ser dos mismo otro paso hora ayuda puedo codigo numero clave cambio pago acceso pero entonces menos').split(' '),
+    ' una red orden don todo ser dos mismo otro paso hora ayuda puedo codigo numero clave cambio pago acceso pero entonces menos'
+  ).split(' '),
 );
 
 function peelProse(tokens: Token[], joined: boolean[], l: number, r: number): [number, number] {
@@ -306,12 +319,14 @@ function peelProse(tokens: Token[], joined: boolean[], l: number, r: number): [n
 
 /** Function words of the Latin-script languages: never a typo of a list word ("… first, and will never ask for"). */
 const NOT_TYPO = new Set(
-  ('and for the are was but not our has had his her its him she they them this that with from have were there their than then into such some very ' +
+  (
+    'and for the are was but not our has had his her its him she they them this that with from have were there their than then into such some very ' +
     'who how why does did been being would should could your yours ' +
     'los las una por con del que para como pero mas sus les nos esta este ' +
     'com uma nao sao dos das mais ' +
     'des une est pour avec dans qui pas sur par aux ces ' +
-    'che per della sono non gli').split(' '),
+    'che per della sono non gli'
+  ).split(' '),
 );
 
 /** 2: a list word, 1: not on the list but shaped like one of its words (a typo), 0: neither. */

@@ -14,7 +14,12 @@ let cues: Glossary | undefined;
 export function asksToShareSecret(a: Analysis): boolean {
   if (!a.terms.some((t) => SECRETS.has(t))) return false;
   cues ??= new Glossary(SHARING_CUES);
-  return cues.match(a.unspaced.split(' '), a.words.map((w, i) => [w, a.stems[i]])).length > 0;
+  return (
+    cues.match(
+      a.unspaced.split(' '),
+      a.words.map((w, i) => [w, a.stems[i]]),
+    ).length > 0
+  );
 }
 
 const SCAM = CONCEPT + 'scam';

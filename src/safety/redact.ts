@@ -151,7 +151,9 @@ export function createRedactor(options?: RedactOptions): Redactor {
  */
 function continued(tails: Run[], head: Run): [Run, Run] | undefined {
   const heads = [head, ...(head.alts ?? [])];
-  const pairs = tails.flatMap((t) => heads.map((h) => [t, h] as [Run, Run])).filter(([t, h]) => t.words >= MIN_CONTINUED_WORDS && h.words >= MIN_CONTINUED_WORDS);
+  const pairs = tails
+    .flatMap((t) => heads.map((h) => [t, h] as [Run, Run]))
+    .filter(([t, h]) => t.words >= MIN_CONTINUED_WORDS && h.words >= MIN_CONTINUED_WORDS);
   // Each message's edge may be read several ways (by several lists, with or without the typos and everyday
   // words at each end). Of the pairs that add up to a whole mnemonic's length, then to one a word short, then
   // to enough words: the one that takes most words (a shorter reading leaves words of the phrase).

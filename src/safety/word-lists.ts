@@ -59,7 +59,10 @@ export function listsFor(extra?: readonly WordSet[]): WordList[] {
   if (!extra?.length) return base;
   let lists = combined.get(extra);
   if (!lists || lists.length < base.length) {
-    const own = extra.filter((s) => !isOfficial(s)).map(decode).filter((l): l is WordList => !!l);
+    const own = extra
+      .filter((s) => !isOfficial(s))
+      .map(decode)
+      .filter((l): l is WordList => !!l);
     lists = [...base, ...own];
     combined.set(extra, lists);
   }

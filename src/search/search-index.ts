@@ -86,10 +86,18 @@ interface Passage {
  */
 const PASSAGE_WEIGHT = 0.5;
 /** Paragraphs of an article, split at blank lines; `#` joins the article id and the paragraph's number. */
-const passagesOf = (a: IndexedArticle): Passage[] => a.body.split(/\n[ \t]*\n/).filter((p) => p.trim()).map((body, i) => ({ id: `${a.id}#${i}`, body }));
+const passagesOf = (a: IndexedArticle): Passage[] =>
+  a.body
+    .split(/\n[ \t]*\n/)
+    .filter((p) => p.trim())
+    .map((body, i) => ({ id: `${a.id}#${i}`, body }));
 const passageOptions = (lang: string, glossary?: Glossary): Options<Passage> => {
   const { extractField: _, ...o } = options(lang, glossary);
-  return { ...(o as unknown as Options<Passage>), fields: ['body'], searchOptions: { ...o.searchOptions, boost: { body: 1 } } as Options<Passage>['searchOptions'] };
+  return {
+    ...(o as unknown as Options<Passage>),
+    fields: ['body'],
+    searchOptions: { ...o.searchOptions, boost: { body: 1 } } as Options<Passage>['searchOptions'],
+  };
 };
 
 /** The search index of one language's articles (MiniSearch with the Helpline analyzer). */
@@ -153,7 +161,11 @@ export class SearchIndex {
     if (unique.length <= MAX_QUERY_TERMS) return unique;
     const df = new Map(unique.map((t) => [t, this.documentFrequency(t)]));
     const rank = (t: string) => (df.get(t)! > 0 ? df.get(t)! : Infinity);
-    return unique.map((t, i) => [t, i] as const).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).slice(0, MAX_QUERY_TERMS).map(([t]) => t);
+    return unique
+      .map((t, i) => [t, i] as const)
+      .sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1])
+      .slice(0, MAX_QUERY_TERMS)
+      .map(([t]) => t);
   }
 
   /** Inverse document frequency of a term; unseen terms weigh the most. */
@@ -181,7 +193,9 @@ export class SearchIndex {
     let picking = this.common.size ? terms.filter((t) => !this.common.has(t)) : terms;
     if (!picking.length && terms.length > 1) {
       let articles = 0;
-      picking = [...new Set(terms)].sort((a, b) => this.common.get(a)! - this.common.get(b)!).filter((t, i) => (articles += this.common.get(t)!) <= PICK_ARTICLES || i === 0);
+      picking = [...new Set(terms)]
+        .sort((a, b) => this.common.get(a)! - this.common.get(b)!)
+        .filter((t, i) => (articles += this.common.get(t)!) <= PICK_ARTICLES || i === 0);
     }
     const base = {
       tokenize: () => terms,
@@ -193,7 +207,12 @@ export class SearchIndex {
     let boostDocument: ((id: string) => number) | undefined;
     if (picking.length && picking.length < terms.length) {
       // Every term scores the candidates; other articles cost a lookup, not a result.
-      const picked = new Set(this.index.search(query, { ...base, tokenize: () => picking }).slice(0, CANDIDATES).map((r) => r.id as string));
+      const picked = new Set(
+        this.index
+          .search(query, { ...base, tokenize: () => picking })
+          .slice(0, CANDIDATES)
+          .map((r) => r.id as string),
+      );
       boostDocument = (id) => (picked.has(id) ? 1 : 0);
     }
     let results: SearchResult[] = this.index.search(query, { ...base, boostDocument });
@@ -203,7 +222,12 @@ export class SearchIndex {
       const best = new Map<string, number>();
       // Common terms only score: their postings over every paragraph are the cost (bench/RESULTS.md, scale).
       const passageTerms = picking.length ? picking : terms;
-      for (const r of this.passages.search(query, { ...base, tokenize: () => passageTerms, filter: undefined, boostDocument: (id: string) => (candidates.has(id.slice(0, id.lastIndexOf('#'))) ? 1 : 0) })) {
+      for (const r of this.passages.search(query, {
+        ...base,
+        tokenize: () => passageTerms,
+        filter: undefined,
+        boostDocument: (id: string) => (candidates.has(id.slice(0, id.lastIndexOf('#'))) ? 1 : 0),
+      })) {
         const id = (r.id as string).slice(0, (r.id as string).lastIndexOf('#'));
         if (!best.has(id)) best.set(id, r.score);
       }

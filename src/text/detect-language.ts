@@ -67,11 +67,7 @@ export interface Detection {
  * language (Spanish speakers write "withdraw usdt"), and when the evidence is thin the prior wins, so a
  * short "usdt fee?" does not flip a Spanish conversation to English.
  */
-export function detectLanguage(
-  text: string,
-  model: LanguageModel,
-  options: { prior?: string; fallback?: string; glossary?: Glossary } = {},
-): Detection {
+export function detectLanguage(text: string, model: LanguageModel, options: { prior?: string; fallback?: string; glossary?: Glossary } = {}): Detection {
   const langs = Object.keys(model);
   const fallback = options.prior ?? options.fallback ?? langs[0] ?? 'en';
   const counts = countScripts(normalize(text));
@@ -93,7 +89,18 @@ export function detectLanguage(
   }
   if (candidates.length === 1) return { lang: candidates[0], confident: true };
 
-  const scores = candidates.map((l) => [l, score(text, model[l], candidates.map((c) => model[c]), options.glossary)] as const);
+  const scores = candidates.map(
+    (l) =>
+      [
+        l,
+        score(
+          text,
+          model[l],
+          candidates.map((c) => model[c]),
+          options.glossary,
+        ),
+      ] as const,
+  );
   scores.sort((a, b) => b[1] - a[1]);
   let [best, second] = scores;
   // A profile from a few hundred chat phrases is thin: it takes a question from a language with articles
@@ -147,7 +154,7 @@ function family(s: Script): Script {
 function dominantScript(text: string): Script {
   const counts = countScripts(text);
   if (counts.kana) return 'kana';
-  return ((Object.entries(counts) as [Script, number][]).sort((a, b) => b[1] - a[1])[0]?.[0]) ?? 'latin';
+  return (Object.entries(counts) as [Script, number][]).sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'latin';
 }
 
 function top(counts: Map<string, number>, n: number): Record<string, number> {

@@ -15,7 +15,7 @@ export const STEMMED_LANGUAGES = Object.keys(STEMMERS);
  */
 export function stem(word: string, lang: string, cyrillic: boolean): string {
   if (word.length < 3 || /\d/.test(word)) return word;
-  const s = cyrillic ? STEMMERS.ru : (STEMMERS[lang] && lang !== 'ru' ? STEMMERS[lang] : STEMMERS.en);
+  const s = cyrillic ? STEMMERS.ru : STEMMERS[lang] && lang !== 'ru' ? STEMMERS[lang] : STEMMERS.en;
   return s.stem(word) || word;
 }
 

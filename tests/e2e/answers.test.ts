@@ -30,10 +30,15 @@ describe.skipIf(!hasChromium)('answers in Chromium', () => {
     await expect.poll(() => bot.locator('h4.section').innerText()).toBe('Can I cancel it?');
     expect(await bot.locator('h3.title').innerText()).toBe(titleOf('withdrawal-pending', 'en'));
     // one line: the title does not wrap
-    const title = await bot.locator('h3.title').evaluate((h) => ({ height: h.getBoundingClientRect().height, line: parseFloat(getComputedStyle(h).lineHeight) || 20 }));
+    const title = await bot
+      .locator('h3.title')
+      .evaluate((h) => ({ height: h.getBoundingClientRect().height, line: parseFloat(getComputedStyle(h).lineHeight) || 20 }));
     expect(title.height).toBeLessThan(title.line * 1.5);
     // the answer fits the phone's log with room to spare
-    const [answerHeight, logHeight] = await Promise.all([bot.evaluate((b) => b.getBoundingClientRect().height), page.locator('helpline-chat .log').evaluate((l) => l.clientHeight)]);
+    const [answerHeight, logHeight] = await Promise.all([
+      bot.evaluate((b) => b.getBoundingClientRect().height),
+      page.locator('helpline-chat .log').evaluate((l) => l.clientHeight),
+    ]);
     expect(answerHeight).toBeLessThan(logHeight);
     await bot.getByRole('button', { name: 'Show the whole article' }).click();
     await expect.poll(() => bot.locator('h3:not(.title)').count()).toBeGreaterThanOrEqual(4);

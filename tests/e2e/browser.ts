@@ -10,13 +10,23 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { root } from '../helpers.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Whether the browser tests can run here. We never download a browser: Debian's package or nothing. */
 export const hasChromium = existsSync(CHROMIUM_PATH);
 if (!hasChromium) {
   if (process.env.REQUIRE_BROWSER === '1') {
-    throw new Error(`REQUIRE_BROWSER=1 but ${CHROMIUM_PATH} is missing: the browser end-to-end tests cannot run. Install it with \`apt-get install -y chromium\` (.ci/run does), or unset REQUIRE_BROWSER to skip them.`);
+    throw new Error(
+      `REQUIRE_BROWSER=1 but ${CHROMIUM_PATH} is missing: the browser end-to-end tests cannot run. Install it with \`apt-get install -y chromium\` (.ci/run does), or unset REQUIRE_BROWSER to skip them.`,
+    );
   }
   console.warn(`\n⚠ Browser end-to-end tests SKIPPED: ${CHROMIUM_PATH} not found. Install it with \`apt-get install -y chromium\` to run them.\n`);
 }
@@ -69,7 +79,9 @@ export function ensureDemoPack(): void {
 }
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath, d.name));
 }
 
 export interface DemoServer {
@@ -80,9 +92,14 @@ export interface DemoServer {
 
 /** Starts examples/serve.mjs on a free port (PORT=0) and resolves with the URL it prints. */
 export async function startDemoServer(): Promise<DemoServer> {
-  if (!existsSync(widgetScript) || !existsSync(join(root, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test builds it first)');
+  if (!existsSync(widgetScript) || !existsSync(join(root, 'dist', 'cli.js')))
+    throw new Error('dist/ is missing: run `npm run build` (npm test builds it first)');
   ensureDemoPack();
-  const child = spawn(process.execPath, [join(root, 'examples', 'serve.mjs')], { cwd: root, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'examples', 'serve.mjs')], {
+    cwd: root,
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const fail = (why: string) => reject(new Error(`examples/serve.mjs did not start: ${why}\n${out}`));

@@ -40,7 +40,10 @@ async function chatwootContext(): Promise<BrowserContext> {
   await context.route('**/with-chatwoot.html', async (route) => {
     const res = await route.fetch({ url: server.url });
     const headers = { ...res.headers() };
-    headers['content-security-policy'] = headers['content-security-policy'].replace("connect-src 'self'", `connect-src 'self' ${chatwootUrl} ${chatwootUrl.replace(/^http/, 'ws')}`);
+    headers['content-security-policy'] = headers['content-security-policy'].replace(
+      "connect-src 'self'",
+      `connect-src 'self' ${chatwootUrl} ${chatwootUrl.replace(/^http/, 'ws')}`,
+    );
     const tag = `<script src="/helpline.js" data-chatwoot="${chatwootUrl}" data-chatwoot-inbox="${cw.inbox}"`;
     await route.fulfill({ response: res, headers, body: (await res.text()).replace('<script src="/helpline.js"', tag) });
   });
@@ -98,20 +101,24 @@ describe.skipIf(!hasChromium)('live agent through Chatwoot (Chromium, stand-in)'
 
   it('offline and back, in two tabs: each handoff is said to be waiting, then delivered once', async () => {
     const context = await chatwootContext();
-    const tabs = await Promise.all([0, 1].map(async () => {
-      const page = await context.newPage();
-      await page.goto(server.url + 'with-chatwoot.html');
-      await page.waitForFunction(() => document.querySelector('helpline-chat')?.shadowRoot?.querySelector('.launcher'));
-      return page;
-    }));
+    const tabs = await Promise.all(
+      [0, 1].map(async () => {
+        const page = await context.newPage();
+        await page.goto(server.url + 'with-chatwoot.html');
+        await page.waitForFunction(() => document.querySelector('helpline-chat')?.shadowRoot?.querySelector('.launcher'));
+        return page;
+      }),
+    );
     for (const page of tabs) await openWidget(page);
     const before = cw.contacts.size;
     await context.setOffline(true);
-    await Promise.all(tabs.map(async (page) => {
-      await page.locator(q.human).click();
-      await expect.poll(() => page.locator(q.handoff).getAttribute('data-delivery'), { timeout: 15_000 }).toBe('retrying');
-      expect(await page.locator(q.handoff).innerText()).toContain('will be sent automatically');
-    }));
+    await Promise.all(
+      tabs.map(async (page) => {
+        await page.locator(q.human).click();
+        await expect.poll(() => page.locator(q.handoff).getAttribute('data-delivery'), { timeout: 15_000 }).toBe('retrying');
+        expect(await page.locator(q.handoff).innerText()).toContain('will be sent automatically');
+      }),
+    );
     // the connector's own code was never needed before: it arrives with the network
     await context.setOffline(false);
     await expect.poll(() => cw.contacts.size, { timeout: 60_000 }).toBe(before + 2);

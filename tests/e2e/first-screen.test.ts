@@ -72,7 +72,13 @@ describe.skipIf(!hasChromium)('the first screen in Chromium', () => {
     await openWidget(page);
     await expect.poll(() => page.locator('helpline-chat .first .greeting').innerText()).toBe('您好！请问有什么可以帮您？请输入问题或选择一个主题。');
     const chips = page.locator('helpline-chat .first .topics button');
-    await expect.poll(async () => (await chips.allInnerTexts()).sort()).toEqual(featuredIds().map((id) => titleOf(id, 'zh')).sort());
+    await expect
+      .poll(async () => (await chips.allInnerTexts()).sort())
+      .toEqual(
+        featuredIds()
+          .map((id) => titleOf(id, 'zh'))
+          .sort(),
+      );
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -47,13 +47,21 @@ async function relayContext(): Promise<BrowserContext> {
     const res = await route.fetch({ url: server.url });
     const headers = { ...res.headers() };
     headers['content-security-policy'] = headers['content-security-policy'].replace("connect-src 'self'", `connect-src 'self' ${relayUrl}`);
-    await route.fulfill({ response: res, headers, body: (await res.text()).replace('<script src="/helpline.js"', `<script src="/helpline.js" data-relay="${relayUrl}"`) });
+    await route.fulfill({
+      response: res,
+      headers,
+      body: (await res.text()).replace('<script src="/helpline.js"', `<script src="/helpline.js" data-relay="${relayUrl}"`),
+    });
   });
   return context;
 }
 
 const agent = (conversation: string, what: string, body: unknown) =>
-  fetch(`${relay.url}/v1/agent/conversations/${conversation}/${what}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${KEY}` }, body: JSON.stringify(body) });
+  fetch(`${relay.url}/v1/agent/conversations/${conversation}/${what}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${KEY}` },
+    body: JSON.stringify(body),
+  });
 
 describe.skipIf(!hasChromium)('live agent through the relay (Chromium)', () => {
   it('hands off, shows the agent live, sends the reply, survives a reload, ends with the survey', async () => {
@@ -73,7 +81,16 @@ describe.skipIf(!hasChromium)('live agent through the relay (Chromium)', () => {
 
     await page.locator(q.input).fill('my withdrawal of 0.5 BTC has been pending for 3 hours');
     await page.locator(q.input).press('Enter');
-    await expect.poll(() => store.get(conversation)!.events.filter((e) => e.from === 'user').map((e) => e.text), { timeout: 15_000 }).toEqual(['my withdrawal of 0.5 BTC has been pending for 3 hours']);
+    await expect
+      .poll(
+        () =>
+          store
+            .get(conversation)!
+            .events.filter((e) => e.from === 'user')
+            .map((e) => e.text),
+        { timeout: 15_000 },
+      )
+      .toEqual(['my withdrawal of 0.5 BTC has been pending for 3 hours']);
 
     await page.reload();
     await page.waitForFunction(() => document.querySelector('helpline-chat')?.shadowRoot?.querySelector('.panel'));
@@ -109,20 +126,24 @@ describe.skipIf(!hasChromium)('live agent through the relay (Chromium)', () => {
 
   it('two tabs each asking for a human while the relay is unreachable: both handoffs arrive, once each', async () => {
     const context = await relayContext();
-    const tabs = await Promise.all([0, 1].map(async () => {
-      const page = await context.newPage();
-      await page.goto(server.url + 'with-relay.html');
-      await page.waitForFunction(() => document.querySelector('helpline-chat')?.shadowRoot?.querySelector('.launcher'));
-      return page;
-    }));
+    const tabs = await Promise.all(
+      [0, 1].map(async () => {
+        const page = await context.newPage();
+        await page.goto(server.url + 'with-relay.html');
+        await page.waitForFunction(() => document.querySelector('helpline-chat')?.shadowRoot?.querySelector('.launcher'));
+        return page;
+      }),
+    );
     // Tabs of one browser share localStorage (the outbox) but not sessionStorage (the conversation).
     const before = store.list().length;
     for (const page of tabs) await openWidget(page);
     await context.setOffline(true);
-    await Promise.all(tabs.map(async (page) => {
-      await page.locator(q.human).click();
-      await expect.poll(() => page.locator(q.handoff).getAttribute('data-delivery'), { timeout: 15_000 }).toBe('retrying');
-    }));
+    await Promise.all(
+      tabs.map(async (page) => {
+        await page.locator(q.human).click();
+        await expect.poll(() => page.locator(q.handoff).getAttribute('data-delivery'), { timeout: 15_000 }).toBe('retrying');
+      }),
+    );
     expect(await tabs[0].evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('helpline:outbox:')).length)).toBe(2);
     await context.setOffline(false);
     await expect.poll(() => store.list().length, { timeout: 30_000 }).toBe(before + 2);

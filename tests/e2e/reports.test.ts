@@ -102,8 +102,15 @@ describe.skipIf(!hasChromium)('report pages in Chromium', () => {
     const charts = page.locator('.chart svg');
     expect(await charts.count()).toBe(2);
     // Each language's bar is drawn as wide as its accuracy: a chart that renders nothing fails here.
-    const langBars = await charts.first().locator('g > rect:nth-of-type(2)').evaluateAll((rs) => rs.map((r) => r.getBoundingClientRect().width));
-    const track = await charts.first().locator('g > rect:nth-of-type(1)').first().evaluate((r) => r.getBoundingClientRect().width);
+    const langBars = await charts
+      .first()
+      .locator('g > rect:nth-of-type(2)')
+      .evaluateAll((rs) => rs.map((r) => r.getBoundingClientRect().width));
+    const track = await charts
+      .first()
+      .locator('g > rect:nth-of-type(1)')
+      .first()
+      .evaluate((r) => r.getBoundingClientRect().width);
     const accuracies = Object.values(report.perLang);
     expect(langBars).toHaveLength(accuracies.length);
     langBars.forEach((w, i) => expect(w).toBeCloseTo(track * accuracies[i], 0));
@@ -124,10 +131,20 @@ describe.skipIf(!hasChromium)('report pages in Chromium', () => {
     const { page, errors } = await open(browser, pathToFileURL(file).href);
     expect(await page.locator('h1').innerText()).toBe('Helpline analytics');
     const figures = await page.locator('.figure .value').allInnerTexts();
-    expect(figures).toEqual([String(analytics.questions), String(analytics.conversations), pct(analytics.deflection), pct(analytics.handoffRate), analytics.csat === null ? '—' : pct(analytics.csat, 0), pct(analytics.helpfulness, 0), pct(analytics.unanswered / analytics.questions)]);
+    expect(figures).toEqual([
+      String(analytics.questions),
+      String(analytics.conversations),
+      pct(analytics.deflection),
+      pct(analytics.handoffRate),
+      analytics.csat === null ? '—' : pct(analytics.csat, 0),
+      pct(analytics.helpfulness, 0),
+      pct(analytics.unanswered / analytics.questions),
+    ]);
     // One column per day from the first to the last, each as tall as that day's questions.
     const perDay = page.locator('.chart svg').first();
-    const columns = await perDay.locator('g').evaluateAll((gs) => gs.map((g) => [...g.querySelectorAll('rect')].reduce((h, r) => h + r.getBoundingClientRect().height, 0)));
+    const columns = await perDay
+      .locator('g')
+      .evaluateAll((gs) => gs.map((g) => [...g.querySelectorAll('rect')].reduce((h, r) => h + r.getBoundingClientRect().height, 0)));
     expect(columns).toHaveLength(analytics.perDay.length);
     const totals = analytics.perDay.map((d) => d.answered + d.clarified + d.unanswered);
     const scale = columns[0] / totals[0];
@@ -155,13 +172,17 @@ describe.skipIf(!hasChromium)('report pages in Chromium', () => {
       expect(await page.locator('#lang').innerText()).toMatch(/^zh/);
       expect(await page.locator('#candidates code').first().innerText()).toBe('withdrawal-fees');
       const threshold = DEFAULT_SETTINGS.answer.toFixed(2).replace('.', '\\.');
-      expect(await page.locator('#why').innerText()).toMatch(new RegExp(`^Answered with withdrawal-fees: its confidence \\d\\.\\d\\d reached the answer threshold ${threshold}`));
+      expect(await page.locator('#why').innerText()).toMatch(
+        new RegExp(`^Answered with withdrawal-fees: its confidence \\d\\.\\d\\d reached the answer threshold ${threshold}`),
+      );
       await screenshot(page, 'preview.png');
 
       const before = preview.state.version;
       const file = join(kb, 'zh', 'withdrawals', 'withdrawal-fees.md');
       writeFileSync(file, readFileSync(file, 'utf8') + '\n更新。\n');
-      await page.waitForFunction((v) => !document.querySelector(`script[data-pack$="${v}"]`) && !!document.querySelector('script[data-pack]'), before, { timeout: 15_000 });
+      await page.waitForFunction((v) => !document.querySelector(`script[data-pack$="${v}"]`) && !!document.querySelector('script[data-pack]'), before, {
+        timeout: 15_000,
+      });
       expect(preview.state.version).not.toBe(before);
       expect(errors).toEqual([]);
       await page.close();

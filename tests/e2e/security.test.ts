@@ -47,7 +47,15 @@ const hostileArticle: SourceArticle = {
   category: 'withdrawals',
   tags: ['limits'],
   questions: ['what are the daily hostile limits', 'hostile limits', 'tell me the hostile limits'],
-  body: ['Your daily hostile limits depend on your level.', '', ...PAYLOADS, '', ...MD_PAYLOADS.map((p) => `- ${p}`), '', `## <img src=x onerror="alert('h2')">heading`].join('\n'),
+  body: [
+    'Your daily hostile limits depend on your level.',
+    '',
+    ...PAYLOADS,
+    '',
+    ...MD_PAYLOADS.map((p) => `- ${p}`),
+    '',
+    `## <img src=x onerror="alert('h2')">heading`,
+  ].join('\n'),
   file: 'hostile.md',
 };
 
@@ -88,13 +96,18 @@ describe.skipIf(!hasChromium)('hostile input and delivery in Chromium', () => {
   it('runs nothing from an article or a user message, even on a page without CSP', async () => {
     const { page, context, dialogs } = await openPage(browser, server.url + 'plain.html', {}, await hostileContext());
     // Control: on this page an injected handler would run, so only the widget's escaping stands in the way.
-    expect(await page.evaluate(() => new Promise((ok) => {
-      const img = document.createElement('img');
-      img.setAttribute('onerror', 'window.__control = 1');
-      img.addEventListener('error', () => setTimeout(() => ok((window as any).__control), 0));
-      img.src = 'data:,x';
-      document.body.append(img);
-    }))).toBe(1);
+    expect(
+      await page.evaluate(
+        () =>
+          new Promise((ok) => {
+            const img = document.createElement('img');
+            img.setAttribute('onerror', 'window.__control = 1');
+            img.addEventListener('error', () => setTimeout(() => ok((window as any).__control), 0));
+            img.src = 'data:,x';
+            document.body.append(img);
+          }),
+      ),
+    ).toBe(1);
 
     await openWidget(page);
     await ask(page, 'what are the daily hostile limits');
@@ -107,7 +120,11 @@ describe.skipIf(!hasChromium)('hostile input and delivery in Chromium', () => {
       const all = [...log.querySelectorAll('*')];
       return {
         onAttributes: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName} ${a.name}`)),
-        dangerousTags: all.filter((e) => /^(script|img|iframe|style|form|details|object|embed)$/i.test(e.tagName) || (e.tagName.toLowerCase() === 'svg' && !e.closest('.feedback'))).map((e) => e.tagName),
+        dangerousTags: all
+          .filter(
+            (e) => /^(script|img|iframe|style|form|details|object|embed)$/i.test(e.tagName) || (e.tagName.toLowerCase() === 'svg' && !e.closest('.feedback')),
+          )
+          .map((e) => e.tagName),
         // every link goes to the web or mail, and a relative one stays on this site
         links: [...log.querySelectorAll('a')].map((a) => {
           const url = new URL(a.getAttribute('href')!, location.href);
@@ -123,7 +140,7 @@ describe.skipIf(!hasChromium)('hostile input and delivery in Chromium', () => {
     // The markup is shown as text, not dropped without a trace.
     expect(await article.locator('h3.title').innerText()).toContain('<img src=x onerror=');
     expect(await article.innerText()).toContain(`<script>window.__xss='script'</script>`);
-    expect(await article.innerText()).toContain("my_snake_case_id and a__b__c stay text");
+    expect(await article.innerText()).toContain('my_snake_case_id and a__b__c stay text');
     expect(await page.locator(q.userMessages).last().innerText()).toContain(`<img src=x onerror="window.__xss='img'">`);
 
     // Poke everything that could carry a handler.
@@ -138,7 +155,7 @@ describe.skipIf(!hasChromium)('hostile input and delivery in Chromium', () => {
     await context.close();
   });
 
-  it('works under the demo server\'s strict Content-Security-Policy without a single violation', async () => {
+  it("works under the demo server's strict Content-Security-Policy without a single violation", async () => {
     const res = await fetch(server.url);
     const csp = res.headers.get('content-security-policy')!;
     expect(csp).toMatch(/script-src 'self'/);
@@ -168,9 +185,14 @@ describe.skipIf(!hasChromium)('hostile input and delivery in Chromium', () => {
   it('keeps the demo server up on malformed URLs and inside its folder on path tricks', async () => {
     const { port, hostname } = new URL(server.url);
     const status = (path: string) =>
-      new Promise<number>((ok, fail) => request({ host: hostname, port, path }, (res) => (res.resume(), ok(res.statusCode!))).on('error', fail).end());
+      new Promise<number>((ok, fail) =>
+        request({ host: hostname, port, path }, (res) => (res.resume(), ok(res.statusCode!)))
+          .on('error', fail)
+          .end(),
+      );
     expect(await status('/%E0%A4%A')).toBe(400);
-    for (const trick of ['/../package.json', '/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/..\\package.json']) expect(await status(trick), trick).toBeGreaterThanOrEqual(400);
+    for (const trick of ['/../package.json', '/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/..\\package.json'])
+      expect(await status(trick), trick).toBeGreaterThanOrEqual(400);
     expect(await status('/')).toBe(200);
   });
 
@@ -179,7 +201,10 @@ describe.skipIf(!hasChromium)('hostile input and delivery in Chromium', () => {
     const context = await browser.newContext();
     await context.route('**/with-webhook.html', async (route) => {
       const res = await route.fetch({ url: server.url });
-      await route.fulfill({ response: res, body: (await res.text()).replace('<script src="/helpline.js"', '<script src="/helpline.js" data-handoff-url="/handoff"') });
+      await route.fulfill({
+        response: res,
+        body: (await res.text()).replace('<script src="/helpline.js"', '<script src="/helpline.js" data-handoff-url="/handoff"'),
+      });
     });
     await context.route('**/handoff', respond);
     return context;
@@ -254,7 +279,11 @@ describe.skipIf(!hasChromium)('hostile input and delivery in Chromium', () => {
     await page.locator(q.human).click();
     const handoff = await waitForEvent(page, 'handoff');
     await expect.poll(() => posts.length).toBeGreaterThan(0);
-    const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('helpline:outbox:')).map((k) => JSON.parse(localStorage.getItem(k)!).id));
+    const stored = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('helpline:outbox:'))
+        .map((k) => JSON.parse(localStorage.getItem(k)!).id),
+    );
     expect(stored).toEqual([handoff.id]);
 
     reloading = true;

@@ -60,7 +60,11 @@ export async function openWidget(page: Page): Promise<void> {
   await page.locator(q.launcher).click();
   await page.locator(q.input).waitFor();
   // The composer is there while the pack still loads; a test that then cuts the network must not cut the pack.
-  await page.waitForFunction(() => ['ready', 'error'].includes((document.querySelector('helpline-chat') as unknown as { status?: string })?.status ?? ''), undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => ['ready', 'error'].includes((document.querySelector('helpline-chat') as unknown as { status?: string })?.status ?? ''),
+    undefined,
+    { timeout: 30_000 },
+  );
 }
 
 /** Types a question, sends it and waits for the bot's reply bubble; returns the reply's text. */
@@ -86,7 +90,8 @@ export async function waitForEvent(page: Page, name: string, test: (detail: any)
   for (;;) {
     const found = (await recorded(page)).events.find((e) => e.name === name && test(e.detail));
     if (found) return found.detail;
-    if (Date.now() > end) throw new Error(`no helpline:${name} event within ${timeout} ms; saw ${JSON.stringify((await recorded(page)).events.map((e) => e.name))}`);
+    if (Date.now() > end)
+      throw new Error(`no helpline:${name} event within ${timeout} ms; saw ${JSON.stringify((await recorded(page)).events.map((e) => e.name))}`);
     await page.waitForTimeout(50);
   }
 }
@@ -95,7 +100,9 @@ let packTitles: Map<string, string> | undefined;
 
 /** An article's title in a language, read from the demo pack the server serves. */
 export function titleOf(id: string, lang: string): string {
-  packTitles ??= new Map(JSON.parse(readFileSync(demoPack, 'utf8')).data.articles.map((a: { id: string; lang: string; title: string }) => [`${a.lang}/${a.id}`, a.title]));
+  packTitles ??= new Map(
+    JSON.parse(readFileSync(demoPack, 'utf8')).data.articles.map((a: { id: string; lang: string; title: string }) => [`${a.lang}/${a.id}`, a.title]),
+  );
   const title = packTitles.get(`${lang}/${id}`);
   if (!title) throw new Error(`the demo pack has no ${lang} article ${id}`);
   return title;
@@ -106,31 +113,37 @@ export function titleOf(id: string, lang: string): string {
  * ancestor's (shadow hosts included), translucent layers composited over what lies beneath.
  */
 export function contrastOf(page: Page, selector: string): Promise<{ ratio: number; fg: string; bg: string }> {
-  return page.locator(selector).first().evaluate((el: Element) => {
-    const parse = (c: string): number[] => {
-      const m = /rgba?\(([^)]+)\)/.exec(c);
-      if (!m) throw new Error(`unsupported colour ${c}`);
-      const [r, g, b, a = 1] = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
-      return [r, g, b, a];
-    };
-    const over = (top: number[], below: number[]) => [0, 1, 2].map((i) => top[i] * top[3] + below[i] * (1 - top[3])).concat(1);
-    const layers: number[][] = [];
-    for (let n: Element | null = el; n; n = n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null)) {
-      const bg = parse(getComputedStyle(n).backgroundColor);
-      if (bg[3] > 0) layers.push(bg);
-      if (bg[3] >= 1) break;
-    }
-    let bg = [255, 255, 255, 1];
-    for (const layer of layers.reverse()) bg = over(layer, bg);
-    const fg = over(parse(getComputedStyle(el).color), bg);
-    const lum = (c: number[]) => {
-      const [r, g, b] = c.slice(0, 3).map((v) => {
-        const s = v / 255;
-        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-      });
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
-    const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
-    return { ratio: (hi + 0.05) / (lo + 0.05), fg: `rgb(${fg.slice(0, 3).map(Math.round)})`, bg: `rgb(${bg.slice(0, 3).map(Math.round)})` };
-  });
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el: Element) => {
+      const parse = (c: string): number[] => {
+        const m = /rgba?\(([^)]+)\)/.exec(c);
+        if (!m) throw new Error(`unsupported colour ${c}`);
+        const [r, g, b, a = 1] = m[1]
+          .split(/[\s,/]+/)
+          .filter(Boolean)
+          .map(Number);
+        return [r, g, b, a];
+      };
+      const over = (top: number[], below: number[]) => [0, 1, 2].map((i) => top[i] * top[3] + below[i] * (1 - top[3])).concat(1);
+      const layers: number[][] = [];
+      for (let n: Element | null = el; n; n = n.parentElement ?? (n.getRootNode() as ShadowRoot).host ?? null) {
+        const bg = parse(getComputedStyle(n).backgroundColor);
+        if (bg[3] > 0) layers.push(bg);
+        if (bg[3] >= 1) break;
+      }
+      let bg = [255, 255, 255, 1];
+      for (const layer of layers.reverse()) bg = over(layer, bg);
+      const fg = over(parse(getComputedStyle(el).color), bg);
+      const lum = (c: number[]) => {
+        const [r, g, b] = c.slice(0, 3).map((v) => {
+          const s = v / 255;
+          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+      return { ratio: (hi + 0.05) / (lo + 0.05), fg: `rgb(${fg.slice(0, 3).map(Math.round)})`, bg: `rgb(${bg.slice(0, 3).map(Math.round)})` };
+    });
 }

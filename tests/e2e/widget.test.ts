@@ -73,7 +73,9 @@ describe.skipIf(!hasChromium)('the widget in Chromium', () => {
       page.evaluate(() => {
         const host = document.activeElement;
         const inner = host?.shadowRoot?.activeElement;
-        return inner ? `${inner.tagName.toLowerCase()}.${inner.className || inner.id}|${inner.getAttribute('aria-label') ?? inner.textContent!.trim()}|${!!inner.closest('.panel')}` : `page:${host?.tagName.toLowerCase()}`;
+        return inner
+          ? `${inner.tagName.toLowerCase()}.${inner.className || inner.id}|${inner.getAttribute('aria-label') ?? inner.textContent!.trim()}|${!!inner.closest('.panel')}`
+          : `page:${host?.tagName.toLowerCase()}`;
       });
 
     for (let i = 0; i < 12 && !(await focused()).startsWith('button.launcher'); i++) await page.keyboard.press('Tab');
@@ -93,7 +95,10 @@ describe.skipIf(!hasChromium)('the widget in Chromium', () => {
       await page.keyboard.press('Tab');
       forward.push(await focused());
     }
-    expect(forward.every((f) => f.endsWith('|true')), forward.join('\n')).toBe(true);
+    expect(
+      forward.every((f) => f.endsWith('|true')),
+      forward.join('\n'),
+    ).toBe(true);
     expect(new Set(forward).size).toBe(cycle);
     expect(forward[cycle]).toBe(forward[0]); // it wrapped around
     const backward: string[] = [];
@@ -120,7 +125,7 @@ describe.skipIf(!hasChromium)('the widget in Chromium', () => {
     await context.close();
   });
 
-  it("is not changed by a host page whose CSS styles *, div and button aggressively", async () => {
+  it('is not changed by a host page whose CSS styles *, div and button aggressively', async () => {
     const hostile = readFileSync(join(here, 'hostile.html'), 'utf8');
     const hostileCss = readFileSync(join(here, 'hostile.css'), 'utf8');
     const look = async (path: string) => {
@@ -139,7 +144,18 @@ describe.skipIf(!hasChromium)('the widget in Chromium', () => {
       await ask(page, 'what is the withdrawal fee?');
       await page.locator(q.botMessages).last().locator('h3').first().waitFor();
       const parts: Record<string, unknown> = { launcher };
-      for (const sel of [q.panel, 'helpline-chat header h2', q.human, q.input, q.send, q.userMessages, q.botMessages, 'helpline-chat .msg.bot h3', 'helpline-chat .msg.bot p', 'helpline-chat .feedback button']) {
+      for (const sel of [
+        q.panel,
+        'helpline-chat header h2',
+        q.human,
+        q.input,
+        q.send,
+        q.userMessages,
+        q.botMessages,
+        'helpline-chat .msg.bot h3',
+        'helpline-chat .msg.bot p',
+        'helpline-chat .feedback button',
+      ]) {
         parts[sel] = await styleOf(page, sel);
       }
       expect(errors).toEqual([]);
@@ -232,13 +248,28 @@ describe.skipIf(!hasChromium)('the widget in Chromium', () => {
           expect(panel.y).toBeGreaterThanOrEqual(0);
         }
         // Nothing inside overflows sideways.
-        const overflow = await page.locator(q.panel).evaluate((p) => [...p.querySelectorAll('*')].filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'hidden' && e.clientWidth > 0).map((e) => e.className || e.tagName));
+        const overflow = await page
+          .locator(q.panel)
+          .evaluate((p) =>
+            [...p.querySelectorAll('*')]
+              .filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'hidden' && e.clientWidth > 0)
+              .map((e) => e.className || e.tagName),
+          );
         expect(overflow).toEqual([]);
         // The question and the start of the answer are in view, not the end of a long article.
         expect(await page.locator(q.botMessages).last().locator('h3').first().isVisible()).toBe(true);
         expect(await inView(page, 'helpline-chat .msg.bot h3.title')).toBe(true);
 
-        for (const sel of ['helpline-chat header h2', q.human, 'helpline-chat .msg.bot p', 'helpline-chat .msg.bot h3', q.userMessages, q.send, 'helpline-chat .feedback span', q.input]) {
+        for (const sel of [
+          'helpline-chat header h2',
+          q.human,
+          'helpline-chat .msg.bot p',
+          'helpline-chat .msg.bot h3',
+          q.userMessages,
+          q.send,
+          'helpline-chat .feedback span',
+          q.input,
+        ]) {
           const c = await contrastOf(page, sel);
           expect(c.ratio, `${sel}: ${c.fg} on ${c.bg}`).toBeGreaterThanOrEqual(4.5);
         }
@@ -257,30 +288,62 @@ describe.skipIf(!hasChromium)('the widget in Chromium', () => {
 
 /** The computed styles and box of a widget element that host-page CSS could try to change. */
 function styleOf(page: Page, selector: string): Promise<Record<string, string>> {
-  return page.locator(selector).first().evaluate((el) => {
-    const s = getComputedStyle(el);
-    const r = el.getBoundingClientRect();
-    const props = ['font-family', 'font-size', 'font-weight', 'line-height', 'letter-spacing', 'text-transform', 'text-align', 'direction', 'color', 'background-color', 'padding', 'margin', 'border', 'border-radius', 'box-sizing', 'display', 'position', 'opacity', 'cursor', 'visibility', 'z-index'];
-    return { ...Object.fromEntries(props.map((p) => [p, s.getPropertyValue(p)])), box: [r.x, r.y, r.width, r.height].map(Math.round).join(' ') };
-  });
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const s = getComputedStyle(el);
+      const r = el.getBoundingClientRect();
+      const props = [
+        'font-family',
+        'font-size',
+        'font-weight',
+        'line-height',
+        'letter-spacing',
+        'text-transform',
+        'text-align',
+        'direction',
+        'color',
+        'background-color',
+        'padding',
+        'margin',
+        'border',
+        'border-radius',
+        'box-sizing',
+        'display',
+        'position',
+        'opacity',
+        'cursor',
+        'visibility',
+        'z-index',
+      ];
+      return { ...Object.fromEntries(props.map((p) => [p, s.getPropertyValue(p)])), box: [r.x, r.y, r.width, r.height].map(Math.round).join(' ') };
+    });
 }
 
 /** Whether an element's top is inside its scrolling log's visible area. */
 function inView(page: Page, selector: string): Promise<boolean> {
-  return page.locator(selector).last().evaluate((el) => {
-    const log = el.closest('.log')!.getBoundingClientRect();
-    const r = el.getBoundingClientRect();
-    return r.top >= log.top - 1 && r.top < log.bottom;
-  });
+  return page
+    .locator(selector)
+    .last()
+    .evaluate((el) => {
+      const log = el.closest('.log')!.getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      return r.top >= log.top - 1 && r.top < log.bottom;
+    });
 }
 
 /** WCAG contrast of two opaque computed colours. */
 function ratio(a: string, b: string): number {
   const lum = (c: string) => {
-    const [r, g, bl] = /rgba?\(([^)]+)\)/.exec(c)![1].split(/[\s,]+/).map(Number).map((v) => {
-      const s = v / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
+    const [r, g, bl] = /rgba?\(([^)]+)\)/
+      .exec(c)![1]
+      .split(/[\s,]+/)
+      .map(Number)
+      .map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);

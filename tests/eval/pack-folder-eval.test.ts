@@ -16,7 +16,10 @@ describe('helpline eval: single-file pack and pack folder', () => {
   const reports: Record<string, unknown> = {};
 
   beforeAll(async () => {
-    await Promise.all([cli('build', join(root, 'knowledge'), '-o', join(tmp, 'pack.json')), cli('build', join(root, 'knowledge'), '-o', join(tmp, 'folder') + '/')]);
+    await Promise.all([
+      cli('build', join(root, 'knowledge'), '-o', join(tmp, 'pack.json')),
+      cli('build', join(root, 'knowledge'), '-o', join(tmp, 'folder') + '/'),
+    ]);
     for (const kb of ['pack.json', 'folder']) {
       const { stdout } = await cli('eval', '--kb', join(tmp, kb), '--cases', join(root, 'tests/eval/crypto-holdout.jsonl'), '--json');
       reports[kb] = JSON.parse(stdout);

@@ -65,22 +65,97 @@ function expectValidReply(reply: Reply): void {
 
 /** Pieces that break naive code: markup, injection, control and bidi characters, lone surrogates, mixed scripts. */
 const HOSTILE = [
-  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', '<a href="javascript:alert(1)">x</a>',
-  'javascript:alert(1)', '[click](javascript:alert(1))', '![x](https://evil.example/x.png)', '<iframe srcdoc="<script>1</script>">',
-  '{{constructor.constructor("alert(1)")()}}', '${7*7}', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty',
-  '```js\nalert(1)\n```', '<!--', '-->', '# heading', '> quote', '| a | b |\n|---|---|', '**bold**', '\\', '%00', '&lt;&gt;&amp;',
-  '\u0000', '\u0007', '\u001b[31m', '\r\n', '\r', '\u2028', '\u2029', '\u0085', '\u202e', '\u202d', '\u2066', '\u2067', '\u2069',
-  '\u200b', '\u200d', '\u200f', '\ufeff', '\ufffd', '\ud800', '\udfff', '\udbff\udfff', '\u0301\u0301\u0301', 'Z̷̢͈a̸l̵g̴o̷',
-  '提现', '手续费', '到账', '出金', '出金できない', '출금', '출금이 안돼요', 'retiro', 'comisión', 'вывод', 'не пришёл', 'withdraw', 'fee',
-  'USDT', 'TRC20', '0x', '??!!', '!!!', 'HELP', 'SCAM', '🙂', '👨‍👩‍👧', '\t', ' ', '  ', '\n\n\n', '-', '.', '1', '99999999999',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '"><svg onload=alert(1)>',
+  '<a href="javascript:alert(1)">x</a>',
+  'javascript:alert(1)',
+  '[click](javascript:alert(1))',
+  '![x](https://evil.example/x.png)',
+  '<iframe srcdoc="<script>1</script>">',
+  '{{constructor.constructor("alert(1)")()}}',
+  '${7*7}',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '```js\nalert(1)\n```',
+  '<!--',
+  '-->',
+  '# heading',
+  '> quote',
+  '| a | b |\n|---|---|',
+  '**bold**',
+  '\\',
+  '%00',
+  '&lt;&gt;&amp;',
+  '\u0000',
+  '\u0007',
+  '\u001b[31m',
+  '\r\n',
+  '\r',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\u202e',
+  '\u202d',
+  '\u2066',
+  '\u2067',
+  '\u2069',
+  '\u200b',
+  '\u200d',
+  '\u200f',
+  '\ufeff',
+  '\ufffd',
+  '\ud800',
+  '\udfff',
+  '\udbff\udfff',
+  '\u0301\u0301\u0301',
+  'Z̷̢͈a̸l̵g̴o̷',
+  '提现',
+  '手续费',
+  '到账',
+  '出金',
+  '出金できない',
+  '출금',
+  '출금이 안돼요',
+  'retiro',
+  'comisión',
+  'вывод',
+  'не пришёл',
+  'withdraw',
+  'fee',
+  'USDT',
+  'TRC20',
+  '0x',
+  '??!!',
+  '!!!',
+  'HELP',
+  'SCAM',
+  '🙂',
+  '👨‍👩‍👧',
+  '\t',
+  ' ',
+  '  ',
+  '\n\n\n',
+  '-',
+  '.',
+  '1',
+  '99999999999',
 ];
 const hostileText = fc
-  .array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: 'grapheme', maxLength: 8 }), fc.string({ unit: 'binary-ascii', maxLength: 4 })), { maxLength: 40 })
+  .array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: 'grapheme', maxLength: 8 }), fc.string({ unit: 'binary-ascii', maxLength: 4 })), {
+    maxLength: 40,
+  })
   .map((parts) => parts.join(''));
 /** Any UTF-16 code unit, lone surrogates included: what a broken client can send. */
 const codeUnits = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 120 });
 /** A language hint as hostile as the text. */
-const langHint = fc.option(fc.oneof(fc.constantFrom('en', 'zh', 'es', 'ja', 'ko', 'ru', 'xx', '', '__proto__', 'constructor', 'zh-Hant-TW'), fc.string({ maxLength: 12 })), { nil: undefined });
+const langHint = fc.option(
+  fc.oneof(fc.constantFrom('en', 'zh', 'es', 'ja', 'ko', 'ru', 'xx', '', '__proto__', 'constructor', 'zh-Hant-TW'), fc.string({ maxLength: 12 })),
+  { nil: undefined },
+);
 
 async function askOnce(text: string, lang?: string): Promise<void> {
   const bot = createBot(pack);
@@ -101,10 +176,15 @@ describe('ask() on generated hostile input', () => {
   });
 
   it('answers 100,000-character messages', async () => {
-    const huge = fc.tuple(fc.oneof(hostileText, codeUnits).filter((s) => s.length > 0), fc.integer({ min: 0, max: 3 })).map(([seed, pad]) => {
-      const text = seed.repeat(Math.ceil(100_000 / seed.length)).slice(0, 100_000 - pad);
-      return text;
-    });
+    const huge = fc
+      .tuple(
+        fc.oneof(hostileText, codeUnits).filter((s) => s.length > 0),
+        fc.integer({ min: 0, max: 3 }),
+      )
+      .map(([seed, pad]) => {
+        const text = seed.repeat(Math.ceil(100_000 / seed.length)).slice(0, 100_000 - pad);
+        return text;
+      });
     await fc.assert(
       fc.asyncProperty(huge, async (text) => {
         expect(text.length).toBeGreaterThan(99_000);
@@ -173,12 +253,10 @@ const password = fc
   .tuple(fc.constantFrom(...PASSWORD_LABELS), fc.stringMatching(/^[A-Za-z]{3,8}[0-9]{2,4}[!#%*]?[A-Za-z]{0,3}$/))
   .map(([label, secret]) => ({ kind: 'password', secret: label + secret, words: [secret] }));
 const CODE_LABELS = ['my 2fa code is ', '验证码是 ', '认证码：', '認証コードは', '인증번호 ', 'código de verificación: ', 'код подтверждения '];
-const code = fc
-  .tuple(fc.constantFrom(...CODE_LABELS), fc.integer({ min: 0, max: 999_999 }))
-  .map(([label, n]) => {
-    const digits = String(n).padStart(6, '0');
-    return { kind: 'code', secret: label + digits, words: [digits] };
-  });
+const code = fc.tuple(fc.constantFrom(...CODE_LABELS), fc.integer({ min: 0, max: 999_999 })).map(([label, n]) => {
+  const digits = String(n).padStart(6, '0');
+  return { kind: 'code', secret: label + digits, words: [digits] };
+});
 const secret = fc.oneof(mnemonic, card, password, code);
 
 /** True when the secret, or any three consecutive words of a mnemonic, got out. */
@@ -222,9 +300,19 @@ describe('secrets in hostile messages', () => {
   it('redacts adversarial 100,000-character strings without stalling', () => {
     const blank = ' '.repeat(99_990);
     const cases = [
-      'code' + blank + 'x', 'password' + blank + '\u0001', 'код'.repeat(33_000), '1 '.repeat(50_000), '4111 '.repeat(20_000),
-      'abandon '.repeat(12_500), '的 '.repeat(50_000), 'password' + ' is'.repeat(33_000), 'private key' + blank + 'ab'.repeat(32),
-      ('abandon ' + '1.'.repeat(10) + '!').repeat(5000), 'x1 '.repeat(33_000), 'K'.repeat(100_000), 'a'.repeat(100_000),
+      'code' + blank + 'x',
+      'password' + blank + '\u0001',
+      'код'.repeat(33_000),
+      '1 '.repeat(50_000),
+      '4111 '.repeat(20_000),
+      'abandon '.repeat(12_500),
+      '的 '.repeat(50_000),
+      'password' + ' is'.repeat(33_000),
+      'private key' + blank + 'ab'.repeat(32),
+      ('abandon ' + '1.'.repeat(10) + '!').repeat(5000),
+      'x1 '.repeat(33_000),
+      'K'.repeat(100_000),
+      'a'.repeat(100_000),
     ];
     for (const text of cases) {
       const { text: out } = redactSecrets(text);

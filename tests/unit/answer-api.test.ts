@@ -19,7 +19,12 @@ buildPackFolder(fixture('kb-mini'), folder + '/');
 buildPack(fixture('kb-mini'), file);
 
 const ask = (api: AnswerApi, body: unknown, init: RequestInit = {}) =>
-  fetch(`${api.url}/v1/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body), ...init });
+  fetch(`${api.url}/v1/ask`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    ...init,
+  });
 
 describe('helpline api', () => {
   let api: AnswerApi;
@@ -47,7 +52,11 @@ describe('helpline api', () => {
       expect(res.status).toBe(200);
       const body = (await res.json()) as { reply: { kind: string; article?: { id: string }; text: string }; state: { turns: unknown[] } };
       const expected = await local.ask(text, { lang: 'en' });
-      expect({ kind: body.reply.kind, article: body.reply.article?.id, text: body.reply.text }).toEqual({ kind: expected.kind, article: expected.article?.id, text: expected.text });
+      expect({ kind: body.reply.kind, article: body.reply.article?.id, text: body.reply.text }).toEqual({
+        kind: expected.kind,
+        article: expected.article?.id,
+        text: expected.text,
+      });
       state = body.state;
     }
     expect((state as { turns: unknown[] }).turns.length).toBe(6);
@@ -80,7 +89,10 @@ describe('helpline api', () => {
   });
 
   it('answers a browser preflight, allowing the configured origin', async () => {
-    const res = await fetch(`${api.url}/v1/ask`, { method: 'OPTIONS', headers: { origin: 'https://exchange.example', 'access-control-request-method': 'POST' } });
+    const res = await fetch(`${api.url}/v1/ask`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://exchange.example', 'access-control-request-method': 'POST' },
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('access-control-allow-headers')).toMatch(/content-type/);

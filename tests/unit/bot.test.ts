@@ -25,7 +25,7 @@ describe('createBot', () => {
     expect(await bot.ask('how long does a usdt withdrawal take to arrive?', { lang: 'zh' })).toMatchObject({ lang: 'en' });
   });
 
-  it('falls back to the default language with a note when the article is missing in the user\'s', async () => {
+  it("falls back to the default language with a note when the article is missing in the user's", async () => {
     // Spanish speakers often use the English words; a fully Spanish question needs a Spanish article.
     const reply = await createBot(pack()).ask('necesito hacer reset password de mi cuenta por favor');
     expect(reply).toMatchObject({ kind: 'answer', lang: 'es', article: { id: 'password-reset', lang: 'en' } });
@@ -64,7 +64,7 @@ describe('createBot', () => {
     expect(events).toEqual(['answer', 'handoff:urgent:security:urgent-topic']);
   });
 
-  it('replies to greetings with the knowledge base\'s own reply', async () => {
+  it("replies to greetings with the knowledge base's own reply", async () => {
     const reply = await createBot(pack()).ask('hello!');
     expect(reply).toMatchObject({ kind: 'smalltalk', text: 'Hello from the fixture!' });
   });

@@ -15,17 +15,32 @@ function bareHelpCenter(): string {
     mkdirSync(join(dir, 'en', 'help'), { recursive: true });
     writeFileSync(join(dir, 'en', 'help', `${id}.md`), `---\nid: ${id}\ntitle: ${title}\n---\n${body}\n`);
   };
-  article('withdraw-crypto', 'How to withdraw crypto', 'Open Wallet, choose Withdraw, pick the coin and the network, paste the address and confirm with 2FA.\n\n## Fees\nEach network charges its own withdrawal fee, shown before you confirm.');
-  article('deposit-crypto', 'How to deposit crypto', 'Copy your deposit address for the coin and network, then send from the other wallet. Deposits arrive after the network confirmations.');
-  article('reset-2fa', 'Reset your authenticator', 'If you lost the phone with your authenticator app, start a 2FA reset from the login page and verify your identity.');
+  article(
+    'withdraw-crypto',
+    'How to withdraw crypto',
+    'Open Wallet, choose Withdraw, pick the coin and the network, paste the address and confirm with 2FA.\n\n## Fees\nEach network charges its own withdrawal fee, shown before you confirm.',
+  );
+  article(
+    'deposit-crypto',
+    'How to deposit crypto',
+    'Copy your deposit address for the coin and network, then send from the other wallet. Deposits arrive after the network confirmations.',
+  );
+  article(
+    'reset-2fa',
+    'Reset your authenticator',
+    'If you lost the phone with your authenticator app, start a 2FA reset from the login page and verify your identity.',
+  );
   return dir;
 }
 
 describe('built-in conversational intents on a help center with none of its own', () => {
   const { pack } = compileKnowledge(bareHelpCenter());
   const kinds: Record<string, (kind: string) => boolean> = {
-    greeting: (k) => k === 'smalltalk', thanks: (k) => k === 'smalltalk', goodbye: (k) => k === 'smalltalk',
-    human: (k) => k === 'handoff', 'out-of-scope': (k) => k === 'fallback',
+    greeting: (k) => k === 'smalltalk',
+    thanks: (k) => k === 'smalltalk',
+    goodbye: (k) => k === 'smalltalk',
+    human: (k) => k === 'handoff',
+    'out-of-scope': (k) => k === 'fallback',
   };
   for (const [lang, intents] of Object.entries(holdout)) {
     it(`understands ${lang}`, async () => {
@@ -39,7 +54,10 @@ describe('built-in conversational intents on a help center with none of its own'
         }
       }
       // Every request for a human must hand off; of the rest, at most one in six may miss.
-      expect(misses.filter((m) => m.startsWith('human')), misses.join('\n')).toEqual([]);
+      expect(
+        misses.filter((m) => m.startsWith('human')),
+        misses.join('\n'),
+      ).toEqual([]);
       expect(misses.length, misses.join('\n')).toBeLessThanOrEqual(Math.floor(total / 6));
     });
   }
@@ -55,8 +73,12 @@ describe('answering from title + body alone', () => {
     expect(reply.debug.rule).toBe('confident-article');
   });
 
-  it('reaches the English article from other languages through the built-in lexicon, keeping the user\'s language', async () => {
-    for (const [lang, q] of [['ko', '출금 수수료 얼마예요'], ['ja', '出金手数料はいくらですか'], ['zh', '提币手续费是多少']]) {
+  it("reaches the English article from other languages through the built-in lexicon, keeping the user's language", async () => {
+    for (const [lang, q] of [
+      ['ko', '출금 수수료 얼마예요'],
+      ['ja', '出金手数料はいくらですか'],
+      ['zh', '提币手续费是多少'],
+    ]) {
       const reply = await createBot(pack, { lang }).ask(q);
       expect(reply, `${lang}: ${q}`).toMatchObject({ kind: 'answer', lang, article: { id: 'withdraw-crypto', lang: 'en' } });
       expect(reply.notices.length, q).toBeGreaterThan(0);
@@ -79,4 +101,3 @@ describe('answering from title + body alone', () => {
     }
   });
 });
-

@@ -46,11 +46,29 @@ describe('helpline command', () => {
 
   it('evaluates cases and prints exactly the contract keys with --json', async () => {
     const cases = join(tmp, 'cases.jsonl');
-    writeFileSync(cases, ['{"text":"fee to withdraw btc","expect":"withdrawal-fees","lang":"en"}', '{"text":"tell me a joke","expect":null}', '{"text":"人工客服","expect":"@handoff"}'].join('\n'));
+    writeFileSync(
+      cases,
+      [
+        '{"text":"fee to withdraw btc","expect":"withdrawal-fees","lang":"en"}',
+        '{"text":"tell me a joke","expect":null}',
+        '{"text":"人工客服","expect":"@handoff"}',
+      ].join('\n'),
+    );
     const r = await helpline('eval', '--kb', fixture('kb-mini'), '--cases', cases, '--json');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(Object.keys(report)).toEqual(['cases', 'accuracy', 'top3', 'answered', 'oosRecall', 'handoffRecall', 'perLang', 'answeredWrong', 'oosDeclined', 'confusions']);
+    expect(Object.keys(report)).toEqual([
+      'cases',
+      'accuracy',
+      'top3',
+      'answered',
+      'oosRecall',
+      'handoffRecall',
+      'perLang',
+      'answeredWrong',
+      'oosDeclined',
+      'confusions',
+    ]);
     expect(report).toMatchObject({ cases: 3, accuracy: 1, oosRecall: 1, handoffRecall: 1 });
     const human = await helpline('eval', '--kb', fixture('kb-mini'), '--cases', cases);
     expect(human.stdout).toMatch(/accuracy\s+100\.0%/);
@@ -95,7 +113,7 @@ describe('helpline command', () => {
     for (const flag of ['--version', '-v']) expect(await helpline(flag)).toMatchObject({ code: 0, stdout: `${version}\n` });
   });
 
-  it('prints each command\'s usage with --help and -h, exit code 0', async () => {
+  it("prints each command's usage with --help and -h, exit code 0", async () => {
     const build = await helpline('build', '--help');
     expect(build.code).toBe(0);
     expect(build.stdout).toMatch(/^helpline build — /);

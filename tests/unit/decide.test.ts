@@ -4,8 +4,14 @@ import { DEFAULT_SETTINGS as S } from '../../src/pack/settings.js';
 import { sections } from '../../src/knowledge/sections.js';
 
 const signals = (over: Partial<Signals> = {}): Signals => ({
-  articles: [], intents: [], wantsHuman: 0, frustrated: false, failures: 0, followUp: false,
-  answerable: new Set(['greeting', 'thanks', 'goodbye']), ...over,
+  articles: [],
+  intents: [],
+  wantsHuman: 0,
+  frustrated: false,
+  failures: 0,
+  followUp: false,
+  answerable: new Set(['greeting', 'thanks', 'goodbye']),
+  ...over,
 });
 const article = (id: string, p: number, coverage = 0.8) => ({ id, p, coverage });
 
@@ -20,7 +26,12 @@ describe('decide(): the answer policy, one rule at a time', () => {
   });
 
   it('answers a message about handing over a secret with the article on fake support, whatever else matches', () => {
-    const over = { phishing: true, guardArticle: 'phishing-scam', articles: [article('seed-phrase-recovery', 0.9)], intents: [{ name: 'out-of-scope', p: 0.9 }] };
+    const over = {
+      phishing: true,
+      guardArticle: 'phishing-scam',
+      articles: [article('seed-phrase-recovery', 0.9)],
+      intents: [{ name: 'out-of-scope', p: 0.9 }],
+    };
     expect(decide(signals(over), S)).toMatchObject({ action: 'answer', rule: 'phishing-guard', article: 'phishing-scam' });
     // Asking for a person still wins; without such an article the other rules decide (the warning is the bot's).
     expect(decide(signals({ ...over, wantsHuman: 0.9 }), S).rule).toBe('asks-for-human');
@@ -29,14 +40,21 @@ describe('decide(): the answer policy, one rule at a time', () => {
 
   it('answers small talk and custom intents with their replies, unless an article is surer', () => {
     expect(decide(signals({ intents: [{ name: 'greeting', p: 0.9 }] }), S)).toMatchObject({ action: 'smalltalk', rule: 'intent-reply', intent: 'greeting' });
-    expect(decide(signals({ intents: [{ name: 'bot-identity', p: 0.8 }], answerable: new Set(['bot-identity']) }), S)).toMatchObject({ intent: 'bot-identity' });
+    expect(decide(signals({ intents: [{ name: 'bot-identity', p: 0.8 }], answerable: new Set(['bot-identity']) }), S)).toMatchObject({
+      intent: 'bot-identity',
+    });
     expect(decide(signals({ intents: [{ name: 'greeting', p: 0.6 }], articles: [article('a', 0.9)] }), S).action).toBe('answer');
     // An intent without a reply is not small talk.
     expect(decide(signals({ intents: [{ name: 'unknown', p: 0.9 }] }), S).action).not.toBe('smalltalk');
   });
 
   it('answers a confident article, naming follow-ups', () => {
-    expect(decide(signals({ articles: [article('a', S.answer)] }), S)).toMatchObject({ action: 'answer', rule: 'confident-article', article: 'a', thresholds: { answer: S.answer } });
+    expect(decide(signals({ articles: [article('a', S.answer)] }), S)).toMatchObject({
+      action: 'answer',
+      rule: 'confident-article',
+      article: 'a',
+      thresholds: { answer: S.answer },
+    });
     expect(decide(signals({ articles: [article('a', 0.8)], followUp: true }), S).rule).toBe('follow-up');
     expect(decide(signals({ articles: [article('a', 0.8)], frustrated: true }), S).offerHuman).toBe(true);
   });
@@ -48,7 +66,10 @@ describe('decide(): the answer policy, one rule at a time', () => {
     expect(decide(signals({ intents: oos, articles: [article('a', 0.6, S.explained)] }), S).action).toBe('answer');
     expect(decide(signals({ intents: oos, articles: [article('a', 0.9, 0.1)] }), S).action).toBe('answer');
     // …unless out of scope leads it clearly ("what's the weather in dubai tomorrow").
-    expect(decide(signals({ intents: [{ name: 'out-of-scope', p: 0.97 }], articles: [article('a', 0.4, 0.9)] }), S)).toMatchObject({ action: 'decline', thresholds: { explainedLead: S.explainedLead } });
+    expect(decide(signals({ intents: [{ name: 'out-of-scope', p: 0.97 }], articles: [article('a', 0.4, 0.9)] }), S)).toMatchObject({
+      action: 'decline',
+      thresholds: { explainedLead: S.explainedLead },
+    });
   });
 
   it('suggests only plausibly related articles, at most three', () => {

@@ -4,7 +4,16 @@ import type { Reply } from '../../src/bot/reply.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import { fixture, packOf } from '../helpers.js';
 
-const reply = (r: Partial<Reply>): Reply => ({ kind: 'fallback', text: '', lang: 'en', confidence: 0, notices: [], redacted: [], debug: { candidates: [], detected: { lang: 'en', confident: true } }, ...r });
+const reply = (r: Partial<Reply>): Reply => ({
+  kind: 'fallback',
+  text: '',
+  lang: 'en',
+  confidence: 0,
+  notices: [],
+  redacted: [],
+  debug: { candidates: [], detected: { lang: 'en', confident: true } },
+  ...r,
+});
 const answer = (id: string, lang = 'en') => reply({ kind: 'answer', lang, article: { id, title: id, body: '', lang, category: 'c' } });
 
 describe('summarize', () => {
@@ -12,15 +21,46 @@ describe('summarize', () => {
     const outcomes: EvalOutcome[] = [
       { case: { text: 'a', expect: 'x', lang: 'en' }, reply: answer('x'), ok: true },
       { case: { text: 'b', expect: 'x', lang: 'en' }, reply: answer('y'), ok: false },
-      { case: { text: 'c', expect: 'y', lang: 'es' }, reply: reply({ kind: 'clarify', suggestions: [{ id: 'z', title: '' }, { id: 'y', title: '' }] }), ok: false },
+      {
+        case: { text: 'c', expect: 'y', lang: 'es' },
+        reply: reply({
+          kind: 'clarify',
+          suggestions: [
+            { id: 'z', title: '' },
+            { id: 'y', title: '' },
+          ],
+        }),
+        ok: false,
+      },
       { case: { text: 'd', expect: 'y', lang: 'es' }, reply: answer('y', 'es'), ok: true },
       { case: { text: 'e', expect: null }, reply: reply({ kind: 'fallback' }), ok: true },
       { case: { text: 'f', expect: null }, reply: answer('x'), ok: false },
       { case: { text: 'g', expect: '@handoff' }, reply: reply({ kind: 'handoff', handoff: {} as never }), ok: true },
     ];
     const r = summarize(outcomes);
-    expect(Object.keys(r)).toEqual(['cases', 'accuracy', 'top3', 'answered', 'oosRecall', 'handoffRecall', 'perLang', 'answeredWrong', 'oosDeclined', 'confusions']);
-    expect(r).toMatchObject({ cases: 7, accuracy: 0.5, top3: 0.75, answered: 0.75, oosRecall: 0.5, handoffRecall: 1, perLang: { en: 0.5, es: 0.5 }, answeredWrong: 0.25, oosDeclined: 0.5 });
+    expect(Object.keys(r)).toEqual([
+      'cases',
+      'accuracy',
+      'top3',
+      'answered',
+      'oosRecall',
+      'handoffRecall',
+      'perLang',
+      'answeredWrong',
+      'oosDeclined',
+      'confusions',
+    ]);
+    expect(r).toMatchObject({
+      cases: 7,
+      accuracy: 0.5,
+      top3: 0.75,
+      answered: 0.75,
+      oosRecall: 0.5,
+      handoffRecall: 1,
+      perLang: { en: 0.5, es: 0.5 },
+      answeredWrong: 0.25,
+      oosDeclined: 0.5,
+    });
     expect(r.confusions).toEqual([
       { expected: 'x', got: 'y', count: 1, examples: ['b'] },
       { expected: 'y', got: '(clarify)', count: 1, examples: ['c'] },

@@ -92,10 +92,22 @@ export const CALM: Record<string, string[]> = {
     'How long does KYC verification take?',
   ],
   zh: ['USDT提现多久到账', '怎么开启谷歌验证', '谢谢，问题解决了', '手续费是多少？', '我想修改绑定的手机号', 'KYC需要哪些材料'],
-  ja: ['出金手数料はいくらですか', '二段階認証の設定方法を教えてください', 'ありがとうございました', '入金はいつ反映されますか？', 'KYCの審査にはどのくらいかかりますか'],
+  ja: [
+    '出金手数料はいくらですか',
+    '二段階認証の設定方法を教えてください',
+    'ありがとうございました',
+    '入金はいつ反映されますか？',
+    'KYCの審査にはどのくらいかかりますか',
+  ],
   ko: ['출금 수수료가 얼마예요?', '구글 OTP 설정하는 방법 알려주세요', '감사합니다', '입금이 언제 반영되나요?', 'KYC 인증은 얼마나 걸리나요'],
   es: ['¿cuánto cuesta retirar USDT?', '¿cómo activo el 2FA?', 'gracias, ya funciona', '¿cuánto tarda la verificación KYC?', '¿puedo cambiar mi correo?'],
-  ru: ['какая комиссия за вывод USDT?', 'как включить двухфакторную аутентификацию', 'спасибо, всё получилось', 'сколько идёт проверка KYC?', 'можно поменять почту?'],
+  ru: [
+    'какая комиссия за вывод USDT?',
+    'как включить двухфакторную аутентификацию',
+    'спасибо, всё получилось',
+    'сколько идёт проверка KYC?',
+    'можно поменять почту?',
+  ],
 };
 
 describe('detectFrustration', () => {
@@ -119,7 +131,7 @@ describe('detectFrustration', () => {
     expect(detectFrustration('really?', 'en')).toBe(false);
   });
 
-  it('hears English anger in another language\'s conversation', () => {
+  it("hears English anger in another language's conversation", () => {
     expect(detectFrustration('scam!! devuelvan mi dinero', 'es')).toBe(true);
     expect(detectFrustration('this exchange is a scam', 'zh')).toBe(true);
   });

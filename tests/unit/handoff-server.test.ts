@@ -79,15 +79,28 @@ async function handoffFrom(messages: string[], user?: Record<string, unknown>, o
 function post(payload: unknown, headers: Record<string, string> = {}): Promise<Response> {
   const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
   const id = (payload as { id?: string })?.id;
-  return fetch(receiver.url, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: ORIGIN, ...(id ? { 'Idempotency-Key': id } : {}), ...headers }, body });
+  return fetch(receiver.url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: ORIGIN, ...(id ? { 'Idempotency-Key': id } : {}), ...headers },
+    body,
+  });
 }
 
-const stored = () => (existsSync(tickets) ? readFileSync(tickets, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);
+const stored = () =>
+  existsSync(tickets)
+    ? readFileSync(tickets, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
 const storedFor = (id: string) => stored().filter((t) => t.handoff.id === id);
 
 describe('handoff server', () => {
   it('answers CORS preflights for the configured origins only', async () => {
-    const ok = await fetch(receiver.url, { method: 'OPTIONS', headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' } });
+    const ok = await fetch(receiver.url, {
+      method: 'OPTIONS',
+      headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
+    });
     expect(ok.status).toBe(204);
     expect(ok.headers.get('access-control-allow-origin')).toBe(ORIGIN);
     expect(ok.headers.get('access-control-allow-headers')).toMatch(/Idempotency-Key/);
@@ -105,7 +118,12 @@ describe('handoff server', () => {
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ ok: true, id: h.id, verified: true });
     const [ticket] = storedFor(h.id);
-    expect(ticket).toMatchObject({ key: h.id, verified: true, redactedByServer: [], handoff: { id: h.id, reason: 'requested', priority: h.priority, lang: 'en', user: { id: 'u-42', vipLevel: 3 } } });
+    expect(ticket).toMatchObject({
+      key: h.id,
+      verified: true,
+      redactedByServer: [],
+      handoff: { id: h.id, reason: 'requested', priority: h.priority, lang: 'en', user: { id: 'u-42', vipLevel: 3 } },
+    });
     expect(ticket.handoff.transcript.map((t: { text: string }) => t.text)).toEqual(h.transcript.map((t) => t.text));
     expect(JSON.stringify(ticket)).not.toContain(userHash('u-42')); // checked, never stored
     const summary = lines.find((l) => l.includes('user u-42'));
@@ -131,7 +149,11 @@ describe('handoff server', () => {
 
     const restarted = await start({ port: 0, tickets, origins: [ORIGIN], log: () => {} });
     try {
-      const res = await fetch(restarted.url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': h.id }, body: JSON.stringify(h) });
+      const res = await fetch(restarted.url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': h.id },
+        body: JSON.stringify(h),
+      });
       expect(res.status).toBe(200);
     } finally {
       await restarted.close();
@@ -228,7 +250,11 @@ describe('handoff server', () => {
       await expect.poll(() => out, { timeout: 10_000 }).toMatch(/POST handoffs to http:\/\/127\.0\.0\.1:\d+\/handoff/);
       const url = /(http:\/\/\S+)/.exec(out)![1];
       const h = await handoffFrom(['agent please'], { id: 'u-7', userHash: userHash('u-7') });
-      const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': h.id, Origin: ORIGIN }, body: JSON.stringify(h) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': h.id, Origin: ORIGIN },
+        body: JSON.stringify(h),
+      });
       expect(await res.json()).toEqual({ ok: true, id: h.id, verified: true });
       await expect.poll(() => out, { timeout: 5000 }).toMatch(/user u-7 \(verified\)/);
       expect(JSON.parse(readFileSync(join(tmp, 'cli.jsonl'), 'utf8')).handoff.id).toBe(h.id);
@@ -274,9 +300,16 @@ describe('handoff server: regressions', () => {
     const server = await start({ port: 0, tickets: file, log: () => {} });
     try {
       const h2 = await handoffFrom(['second']);
-      const res = await fetch(server.url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': h2.id }, body: JSON.stringify(h2) });
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': h2.id },
+        body: JSON.stringify(h2),
+      });
       expect(res.status).toBe(201);
-      const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      const lines = readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l));
       expect(lines.map((t) => t.key)).toEqual([h1.id, h2.id]);
     } finally {
       await server.close();

@@ -52,7 +52,10 @@ function expectFailedBuild(dir: string): void {
 
 describe('hostile knowledge files', () => {
   it('refuses binary files and text that is not UTF-8', () => {
-    const dir = kb({ 'en/account/image.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'en/account/latin1.md': Buffer.from(article('latin1', '', 'caf\xe9'), 'latin1') });
+    const dir = kb({
+      'en/account/image.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      'en/account/latin1.md': Buffer.from(article('latin1', '', 'caf\xe9'), 'latin1'),
+    });
     expect(errors(dir)).toEqual([
       'en/account/image.md:0: error: binary file (it contains NUL bytes): articles are UTF-8 text',
       'en/account/latin1.md:0: error: not valid UTF-8 text: save the file as UTF-8',
@@ -61,7 +64,10 @@ describe('hostile knowledge files', () => {
   });
 
   it('refuses huge files without reading them', () => {
-    const dir = kb({ 'en/account/huge.md': article('huge', '', 'x'.repeat(MAX_FILE_BYTES)), 'glossary.yml': `withdraw: [${'withdraw, '.repeat(MAX_FILE_BYTES / 10)}]\n` });
+    const dir = kb({
+      'en/account/huge.md': article('huge', '', 'x'.repeat(MAX_FILE_BYTES)),
+      'glossary.yml': `withdraw: [${'withdraw, '.repeat(MAX_FILE_BYTES / 10)}]\n`,
+    });
     expect(errors(dir)).toEqual([
       'en/account/huge.md:0: error: file is 512 KB; the limit is 512 KB',
       `glossary.yml:0: error: file is ${Math.round((MAX_FILE_BYTES + 13) / 1024)} KB; the limit is 512 KB`,
@@ -134,7 +140,7 @@ describe('hostile knowledge files', () => {
     });
     const found = errors(dir);
     expect(found).toEqual([
-      "account.md:1: error: articles go in a language folder: <lang>/<category>/<id>.md",
+      'account.md:1: error: articles go in a language folder: <lang>/<category>/<id>.md',
       "en/account/-rf.md:2: error: id '-rf' must be lowercase letters, digits and dashes ([a-z0-9-]+)",
       "en/account/Withdrawal Fees.md:2: error: id 'withdrawal-fees' does not match the file name 'Withdrawal Fees.md'",
       'en/account/a/b:0: error: folder nested too deep: use <lang>/<category>/<id>.md',
@@ -219,9 +225,14 @@ describe('hostile knowledge files', () => {
 
   it('makes `helpline lint` and `helpline build` exit 1 with file:line errors, never a stack trace', async () => {
     if (!existsSync(join(root, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it first)');
-    const dir = kb({ 'en/account/bomb.md': `---\nid: bomb\ntitle: Bomb\nquestions: &q [one, two, three, four, five]\na: &a [*q,*q,*q,*q,*q,*q,*q,*q,*q,*q]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n---\nBody\n` });
+    const dir = kb({
+      'en/account/bomb.md': `---\nid: bomb\ntitle: Bomb\nquestions: &q [one, two, three, four, five]\na: &a [*q,*q,*q,*q,*q,*q,*q,*q,*q,*q]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n---\nBody\n`,
+    });
     const run = promisify(execFile);
-    for (const args of [['lint', dir], ['build', dir, '-o', join(tmp, 'cli-pack.json')]]) {
+    for (const args of [
+      ['lint', dir],
+      ['build', dir, '-o', join(tmp, 'cli-pack.json')],
+    ]) {
       const result = await run('node', [join(root, 'bin', 'helpline.js'), ...args], { cwd: root }).then(
         (r) => ({ code: 0, ...r }),
         (e: { code: number; stdout: string; stderr: string }) => e,

@@ -8,7 +8,7 @@ const singapore: BusinessHours = { timeZone: 'Asia/Singapore', weekly: weekdays(
 const utc = (iso: string) => new Date(`${iso}Z`);
 
 describe('business hours', () => {
-  it('reads the schedule in the team\'s time zone, not the server\'s', () => {
+  it("reads the schedule in the team's time zone, not the server's", () => {
     // Monday 2026-11-23, 09:00 in Singapore (UTC+8) is 01:00 UTC.
     expect(isOpen(singapore, utc('2026-11-23T00:59'))).toBe(false);
     expect(isOpen(singapore, utc('2026-11-23T01:00'))).toBe(true);
@@ -32,7 +32,7 @@ describe('business hours', () => {
     expect(isOpen({ timeZone: 'Asia/Kathmandu', weekly: weekdays('09:00-18:00') }, utc('2026-11-23T03:15'))).toBe(true);
   });
 
-  it('closes on holidays, in the team\'s calendar', () => {
+  it("closes on holidays, in the team's calendar", () => {
     // Christmas 2026 is a Friday; 10:00 in Singapore is 02:00 UTC.
     expect(isOpen(singapore, utc('2026-12-25T02:00'))).toBe(false);
     expect(isOpen(singapore, utc('2026-12-24T02:00'))).toBe(true);
@@ -103,6 +103,8 @@ describe('checkHours', () => {
   });
 
   it('is checked once by createBot, which refuses bad hours with the reason', () => {
-    expect(() => createBot(packOf(fixture('kb-mini')), { hours: { timeZone: 'Nowhere/City', weekly: {} } })).toThrow(/createBot: hours timeZone 'Nowhere\/City'/);
+    expect(() => createBot(packOf(fixture('kb-mini')), { hours: { timeZone: 'Nowhere/City', weekly: {} } })).toThrow(
+      /createBot: hours timeZone 'Nowhere\/City'/,
+    );
   });
 });

@@ -9,8 +9,26 @@ import { fromBase64, toBase64 } from '../../src/util/base64.js';
 const glossary = new Glossary({ withdraw: ['withdraw', '提现', 'retiro'], fee: ['fee', '手续费', 'comision'] });
 const f = (text: string, lang = 'en') => extractFeatures(analyze(text, lang, glossary));
 const examples = [
-  ...['withdrawal fee', 'how much to withdraw', 'fee for withdrawing usdt', 'withdraw cost trc20', '提现手续费', '提现要多少手续费', 'comision de retiro', 'cuanto cuesta retirar'].map((t) => ({ t, l: 'fees' })),
-  ...['forgot password', 'reset my password', 'cannot log in password', 'change login password', '忘记密码', '密码重置', 'olvide mi contraseña', 'cambiar contraseña'].map((t) => ({ t, l: 'password' })),
+  ...[
+    'withdrawal fee',
+    'how much to withdraw',
+    'fee for withdrawing usdt',
+    'withdraw cost trc20',
+    '提现手续费',
+    '提现要多少手续费',
+    'comision de retiro',
+    'cuanto cuesta retirar',
+  ].map((t) => ({ t, l: 'fees' })),
+  ...[
+    'forgot password',
+    'reset my password',
+    'cannot log in password',
+    'change login password',
+    '忘记密码',
+    '密码重置',
+    'olvide mi contraseña',
+    'cambiar contraseña',
+  ].map((t) => ({ t, l: 'password' })),
   ...['hello', 'hi there', 'good morning', '你好', 'hola', 'buenas'].map((t) => ({ t, l: '@greeting' })),
 ].map(({ t, l }) => ({ features: f(t, /[\u4e00-\u9fff]/.test(t) ? 'zh' : /contraseña|retir|comision|cuanto|hola|buenas/.test(t) ? 'es' : 'en'), label: l }));
 

@@ -9,14 +9,26 @@ import { fixture } from '../helpers.js';
 
 const place = { file: 'en/withdrawals/withdrawal-fees.md', lang: 'en', category: 'withdrawals', name: 'withdrawal-fees' };
 const doc = (front: string, body = 'The answer.') => `---\n${front}\n---\n${body}\n`;
-const good = 'id: withdrawal-fees\ntitle: Fees\nquestions:\n  - what is the fee\n  - fee for usdt\n  - how much to withdraw\n  - withdraw cost\n  - network fee';
-const errors = (text: string) => parseArticle(text, place).problems.filter((p) => p.severity === 'error').map((p) => [p.line, p.message]);
+const good =
+  'id: withdrawal-fees\ntitle: Fees\nquestions:\n  - what is the fee\n  - fee for usdt\n  - how much to withdraw\n  - withdraw cost\n  - network fee';
+const errors = (text: string) =>
+  parseArticle(text, place)
+    .problems.filter((p) => p.severity === 'error')
+    .map((p) => [p.line, p.message]);
 
 describe('parseArticle', () => {
   it('reads a valid article with defaults from its folder', () => {
     const { article, problems } = parseArticle(doc(good + '\ntags: [fees]\npriority: urgent'), place);
     expect(problems).toEqual([]);
-    expect(article).toMatchObject({ id: 'withdrawal-fees', lang: 'en', category: 'withdrawals', title: 'Fees', tags: ['fees'], priority: 'urgent', body: 'The answer.' });
+    expect(article).toMatchObject({
+      id: 'withdrawal-fees',
+      lang: 'en',
+      category: 'withdrawals',
+      title: 'Fees',
+      tags: ['fees'],
+      priority: 'urgent',
+      body: 'The answer.',
+    });
     expect(article!.questions).toHaveLength(5);
   });
 
@@ -46,12 +58,12 @@ describe('parseArticle', () => {
   it('names unknown fields, bad ids, and missing title or questions with their lines', () => {
     expect(errors(doc(good + '\ncolour: red'))).toEqual([[10, expect.stringContaining("unknown field 'colour'")]]);
     expect(errors(doc(good.replace('id: withdrawal-fees', 'id: Withdrawal_Fees')))).toEqual([[2, expect.stringContaining('lowercase letters')]]);
-    expect(errors(doc(good.replace('id: withdrawal-fees', 'id: other-id')))).toEqual([[2, expect.stringContaining("does not match the file name")]]);
+    expect(errors(doc(good.replace('id: withdrawal-fees', 'id: other-id')))).toEqual([[2, expect.stringContaining('does not match the file name')]]);
     expect(errors(doc('id: withdrawal-fees\nquestions: [a]'))).toEqual([[2, expect.stringContaining("'title'")]]);
     // questions are optional: a real help center's article is a title and a body
     expect(errors(doc('id: withdrawal-fees\ntitle: t'))).toEqual([]);
     expect(errors(doc('id: withdrawal-fees\ntitle: t\nquestions: just one'))).toEqual([[4, expect.stringContaining("'questions' must be a list")]]);
-    expect(errors(doc(good.replace('title: Fees', 'title: Fees\nlang: es')))).toEqual([[4, expect.stringContaining("differs from the folder")]]);
+    expect(errors(doc(good.replace('title: Fees', 'title: Fees\nlang: es')))).toEqual([[4, expect.stringContaining('differs from the folder')]]);
     expect(errors(doc(good + '\npriority: asap'))).toEqual([[10, expect.stringContaining('priority')]]);
   });
 

@@ -19,7 +19,10 @@ describe('packs with more labels than every example meets in training', () => {
   });
 
   it('answer with the article of the question', async () => {
-    expect(await createBot(pack).ask('how much is the fee to withdraw usdt?')).toMatchObject({ kind: 'answer', article: { id: 'withdrawal-fees', lang: 'en' } });
+    expect(await createBot(pack).ask('how much is the fee to withdraw usdt?')).toMatchObject({
+      kind: 'answer',
+      article: { id: 'withdrawal-fees', lang: 'en' },
+    });
     expect(await createBot(pack).ask('USDT提现多久到账，一直没收到')).toMatchObject({ kind: 'answer', article: { id: 'withdrawal-pending', lang: 'zh' } });
   });
 
@@ -43,7 +46,12 @@ describe('search over many articles', () => {
   const letters = 'bcdfghjklmnpqrtvwxz';
   const coin = (i: number) => 'qx' + letters[i % letters.length] + letters[Math.floor(i / letters.length) % letters.length];
   const articles = Array.from({ length: 300 }, (_, i) => ({
-    id: `a${i}`, lang: 'en', title: `${coin(i)} wallet`, category: 'c', tags: [], questions: [],
+    id: `a${i}`,
+    lang: 'en',
+    title: `${coin(i)} wallet`,
+    category: 'c',
+    tags: [],
+    questions: [],
     body: `send ${coin(i)} to your wallet${i % 2 ? ' on the network' : ''}`,
   }));
   const json = JSON.parse(JSON.stringify(SearchIndex.build('en', articles).toJSON()));

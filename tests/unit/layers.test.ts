@@ -30,7 +30,9 @@ describe('layers', () => {
   const rows = table();
 
   it('has a row for every folder of src/', () => {
-    const folders = readdirSync(src, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const folders = readdirSync(src, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect(folders.filter((f) => !rows.has(f))).toEqual([]);
     expect(rows.size).toBeGreaterThanOrEqual(10);
   });

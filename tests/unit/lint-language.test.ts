@@ -143,7 +143,8 @@ describe('lint: language folders', () => {
   });
 
   it('accepts languages and regional variants', () => {
-    for (const name of ['en', 'es', 'ja', 'ko', 'ru', 'zh', 'pt-br', 'zh-tw', 'zh-hant', 'es-419', 'ar', 'uk', 'fil']) expect(languageFolderProblem(name), name).toBeUndefined();
+    for (const name of ['en', 'es', 'ja', 'ko', 'ru', 'zh', 'pt-br', 'zh-tw', 'zh-hant', 'es-419', 'ar', 'uk', 'fil'])
+      expect(languageFolderProblem(name), name).toBeUndefined();
   });
 
   it('lint reports a jp/ folder with its path, and still reads the articles in it', () => {
@@ -152,7 +153,12 @@ describe('lint: language folders', () => {
     writeFileSync(join(jp, 'x.md'), '---\nid: x\ntitle: [unclosed\n---\nbody\n');
     try {
       const all = lintKnowledge(kb);
-      expect(all).toContainEqual({ file: relative(process.cwd(), join(kb, 'jp')), line: 0, severity: 'error', message: expect.stringContaining('did you mean ja?') });
+      expect(all).toContainEqual({
+        file: relative(process.cwd(), join(kb, 'jp')),
+        line: 0,
+        severity: 'error',
+        message: expect.stringContaining('did you mean ja?'),
+      });
       expect(all.some((p) => p.file.endsWith(join('jp', 'account', 'x.md')) && p.message.startsWith('YAML'))).toBe(true);
       expect(readdirSync(kb)).toContain('jp');
     } finally {

@@ -8,7 +8,21 @@ import { DEFAULT_MESSAGES } from '../../src/pack/default-messages.js';
 import { ENGLISH, messages, type Messages } from '../../src/pack/messages.js';
 import { UI_LANGUAGES } from '../../widget/locales.js';
 
-const WIDGET: (keyof Messages)[] = ['handoffQueued', 'handoffConnected', 'handoffOffline', 'handoffOfflineSoon', 'ticketSent', 'handoffUndelivered', 'handoffRetrying', 'agentJoined', 'agentTyping', 'conversationEnded', 'csatQuestion', 'csatComment', 'csatThanks'];
+const WIDGET: (keyof Messages)[] = [
+  'handoffQueued',
+  'handoffConnected',
+  'handoffOffline',
+  'handoffOfflineSoon',
+  'ticketSent',
+  'handoffUndelivered',
+  'handoffRetrying',
+  'agentJoined',
+  'agentTyping',
+  'conversationEnded',
+  'csatQuestion',
+  'csatComment',
+  'csatThanks',
+];
 
 describe('widget sentences in the pack', () => {
   it('every UI language has every widget sentence in its own words', () => {

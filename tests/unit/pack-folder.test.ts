@@ -24,7 +24,16 @@ function reader() {
   return { asked, read };
 }
 const manifest = () => JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
-const essence = (r: Reply) => ({ kind: r.kind, lang: r.lang, article: r.article?.id, text: r.text, confidence: r.confidence, suggestions: r.suggestions, notices: r.notices, rule: r.debug?.rule });
+const essence = (r: Reply) => ({
+  kind: r.kind,
+  lang: r.lang,
+  article: r.article?.id,
+  text: r.text,
+  confidence: r.confidence,
+  suggestions: r.suggestions,
+  notices: r.notices,
+  rule: r.debug?.rule,
+});
 
 const QUESTIONS = [
   { text: 'how much is the withdrawal fee', lang: 'en' },

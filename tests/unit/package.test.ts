@@ -30,7 +30,9 @@ describe('the published package', () => {
   });
 
   it('exports files that exist and are shipped, among them the script-tag file, the schema and package.json', () => {
-    expect(Object.keys(pkg.exports)).toEqual(expect.arrayContaining(['.', './node', './widget', './helpline.js', './package.json', './knowledge-format.schema.json']));
+    expect(Object.keys(pkg.exports)).toEqual(
+      expect.arrayContaining(['.', './node', './widget', './helpline.js', './package.json', './knowledge-format.schema.json']),
+    );
     for (const target of targets(pkg.exports)) {
       const file = normalize(target.replace('*', ''));
       expect(shipped(file), `${target} is not in "files"`).toBe(true);
@@ -44,7 +46,12 @@ describe('the published package', () => {
   });
 
   it('has README and docs links that work from the tarball: relative ones point at shipped files', () => {
-    for (const doc of ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)]) {
+    for (const doc of [
+      'README.md',
+      ...readdirSync(join(root, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`),
+    ]) {
       const text = readFileSync(join(root, doc), 'utf8').replace(/```[\s\S]*?```/g, '');
       for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
         if (/^[a-z]+:/i.test(target) || target.startsWith('#')) continue;

@@ -22,7 +22,13 @@ describe('non-regular files in a knowledge folder', () => {
     const read = readKnowledge(tmp);
     expect(read.articles.map((a) => a.id)).toEqual(['good']);
     const lines = lintKnowledge(tmp).map(formatProblem);
-    expect(lines.some((l) => l.includes('pipe.md') && /warning/.test(l) && /not a regular file/.test(l)), lines.join('\n')).toBe(true);
-    expect(lines.some((l) => l.includes('glossary.yml') && /not a regular file/.test(l)), lines.join('\n')).toBe(true);
+    expect(
+      lines.some((l) => l.includes('pipe.md') && /warning/.test(l) && /not a regular file/.test(l)),
+      lines.join('\n'),
+    ).toBe(true);
+    expect(
+      lines.some((l) => l.includes('glossary.yml') && /not a regular file/.test(l)),
+      lines.join('\n'),
+    ).toBe(true);
   });
 });

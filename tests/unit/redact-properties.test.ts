@@ -5,7 +5,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { redactSecrets } from '../../src/safety/redact.js';
-import { LABELLED, NOT_SECRET, UI_LANGS, keptWords, labelledCase, leaksSecret, phraseCase, redactCase, type LabelledKind } from '../../bench/redaction-cases.js';
+import {
+  LABELLED,
+  NOT_SECRET,
+  UI_LANGS,
+  keptWords,
+  labelledCase,
+  leaksSecret,
+  phraseCase,
+  redactCase,
+  type LabelledKind,
+} from '../../bench/redaction-cases.js';
 
 const SEED = 20261202;
 

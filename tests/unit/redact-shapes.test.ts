@@ -16,13 +16,24 @@ const phraseOf = (list: string) => twelve(list).join(SEP[list] ?? ' ');
 function expectMasked(input: string, words: string[]) {
   const { text, found } = redactSecrets(input);
   expect(found, input).toContain('mnemonic');
-  const kept = words.filter((w) => text.normalize('NFKC').includes(` ${w.normalize('NFKC')} `) || text.normalize('NFKC').split(/[\s,"/_\n\u200b\u3000]+/).includes(w.normalize('NFKC')));
+  const kept = words.filter(
+    (w) =>
+      text.normalize('NFKC').includes(` ${w.normalize('NFKC')} `) ||
+      text
+        .normalize('NFKC')
+        .split(/[\s,"/_\n\u200b\u3000]+/)
+        .includes(w.normalize('NFKC')),
+  );
   expect(kept.length, text).toBeLessThanOrEqual(0);
 }
 
 describe('seed phrases, without any bot or registration', () => {
   it('knows all ten official lists', () => {
-    expect(listsFor().map((l) => l.set.lang).sort()).toEqual(BIP39_LISTS.map((s) => s.lang).sort());
+    expect(
+      listsFor()
+        .map((l) => l.set.lang)
+        .sort(),
+    ).toEqual(BIP39_LISTS.map((s) => s.lang).sort());
     for (const list of Object.keys(LISTS)) expectMasked(phraseOf(list), twelve(list));
   });
 
@@ -45,7 +56,11 @@ describe('seed phrases, without any bot or registration', () => {
     const words = twelve('english');
     const kinds = ['neighbouring key', 'dropped letter', 'doubled letter', 'swapped letters'] as const;
     for (const kind of kinds) {
-      for (const [a, b] of [[0, 5], [3, 11], [6, 7]]) {
+      for (const [a, b] of [
+        [0, 5],
+        [3, 11],
+        [6, 7],
+      ]) {
         const typed = words.map((w, i) => (i === a || i === b ? typo(w, kind, 1) : w));
         const { text } = redactSecrets(`my phrase is ${typed.join(' ')} please`);
         const kept = typed.filter((w) => text.split(/\s+/).includes(w));
@@ -62,7 +77,9 @@ describe('seed phrases, without any bot or registration', () => {
 
   it('takes a typo that made a function word for the phrase’s, between list items: "miel/your/zorroo"', () => {
     const words = 'muela/miel/your/zorroo/siesta/tarea/día/cinco/mozo/grúa/tres';
-    expect(redactSecrets(`Hi, here is my recovery phrase: ${words} . Please restore it.`).text).toBe('Hi, here is my recovery phrase: [mnemonic removed] . Please restore it.');
+    expect(redactSecrets(`Hi, here is my recovery phrase: ${words} . Please restore it.`).text).toBe(
+      'Hi, here is my recovery phrase: [mnemonic removed] . Please restore it.',
+    );
   });
 
   it('pairs the two parts of a split phrase however each list reads the cut, typos included', () => {
@@ -89,7 +106,11 @@ describe('seed phrases, without any bot or registration', () => {
   });
 
   it('catches a phrase continued over two messages, and masks the first part again', () => {
-    for (const [a, b] of [[6, 6], [8, 4], [4, 8]]) {
+    for (const [a, b] of [
+      [6, 6],
+      [8, 4],
+      [4, 8],
+    ]) {
       const words = twelve('english');
       const r = createRedactor();
       const first = r.redact(`my words are ${words.slice(0, a).join(' ')}`);
@@ -119,10 +140,22 @@ const HEX = 'e8f32e723decf4051aefac8e2c93c9c5b214313817cdb01a1494b917c8436b35';
 
 describe('keys', () => {
   const byLanguage: [string, string][] = [
-    ['en', `{"private_key": "${HEX}"}`], ['en', `PRIVATE_KEY=${HEX}`], ['en', `my key is 0x${HEX}`], ['en', `my private key is ${HEX}`],
-    ['zh', `我的私钥是 ${HEX}`], ['zh', `密钥：${HEX}`], ['zh-TW', `我的私鑰 ${HEX}`], ['zh-TW', `密鑰是 ${HEX}`],
-    ['ja', `秘密鍵は ${HEX} です`], ['ko', `비밀키 ${HEX}`], ['ko', `제 개인 키는 ${HEX}`], ['es', `mi clave privada es ${HEX}`],
-    ['ru', `мой приватный ключ ${HEX}`], ['pt', `minha chave privada é ${HEX}`], ['tr', `özel anahtar: ${HEX}`], ['vi', `khóa riêng của tôi ${HEX}`],
+    ['en', `{"private_key": "${HEX}"}`],
+    ['en', `PRIVATE_KEY=${HEX}`],
+    ['en', `my key is 0x${HEX}`],
+    ['en', `my private key is ${HEX}`],
+    ['zh', `我的私钥是 ${HEX}`],
+    ['zh', `密钥：${HEX}`],
+    ['zh-TW', `我的私鑰 ${HEX}`],
+    ['zh-TW', `密鑰是 ${HEX}`],
+    ['ja', `秘密鍵は ${HEX} です`],
+    ['ko', `비밀키 ${HEX}`],
+    ['ko', `제 개인 키는 ${HEX}`],
+    ['es', `mi clave privada es ${HEX}`],
+    ['ru', `мой приватный ключ ${HEX}`],
+    ['pt', `minha chave privada é ${HEX}`],
+    ['tr', `özel anahtar: ${HEX}`],
+    ['vi', `khóa riêng của tôi ${HEX}`],
   ];
   for (const [lang, input] of byLanguage) {
     it(`removes a labelled hex key (${lang}): ${input.slice(0, 24)}`, () => {
@@ -133,7 +166,8 @@ describe('keys', () => {
   }
 
   it('removes WIF (also testnet), extended private keys of every version, Solana secret keys', () => {
-    const b58 = (n: number, seed: number) => Array.from({ length: n }, (_, i) => '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'[(i * 7 + seed) % 58]).join('');
+    const b58 = (n: number, seed: number) =>
+      Array.from({ length: n }, (_, i) => '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'[(i * 7 + seed) % 58]).join('');
     const secrets: [string, string][] = [
       ['wif', '5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ'],
       ['wif', 'KwdMAjGmerYanjeui5SHS7JkmpZvVipYvB2LJGU1ZxJwYvP98617'],
@@ -163,13 +197,37 @@ describe('keys', () => {
 
 describe('cards', () => {
   it('removes cards with any separator, and in full-width digits', () => {
-    for (const card of ['4111.1111.1111.1111', '4111/1111/1111/1111', '4111  1111  1111  1111', '4111\u00a01111\u00a01111\u00a01111', fullWidth('4111 1111 1111 1111'), '4111-1111-1111-1111']) {
+    for (const card of [
+      '4111.1111.1111.1111',
+      '4111/1111/1111/1111',
+      '4111  1111  1111  1111',
+      '4111\u00a01111\u00a01111\u00a01111',
+      fullWidth('4111 1111 1111 1111'),
+      '4111-1111-1111-1111',
+    ]) {
       expect(redactSecrets(`card ${card} please`).text, card).toBe('card [card removed] please');
     }
   });
 
   it('keeps a Luhn-valid number that a nearby word calls an order, id or txid, in the ten languages', () => {
-    for (const label of ['order', 'order id', 'UID', 'txid', 'invoice', '订单号', '訂單號', '注文番号', '주문번호', 'pedido', 'número de pedido', 'заказ', 'номер заказа', 'ordem', 'sipariş', 'mã đơn']) {
+    for (const label of [
+      'order',
+      'order id',
+      'UID',
+      'txid',
+      'invoice',
+      '订单号',
+      '訂單號',
+      '注文番号',
+      '주문번호',
+      'pedido',
+      'número de pedido',
+      'заказ',
+      'номер заказа',
+      'ordem',
+      'sipariş',
+      'mã đơn',
+    ]) {
       const text = `${label} 4111111111111111 not credited`;
       expect(redactSecrets(text), label).toEqual({ text, found: [] });
     }
@@ -183,11 +241,19 @@ describe('cards', () => {
 
 describe('passwords and codes', () => {
   const passwords: [string, string, string][] = [
-    ['en', 'my password is: hunter22', 'hunter22'], ['en', 'my password is "correct horse battery"', 'correct horse battery'],
-    ['en', 'the password for my account is Tr0ub4dor', 'Tr0ub4dor'], ['en', `password: ${fullWidth('Pass1234')}`, fullWidth('Pass1234')],
-    ['zh', '密码是：abc12345', 'abc12345'], ['zh-TW', '我的密碼是 abc12345', 'abc12345'], ['ja', 'パスワードは「さくら 2024」です', 'さくら 2024'],
-    ['ko', '비밀번호는 qwer1234! 입니다', 'qwer1234!'], ['es', 'mi contraseña es Perro_2024', 'Perro_2024'], ['ru', 'мой пароль: Сибирь2024', 'Сибирь2024'],
-    ['pt', 'minha senha é Gato#77', 'Gato#77'], ['tr', 'şifrem Kedi1234', 'Kedi1234'], ['vi', 'mật khẩu là Meo12345', 'Meo12345'],
+    ['en', 'my password is: hunter22', 'hunter22'],
+    ['en', 'my password is "correct horse battery"', 'correct horse battery'],
+    ['en', 'the password for my account is Tr0ub4dor', 'Tr0ub4dor'],
+    ['en', `password: ${fullWidth('Pass1234')}`, fullWidth('Pass1234')],
+    ['zh', '密码是：abc12345', 'abc12345'],
+    ['zh-TW', '我的密碼是 abc12345', 'abc12345'],
+    ['ja', 'パスワードは「さくら 2024」です', 'さくら 2024'],
+    ['ko', '비밀번호는 qwer1234! 입니다', 'qwer1234!'],
+    ['es', 'mi contraseña es Perro_2024', 'Perro_2024'],
+    ['ru', 'мой пароль: Сибирь2024', 'Сибирь2024'],
+    ['pt', 'minha senha é Gato#77', 'Gato#77'],
+    ['tr', 'şifrem Kedi1234', 'Kedi1234'],
+    ['vi', 'mật khẩu là Meo12345', 'Meo12345'],
   ];
   for (const [lang, input, secret] of passwords) {
     it(`removes the password (${lang}): ${input}`, () => {
@@ -198,9 +264,18 @@ describe('passwords and codes', () => {
   }
 
   const codes: [string, string][] = [
-    ['en', 'google authenticator 492817'], ['en', `my 2FA code is ${fullWidth('492817')}`], ['zh', '验证码是：492817'], ['zh', '验证码「492817」怎么办'],
-    ['zh-TW', '驗證碼 492817'], ['ja', '認証コードは492817です'], ['ko', '인증번호 492817'], ['es', 'el código de verificación es 492817'],
-    ['ru', 'код подтверждения 492817'], ['pt', 'código de verificação: 492817'], ['tr', 'doğrulama kodu 492817'], ['vi', 'mã xác nhận là 492817'],
+    ['en', 'google authenticator 492817'],
+    ['en', `my 2FA code is ${fullWidth('492817')}`],
+    ['zh', '验证码是：492817'],
+    ['zh', '验证码「492817」怎么办'],
+    ['zh-TW', '驗證碼 492817'],
+    ['ja', '認証コードは492817です'],
+    ['ko', '인증번호 492817'],
+    ['es', 'el código de verificación es 492817'],
+    ['ru', 'код подтверждения 492817'],
+    ['pt', 'código de verificação: 492817'],
+    ['tr', 'doğrulama kodu 492817'],
+    ['vi', 'mã xác nhận là 492817'],
   ];
   for (const [lang, input] of codes) {
     it(`removes the code (${lang}): ${input}`, () => {
@@ -217,7 +292,17 @@ describe('passwords and codes', () => {
   });
 
   it('keeps codes that are no secret', () => {
-    for (const text of ['network code 1234', 'error code 10004', 'referral code 558812', 'código de error 10004', 'код ошибки 10004', 'hata kodu 10004', 'mã lỗi 10004', '邀请码 558812', 'reset password for account 12345678']) {
+    for (const text of [
+      'network code 1234',
+      'error code 10004',
+      'referral code 558812',
+      'código de error 10004',
+      'код ошибки 10004',
+      'hata kodu 10004',
+      'mã lỗi 10004',
+      '邀请码 558812',
+      'reset password for account 12345678',
+    ]) {
       expect(redactSecrets(text), text).toEqual({ text, found: [] });
     }
   });

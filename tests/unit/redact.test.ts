@@ -41,7 +41,16 @@ const STRENGTHS = { 12: 128, 18: 192, 24: 256 } as const;
 
 /** True when any `n` consecutive words of the mnemonic survive in the text. */
 function leaks(text: string, words: string[], sep: string, n = 3): boolean {
-  for (let i = 0; i + n <= words.length; i++) if (text.normalize('NFKD').includes(words.slice(i, i + n).join(sep).normalize('NFKD'))) return true;
+  for (let i = 0; i + n <= words.length; i++)
+    if (
+      text.normalize('NFKD').includes(
+        words
+          .slice(i, i + n)
+          .join(sep)
+          .normalize('NFKD'),
+      )
+    )
+      return true;
   return false;
 }
 
@@ -228,11 +237,47 @@ describe('redactSecrets: no false positives', () => {
       'How do I enable 2FA with an authenticator app?',
       'what does the seed phrase do, should I share it with support?',
     ],
-    zh: ['我忘记密码了，怎么重置？', '验证码收不到怎么办', '提币一直显示处理中，已经两个小时了', '谷歌验证器丢了怎么办', '为什么我的账户被冻结了', '错误码 10004 是什么意思', '助记词要不要发给客服？'],
-    ja: ['パスワードを忘れました。どうすればいいですか？', 'パスワードは何文字必要ですか', '認証コードが届きません', '出金が反映されません。もう3時間経ちます', '二段階認証をリセットしたい', 'エラーコード 10004 が出ます'],
-    ko: ['비밀번호를 잊어버렸어요', '비밀번호는 어떻게 바꾸나요?', '인증번호가 안 와요', '출금이 3시간째 처리 중이에요', '구글 OTP를 분실했어요', '계정이 동결되었어요'],
-    es: ['olvidé mi contraseña, ¿cómo la cambio?', 'mi contraseña es incorrecta y no puedo entrar', 'no me llega el código de verificación', '¿cuánto tarda un retiro de USDT?', 'mi cuenta está bloqueada, ¿por qué?', 'me sale el código de error 10004'],
-    ru: ['Я забыл пароль, как его восстановить?', 'Пароль не подходит', 'не приходит код подтверждения', 'вывод USDT висит уже 3 часа', 'ошибка с кодом 10004 при выводе', 'почему заблокирован аккаунт?'],
+    zh: [
+      '我忘记密码了，怎么重置？',
+      '验证码收不到怎么办',
+      '提币一直显示处理中，已经两个小时了',
+      '谷歌验证器丢了怎么办',
+      '为什么我的账户被冻结了',
+      '错误码 10004 是什么意思',
+      '助记词要不要发给客服？',
+    ],
+    ja: [
+      'パスワードを忘れました。どうすればいいですか？',
+      'パスワードは何文字必要ですか',
+      '認証コードが届きません',
+      '出金が反映されません。もう3時間経ちます',
+      '二段階認証をリセットしたい',
+      'エラーコード 10004 が出ます',
+    ],
+    ko: [
+      '비밀번호를 잊어버렸어요',
+      '비밀번호는 어떻게 바꾸나요?',
+      '인증번호가 안 와요',
+      '출금이 3시간째 처리 중이에요',
+      '구글 OTP를 분실했어요',
+      '계정이 동결되었어요',
+    ],
+    es: [
+      'olvidé mi contraseña, ¿cómo la cambio?',
+      'mi contraseña es incorrecta y no puedo entrar',
+      'no me llega el código de verificación',
+      '¿cuánto tarda un retiro de USDT?',
+      'mi cuenta está bloqueada, ¿por qué?',
+      'me sale el código de error 10004',
+    ],
+    ru: [
+      'Я забыл пароль, как его восстановить?',
+      'Пароль не подходит',
+      'не приходит код подтверждения',
+      'вывод USDT висит уже 3 часа',
+      'ошибка с кодом 10004 при выводе',
+      'почему заблокирован аккаунт?',
+    ],
   };
   for (const [lang, list] of Object.entries(questions)) {
     it(`leaves ordinary support questions in ${lang} alone`, () => {

@@ -15,11 +15,27 @@ import { call, handoff } from './relay-helpers.js';
 const AGENT_KEY = 'crash-test-agent-key';
 
 function startRelayProcess(db: string): Promise<{ child: ChildProcess; url: string; exited: Promise<unknown>; stderr: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '-e', "import('./src/cli/main.ts').then((m) => m.main(process.argv.slice(1))).then((code) => process.exit(code))", 'relay', '--port', '0', '--db', db, '--rate', '0'], {
-    cwd: root,
-    env: { ...process.env, HELPLINE_AGENT_KEY: AGENT_KEY },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '-e',
+      "import('./src/cli/main.ts').then((m) => m.main(process.argv.slice(1))).then((code) => process.exit(code))",
+      'relay',
+      '--port',
+      '0',
+      '--db',
+      db,
+      '--rate',
+      '0',
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, HELPLINE_AGENT_KEY: AGENT_KEY },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   const exited = new Promise((r) => child.once('exit', r));

@@ -3,7 +3,17 @@ import { connect } from 'node:net';
 
 /** A handoff as the widget POSTs it. */
 export function handoff(id: string, text = 'my withdrawal is stuck') {
-  return { id, reason: 'requested', priority: 'normal', team: 'withdrawals', lang: 'en', topic: 'withdrawal-pending', transcript: [{ role: 'user', text, at: new Date().toISOString() }], live: true, createdAt: new Date().toISOString() };
+  return {
+    id,
+    reason: 'requested',
+    priority: 'normal',
+    team: 'withdrawals',
+    lang: 'en',
+    topic: 'withdrawal-pending',
+    transcript: [{ role: 'user', text, at: new Date().toISOString() }],
+    live: true,
+    createdAt: new Date().toISOString(),
+  };
 }
 
 export async function call(base: string, path: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {}) {
@@ -72,7 +82,12 @@ export async function helpdesk(status: (n: number) => number = () => 200) {
     res.writeHead(code).end();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`, received, attempts: () => n, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`,
+    received,
+    attempts: () => n,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 export async function until(ok: () => boolean, what: string, ms = 10_000): Promise<void> {

@@ -98,7 +98,9 @@ describe.each(suites)('SqlStore on %s', (name, db, run) => {
     const target = await db.target();
     const store = await SqlStore.open(target);
     const c = await store.create('k', clean('k'));
-    const evs = await Promise.all(Array.from({ length: 20 }, (_, i) => store.addEvent(c.id, { type: 'message', from: 'user', text: `m${i}` }, i % 2 ? `key${i}` : undefined)));
+    const evs = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => store.addEvent(c.id, { type: 'message', from: 'user', text: `m${i}` }, i % 2 ? `key${i}` : undefined)),
+    );
     expect(evs.map((e) => e.id)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     const seqs = store.pending().map((j) => j.seq);
     await store.done(seqs);
@@ -141,7 +143,9 @@ describe.each(suites)('SqlStore on %s', (name, db, run) => {
 describe('the relay without its database package', () => {
   it('says which package to install', async () => {
     const missing = () => import('helpline-no-such-database' as string);
-    await expect(importDatabase('@electric-sql/pglite', missing, 'its embedded database')).rejects.toThrow('helpline relay needs @electric-sql/pglite for its embedded database: npm install @electric-sql/pglite');
+    await expect(importDatabase('@electric-sql/pglite', missing, 'its embedded database')).rejects.toThrow(
+      'helpline relay needs @electric-sql/pglite for its embedded database: npm install @electric-sql/pglite',
+    );
     // Other failures pass through as they are.
     await expect(importDatabase('pg', () => Promise.reject(new Error('disk full')), 'a postgres:// database')).rejects.toThrow('disk full');
   });

@@ -23,7 +23,20 @@ let port: number;
 beforeAll(async () => {
   desk = await helpdesk((n) => (n <= 4 ? 503 : 200)); // down for the first four deliveries
   store = await SqlStore.open(mkdtempSync(join(tmpdir(), 'helpline-relay-')));
-  relay = await startRelay({ store, port: 0, agentKey: AGENT_KEY, forwardUrl: desk.url, forwardSecret: SECRET, forwardBaseDelay: 20, forwardMaxDelay: 100, maxBody: 64 * 1024, headersTimeout: 500, requestTimeout: 1000, ratePerMinute: 0, log: () => {} });
+  relay = await startRelay({
+    store,
+    port: 0,
+    agentKey: AGENT_KEY,
+    forwardUrl: desk.url,
+    forwardSecret: SECRET,
+    forwardBaseDelay: 20,
+    forwardMaxDelay: 100,
+    maxBody: 64 * 1024,
+    headersTimeout: 500,
+    requestTimeout: 1000,
+    ratePerMinute: 0,
+    log: () => {},
+  });
   port = Number(new URL(relay.url).port);
 });
 afterAll(async () => {
@@ -50,7 +63,14 @@ describe('relay: visitor side', () => {
 
   it('stores a text with a NUL character (which PostgreSQL cannot hold) without it, instead of failing', async () => {
     const { conversation, token } = await open('h-nul', 'stuck\u0000 withdrawal');
-    expect((await call(relay.url, `/v1/conversations/${conversation}/messages`, { body: { text: 'still\u0000 here' }, headers: { Authorization: `Bearer ${token}` } })).status).toBe(201);
+    expect(
+      (
+        await call(relay.url, `/v1/conversations/${conversation}/messages`, {
+          body: { text: 'still\u0000 here' },
+          headers: { Authorization: `Bearer ${token}` },
+        })
+      ).status,
+    ).toBe(201);
     const got = await call(relay.url, `/v1/agent/conversations/${conversation}`, { headers: agent });
     expect(got.json.handoff.transcript[0].text).toBe('stuck withdrawal');
     expect(got.json.events.at(-1).text).toBe('still here');
@@ -60,8 +80,17 @@ describe('relay: visitor side', () => {
   it('redacts every stored text on arrival: transcript, visitor and agent messages, survey comment', async () => {
     const { conversation, token } = await open('h-secret', 'my password is Hunter2!secret and card 4111 1111 1111 1111');
     const visitor = { Authorization: `Bearer ${token}` };
-    expect((await call(relay.url, `/v1/conversations/${conversation}/messages`, { body: { text: 'seed: abandon ability able about above absent absorb abstract absurd abuse access accident' }, headers: visitor })).status).toBe(201);
-    expect((await call(relay.url, `/v1/conversations/${conversation}/csat`, { body: { score: 2, comment: 'password: Hunter2!secret' }, headers: visitor })).status).toBe(201);
+    expect(
+      (
+        await call(relay.url, `/v1/conversations/${conversation}/messages`, {
+          body: { text: 'seed: abandon ability able about above absent absorb abstract absurd abuse access accident' },
+          headers: visitor,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await call(relay.url, `/v1/conversations/${conversation}/csat`, { body: { score: 2, comment: 'password: Hunter2!secret' }, headers: visitor })).status,
+    ).toBe(201);
     const got = await call(relay.url, `/v1/agent/conversations/${conversation}`, { headers: agent });
     const all = JSON.stringify(got.json);
     expect(all).toContain('my');
@@ -74,8 +103,13 @@ describe('relay: visitor side', () => {
     const events = `${relay.url}/v1/conversations/${conversation}/events?token=${token}`;
     const waiting = readEvents(events, 3);
     await new Promise((r) => setTimeout(r, 50));
-    expect((await call(relay.url, `/v1/agent/conversations/${conversation}/status`, { body: { state: 'connected', name: 'Maria' }, headers: agent })).status).toBe(201);
-    expect((await call(relay.url, `/v1/agent/conversations/${conversation}/messages`, { body: { name: 'Maria', text: 'Hi, I am looking at it' }, headers: agent })).status).toBe(201);
+    expect(
+      (await call(relay.url, `/v1/agent/conversations/${conversation}/status`, { body: { state: 'connected', name: 'Maria' }, headers: agent })).status,
+    ).toBe(201);
+    expect(
+      (await call(relay.url, `/v1/agent/conversations/${conversation}/messages`, { body: { name: 'Maria', text: 'Hi, I am looking at it' }, headers: agent }))
+        .status,
+    ).toBe(201);
     const got = await waiting;
     expect(got[0].data).toEqual({ type: 'status', state: 'queued' });
     expect(got[1]).toMatchObject({ id: '1', data: { type: 'status', state: 'connected', name: 'Maria' } });
@@ -106,7 +140,9 @@ describe('relay: visitor side', () => {
 
   it('answers a wrong token with 404 and a missing agent key with 401', async () => {
     const { conversation } = await open('h-auth');
-    expect((await call(relay.url, `/v1/conversations/${conversation}/messages`, { body: { text: 'hi' }, headers: { Authorization: 'Bearer nope' } })).status).toBe(404);
+    expect(
+      (await call(relay.url, `/v1/conversations/${conversation}/messages`, { body: { text: 'hi' }, headers: { Authorization: 'Bearer nope' } })).status,
+    ).toBe(404);
     expect((await call(relay.url, `/v1/agent/conversations/${conversation}`)).status).toBe(401);
     expect((await call(relay.url, `/v1/agent/conversations/${conversation}`, { headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
   });
@@ -123,7 +159,9 @@ describe('relay: visitor side', () => {
     expect((await call(relay.url, '/v1/conversations/%E0%A4%A/events')).status).toBe(400);
     expect((await call(relay.url, '/v1/nothing')).status).toBe(404);
     const { conversation, token } = await open('h-score');
-    expect((await call(relay.url, `/v1/conversations/${conversation}/csat`, { body: { score: 9 }, headers: { Authorization: `Bearer ${token}` } })).status).toBe(422);
+    expect(
+      (await call(relay.url, `/v1/conversations/${conversation}/csat`, { body: { score: 9 }, headers: { Authorization: `Bearer ${token}` } })).status,
+    ).toBe(422);
   });
 
   it('answers a malformed request line with 400 and keeps serving (POST http://[ HTTP/1.1)', async () => {
@@ -144,7 +182,8 @@ describe('relay: visitor side', () => {
 describe('relay: forwarding to the helpdesk', () => {
   it('retries past any number of failures, signs each delivery, and keeps each conversation in order', async () => {
     const { conversation, token } = await open('h-forward');
-    for (const text of ['one', 'two', 'three']) await call(relay.url, `/v1/conversations/${conversation}/messages`, { body: { text }, headers: { Authorization: `Bearer ${token}` } });
+    for (const text of ['one', 'two', 'three'])
+      await call(relay.url, `/v1/conversations/${conversation}/messages`, { body: { text }, headers: { Authorization: `Bearer ${token}` } });
     await until(() => desk.received.filter((r) => r.body.includes(conversation)).length === 4, 'four deliveries for the conversation');
     expect(desk.attempts()).toBeGreaterThan(4);
     for (const r of desk.received) expect(verifyWebhook(r.body, r.headers['x-helpline-signature'] as string, SECRET)).toBe(true);
@@ -179,7 +218,14 @@ describe('relay: connection cap', () => {
     const r = await startRelay({ store: s, port: 0, maxConnections: 2, ratePerMinute: 0, log: () => {} });
     const { connect } = await import('node:net');
     const p = Number(new URL(r.url).port);
-    const held = await Promise.all([0, 1].map(() => new Promise<import('node:net').Socket>((ok) => { const c = connect(p, '127.0.0.1', () => ok(c)); })));
+    const held = await Promise.all(
+      [0, 1].map(
+        () =>
+          new Promise<import('node:net').Socket>((ok) => {
+            const c = connect(p, '127.0.0.1', () => ok(c));
+          }),
+      ),
+    );
     await new Promise((ok) => setTimeout(ok, 100));
     const third = await rawRequest(p, 'GET /v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 1000);
     expect(third).toBe(''); // closed without an answer
@@ -192,7 +238,7 @@ describe('relay: connection cap', () => {
 });
 
 describe('relay: rate limit', () => {
-  it('answers 429 past a client\'s rate', async () => {
+  it("answers 429 past a client's rate", async () => {
     const s = await SqlStore.open(mkdtempSync(join(tmpdir(), 'helpline-relay-rate-')));
     const r = await startRelay({ store: s, port: 0, ratePerMinute: 5, log: () => {} });
     const statuses: number[] = [];

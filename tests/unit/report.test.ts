@@ -52,18 +52,39 @@ function plannedLog(): string {
   // b: 4 answered in Chinese, 👎 with a password in the comment (day 2)
   for (let i = 0; i < 4; i++) {
     add('answer', `2026-03-02T10:0${i}:00.000Z`, `b${i}`, { question: '提币一直在处理中', reply: reply('answer', 'zh', 'withdrawal-pending') });
-    add('feedback', `2026-03-02T10:0${i}:30.000Z`, `b${i}`, { article: 'withdrawal-pending', helpful: false, lang: 'zh', comment: 'useless, my password is Hunter2Secret' });
+    add('feedback', `2026-03-02T10:0${i}:30.000Z`, `b${i}`, {
+      article: 'withdrawal-pending',
+      helpful: false,
+      lang: 'zh',
+      comment: 'useless, my password is Hunter2Secret',
+    });
   }
   // c: 3 Spanish conversations, two unanswered questions each, then a handoff (day 2)
   for (let i = 0; i < 3; i++) {
     add('unanswered', `2026-03-02T12:0${i}:00.000Z`, `c${i}`, { question: 'comprar acciones tesla', lang: 'es', reply: reply('fallback', 'es') });
     add('unanswered', `2026-03-02T12:0${i}:10.000Z`, `c${i}`, { question: 'quiero comprar acciones de tesla', lang: 'es', reply: reply('fallback', 'es') });
-    add('handoff', `2026-03-02T12:0${i}:20.000Z`, `c${i}`, { id: `h-c${i}`, reason: 'repeated-failure', priority: 'normal', team: 'general', lang: 'es', transcript: [], live: true });
+    add('handoff', `2026-03-02T12:0${i}:20.000Z`, `c${i}`, {
+      id: `h-c${i}`,
+      reason: 'repeated-failure',
+      priority: 'normal',
+      team: 'general',
+      lang: 'es',
+      transcript: [],
+      live: true,
+    });
   }
   // d: 2 answered with an urgent article that hands off; page and server both log the handoff (day 4)
   for (let i = 0; i < 2; i++) {
     add('answer', `2026-03-04T08:0${i}:00.000Z`, `d${i}`, { question: 'someone stole my account', reply: reply('answer', 'en', 'account-hacked') });
-    for (let copy = 0; copy < 2; copy++) add('handoff', `2026-03-04T08:0${i}:01.000Z`, `d${i}`, { id: `h-d${i}`, reason: 'urgent-topic', priority: 'urgent', team: 'security', lang: 'en', topic: 'account-hacked' });
+    for (let copy = 0; copy < 2; copy++)
+      add('handoff', `2026-03-04T08:0${i}:01.000Z`, `d${i}`, {
+        id: `h-d${i}`,
+        reason: 'urgent-topic',
+        priority: 'urgent',
+        team: 'security',
+        lang: 'en',
+        topic: 'account-hacked',
+      });
   }
   // e: 5 "did you mean"; the first one's time is 2026-03-03 in UTC although written with a +05:00 offset
   add('clarify', '2026-03-04T02:00:00+05:00', 'e0', { question: 'fees', reply: reply('clarify', 'en') });
@@ -96,10 +117,11 @@ describe('the event log', () => {
       { line: 8, reason: 'not valid JSON' },
       { line: 9, reason: 'unknown type "bogus"' },
     ]);
-    expect(parseEventLog('{"type":"answer","at":"yesterday","session":"s","data":{}}\n{"type":"answer","at":"2026-01-01T00:00:00Z","data":{}}').skipped.map((s) => s.reason)).toEqual([
-      '"at" is not an ISO time',
-      '"session" is missing',
-    ]);
+    expect(
+      parseEventLog('{"type":"answer","at":"yesterday","session":"s","data":{}}\n{"type":"answer","at":"2026-01-01T00:00:00Z","data":{}}').skipped.map(
+        (s) => s.reason,
+      ),
+    ).toEqual(['"at" is not an ISO time', '"session" is missing']);
   });
 });
 
@@ -150,7 +172,12 @@ describe('analytics', () => {
 
   it('computes CSAT from the satisfaction survey: distribution, average, per language and topic, comments', () => {
     const lines = [
-      ...[5, 5, 4, 2].map((score, i) => ({ type: 'csat', at: `2026-03-05T10:0${i}:00Z`, session: `s${i}`, data: { score, lang: 'en', topic: 'withdrawal-pending', ...(i === 3 ? { comment: 'slow, and my password is Hunter2Secret' } : {}) } })),
+      ...[5, 5, 4, 2].map((score, i) => ({
+        type: 'csat',
+        at: `2026-03-05T10:0${i}:00Z`,
+        session: `s${i}`,
+        data: { score, lang: 'en', topic: 'withdrawal-pending', ...(i === 3 ? { comment: 'slow, and my password is Hunter2Secret' } : {}) },
+      })),
       { type: 'csat', at: '2026-03-05T11:00:00Z', session: 's9', data: { score: 1, lang: 'ru' } },
       { type: 'csat', at: '2026-03-05T11:00:00Z', session: 's10', data: { score: 7, lang: 'ru' } }, // not a score: ignored
       { type: 'feedback', at: '2026-03-05T12:00:00Z', session: 's11', data: { article: 'withdrawal-fees', helpful: true, lang: 'en' } },
@@ -173,7 +200,12 @@ describe('analytics', () => {
   it('counts a 👎 and the comment the user adds after it as one verdict with its comment', () => {
     const lines = [
       { type: 'feedback', at: '2026-03-05T12:00:00Z', session: 's1', data: { article: 'withdrawal-fees', helpful: false, lang: 'en' } },
-      { type: 'feedback', at: '2026-03-05T12:00:09Z', session: 's1', data: { article: 'withdrawal-fees', helpful: false, lang: 'en', comment: 'I wanted the TRC20 fee' } },
+      {
+        type: 'feedback',
+        at: '2026-03-05T12:00:09Z',
+        session: 's1',
+        data: { article: 'withdrawal-fees', helpful: false, lang: 'en', comment: 'I wanted the TRC20 fee' },
+      },
       { type: 'feedback', at: '2026-03-05T12:01:00Z', session: 's2', data: { article: 'withdrawal-fees', helpful: false, lang: 'en' } },
     ];
     const a = analyzeEvents(parseEventLog(lines.map((l) => JSON.stringify(l)).join('\n')).events);
@@ -215,7 +247,9 @@ describe('analytics', () => {
     const stderr = vi.spyOn(process.stderr, 'write');
     try {
       expect(await main(['report', log, '-o', out])).toBe(0);
-      expect(String(stdout.mock.calls.at(-1)?.[0])).toMatch(/37 questions in 34 conversations \(2026-03-01 to 2026-03-04\); deflection 41\.2%, handoff rate 14\.7%, CSAT — \(0 survey answer\(s\)\), answer helpfulness 71\.4%; 16 unanswered in 5 group\(s\)/);
+      expect(String(stdout.mock.calls.at(-1)?.[0])).toMatch(
+        /37 questions in 34 conversations \(2026-03-01 to 2026-03-04\); deflection 41\.2%, handoff rate 14\.7%, CSAT — \(0 survey answer\(s\)\), answer helpfulness 71\.4%; 16 unanswered in 5 group\(s\)/,
+      );
       expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toContain('events.jsonl:8: skipped: not valid JSON');
       expect(await main(['report', log, '--json'])).toBe(0);
       expect(JSON.parse(String(stdout.mock.calls.at(-1)?.[0]))).toEqual(JSON.parse(JSON.stringify(analytics)));
@@ -242,22 +276,69 @@ describe('groupQuestions', () => {
   });
 
   it('merges repeats of one question, whatever their case and punctuation', () => {
-    expect(groupQuestions([{ text: 'Lightning?', lang: 'en' }, { text: 'lightning', lang: 'en' }])).toEqual([{ size: 2, langs: ['en'], members: [{ text: 'Lightning?', lang: 'en', count: 2 }] }]);
+    expect(
+      groupQuestions([
+        { text: 'Lightning?', lang: 'en' },
+        { text: 'lightning', lang: 'en' },
+      ]),
+    ).toEqual([{ size: 2, langs: ['en'], members: [{ text: 'Lightning?', lang: 'en', count: 2 }] }]);
   });
 });
 
-const reply = (r: Partial<Reply>): Reply => ({ kind: 'fallback', text: '', lang: 'en', confidence: 0, notices: [], redacted: [], debug: { candidates: [], detected: { lang: 'en', confident: true } }, ...r });
+const reply = (r: Partial<Reply>): Reply => ({
+  kind: 'fallback',
+  text: '',
+  lang: 'en',
+  confidence: 0,
+  notices: [],
+  redacted: [],
+  debug: { candidates: [], detected: { lang: 'en', confident: true } },
+  ...r,
+});
 const answered = (id: string, p: number, candidates: [string, number][], lang = 'en') =>
-  reply({ kind: 'answer', lang, confidence: p, article: { id, title: id, body: '', lang, category: '' }, debug: { candidates: candidates.map(([label, q]) => ({ label, p: q })), detected: { lang, confident: true } } });
+  reply({
+    kind: 'answer',
+    lang,
+    confidence: p,
+    article: { id, title: id, body: '', lang, category: '' },
+    debug: { candidates: candidates.map(([label, q]) => ({ label, p: q })), detected: { lang, confident: true } },
+  });
 
 describe('evaluation insights', () => {
   const pack = packOf(fixture('kb-mini'));
   const outcomes: EvalOutcome[] = [
     { case: { text: 'fee 1', expect: 'withdrawal-fees', lang: 'en' }, reply: answered('withdrawal-fees', 0.9, [['withdrawal-fees', 0.9]]), ok: true },
-    { case: { text: 'fee 2', expect: 'withdrawal-fees', lang: 'en' }, reply: answered('withdrawal-pending', 0.5, [['withdrawal-pending', 0.5], ['withdrawal-fees', 0.3]]), ok: false },
-    { case: { text: 'pending 1', expect: 'withdrawal-pending', lang: 'es' }, reply: answered('withdrawal-fees', 0.6, [['withdrawal-fees', 0.6], ['withdrawal-pending', 0.2]], 'es'), ok: false },
-    { case: { text: 'pending 2', expect: 'withdrawal-pending', lang: 'zh' }, reply: answered('withdrawal-pending', 0.8, [['withdrawal-pending', 0.8]], 'zh'), ok: true },
-    { case: { text: 'reset <b>it</b>', expect: 'password-reset', lang: 'en' }, reply: reply({ kind: 'clarify', debug: { candidates: [{ label: 'password-reset', p: 0.2 }], detected: { lang: 'en', confident: true } } }), ok: false },
+    {
+      case: { text: 'fee 2', expect: 'withdrawal-fees', lang: 'en' },
+      reply: answered('withdrawal-pending', 0.5, [
+        ['withdrawal-pending', 0.5],
+        ['withdrawal-fees', 0.3],
+      ]),
+      ok: false,
+    },
+    {
+      case: { text: 'pending 1', expect: 'withdrawal-pending', lang: 'es' },
+      reply: answered(
+        'withdrawal-fees',
+        0.6,
+        [
+          ['withdrawal-fees', 0.6],
+          ['withdrawal-pending', 0.2],
+        ],
+        'es',
+      ),
+      ok: false,
+    },
+    {
+      case: { text: 'pending 2', expect: 'withdrawal-pending', lang: 'zh' },
+      reply: answered('withdrawal-pending', 0.8, [['withdrawal-pending', 0.8]], 'zh'),
+      ok: true,
+    },
+    {
+      case: { text: 'reset <b>it</b>', expect: 'password-reset', lang: 'en' },
+      reply: reply({ kind: 'clarify', debug: { candidates: [{ label: 'password-reset', p: 0.2 }], detected: { lang: 'en', confident: true } } }),
+      ok: false,
+    },
     { case: { text: 'hacked', expect: 'account-hacked', lang: 'en' }, reply: answered('account-hacked', 0.3, [['account-hacked', 0.3]]), ok: true },
     { case: { text: 'ghost', expect: 'no-such-article', lang: 'en' }, reply: reply({}), ok: false },
     { case: { text: 'joke, my password is Sup3rSecret', expect: null }, reply: answered('withdrawal-fees', 0.5, [['withdrawal-fees', 0.5]]), ok: false },
@@ -302,7 +383,24 @@ describe('evaluation insights', () => {
   });
 
   it('renders it escaped, without secrets', () => {
-    const html = renderEvalReport({ report: { cases: 10, accuracy: 0.43, top3: 0.5, answered: 0.6, oosRecall: 0.5, handoffRecall: 0, perLang: {}, answeredWrong: 0.1, oosDeclined: 0.4, confusions: [] }, outcomes, pack, answer: 0.35, examples: { 'withdrawal-fees': 18 } });
+    const html = renderEvalReport({
+      report: {
+        cases: 10,
+        accuracy: 0.43,
+        top3: 0.5,
+        answered: 0.6,
+        oosRecall: 0.5,
+        handoffRecall: 0,
+        perLang: {},
+        answeredWrong: 0.1,
+        oosDeclined: 0.4,
+        confusions: [],
+      },
+      outcomes,
+      pack,
+      answer: 0.35,
+      examples: { 'withdrawal-fees': 18 },
+    });
     expect(html).toContain('reset &lt;b&gt;it&lt;/b&gt;');
     expect(html).not.toContain('<b>it</b>');
     expect(html).not.toContain('Sup3rSecret');
@@ -329,7 +427,8 @@ describe('the evaluation page of a real run', () => {
     const pack = packOf(fixture('kb-mini'));
     const { report, outcomes } = await evaluate(pack, cases);
     const html = renderEvalReport({ report, outcomes, pack, source: 'kb-mini' });
-    for (const v of [report.accuracy, report.top3, report.answered, report.oosRecall, report.handoffRecall]) expect(html).toContain(`<div class="value">${pct(v)}</div>`);
+    for (const v of [report.accuracy, report.top3, report.answered, report.oosRecall, report.handoffRecall])
+      expect(html).toContain(`<div class="value">${pct(v)}</div>`);
     for (const lang of Object.keys(report.perLang)) expect(html).toContain(`>${lang}</text>`);
     for (const category of ['withdrawals', 'account', 'security']) expect(html).toContain(`>${category}</text>`);
     const misses = outcomes.filter((o) => !o.ok && o.case.expect !== '@handoff');
@@ -347,7 +446,18 @@ describe('the evaluation page of a real run', () => {
     const stderr = vi.spyOn(process.stderr, 'write');
     try {
       expect(await main(['eval', '--kb', fixture('kb-mini'), '--cases', file, '--json', '--html', out])).toBe(0);
-      expect(Object.keys(JSON.parse(String(stdout.mock.calls.at(-1)?.[0])))).toEqual(['cases', 'accuracy', 'top3', 'answered', 'oosRecall', 'handoffRecall', 'perLang', 'answeredWrong', 'oosDeclined', 'confusions']);
+      expect(Object.keys(JSON.parse(String(stdout.mock.calls.at(-1)?.[0])))).toEqual([
+        'cases',
+        'accuracy',
+        'top3',
+        'answered',
+        'oosRecall',
+        'handoffRecall',
+        'perLang',
+        'answeredWrong',
+        'oosDeclined',
+        'confusions',
+      ]);
       expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toContain(`wrote ${out}`);
     } finally {
       stdout.mockRestore();
@@ -361,24 +471,72 @@ describe('the evaluation page of a real run', () => {
 
 describe('explainChoice', () => {
   const thresholds = { answer: 0.35, clarify: 0.12, intent: 0.5, related: 0.3, asksForHuman: 0.4, human: 0.2 };
-  const debug = (rule: string, candidates: [string, number][], searchTop?: string) => ({ rule, thresholds, candidates: candidates.map(([label, p]) => ({ label, p })), searchTop });
+  const debug = (rule: string, candidates: [string, number][], searchTop?: string) => ({
+    rule,
+    thresholds,
+    candidates: candidates.map(([label, p]) => ({ label, p })),
+    searchTop,
+  });
 
   it('says which rule decided, with the thresholds it used', () => {
-    expect(explainChoice({ kind: 'answer', article: { id: 'a' }, debug: debug('confident-article', [['a', 0.8], ['b', 0.1]], 'a') })).toBe(
-      'Answered with a: its confidence 0.80 reached the answer threshold 0.35. Search ranked it first.',
-    );
+    expect(
+      explainChoice({
+        kind: 'answer',
+        article: { id: 'a' },
+        debug: debug(
+          'confident-article',
+          [
+            ['a', 0.8],
+            ['b', 0.1],
+          ],
+          'a',
+        ),
+      }),
+    ).toBe('Answered with a: its confidence 0.80 reached the answer threshold 0.35. Search ranked it first.');
     expect(explainChoice({ kind: 'answer', article: { id: 'a' }, debug: debug('confident-article', [['a', 0.5]], 'b') })).toMatch(/Search ranked b first/);
     expect(explainChoice({ kind: 'answer', article: { id: 'a' }, debug: debug('follow-up', [['a', 0.5]], 'a') })).toMatch(/^Answered with a as a follow-up/);
-    expect(explainChoice({ kind: 'clarify', suggestions: [{ id: 'a' }, { id: 'b' }], debug: debug('did-you-mean', [['a', 0.3], ['b', 0.2]]) })).toMatch(
-      /best article, a \(0\.30\), is below the answer threshold 0\.35, so the bot offered 2 "did you mean"/,
+    expect(
+      explainChoice({
+        kind: 'clarify',
+        suggestions: [{ id: 'a' }, { id: 'b' }],
+        debug: debug('did-you-mean', [
+          ['a', 0.3],
+          ['b', 0.2],
+        ]),
+      }),
+    ).toMatch(/best article, a \(0\.30\), is below the answer threshold 0\.35, so the bot offered 2 "did you mean"/);
+    expect(
+      explainChoice({
+        kind: 'fallback',
+        debug: debug('out-of-scope', [
+          ['@out-of-scope', 0.7],
+          ['a', 0.1],
+        ]),
+      }),
+    ).toMatch(/^Declined: the out-of-scope intent won with 0\.70/);
+    expect(explainChoice({ kind: 'fallback', debug: debug('nothing-close', [['a', 0.05]]) })).toMatch(
+      /^No answer: the best article, a \(0\.05\), is below the clarify threshold 0\.12/,
     );
-    expect(explainChoice({ kind: 'fallback', debug: debug('out-of-scope', [['@out-of-scope', 0.7], ['a', 0.1]]) })).toMatch(/^Declined: the out-of-scope intent won with 0\.70/);
-    expect(explainChoice({ kind: 'fallback', debug: debug('nothing-close', [['a', 0.05]]) })).toMatch(/^No answer: the best article, a \(0\.05\), is below the clarify threshold 0\.12/);
     expect(explainChoice({ kind: 'fallback', debug: debug('empty', []) })).toMatch(/^Nothing to match/);
-    expect(explainChoice({ kind: 'answer', article: { id: 'phishing-scam' }, debug: debug('phishing-guard', [['b', 0.9]]) })).toMatch(/^Answered with phishing-scam, the article on scams and fake support, and warned/);
+    expect(explainChoice({ kind: 'answer', article: { id: 'phishing-scam' }, debug: debug('phishing-guard', [['b', 0.9]]) })).toMatch(
+      /^Answered with phishing-scam, the article on scams and fake support, and warned/,
+    );
     // A handoff is explained by the request, not by whichever candidate came first.
-    expect(explainChoice({ kind: 'handoff', debug: { ...debug('asks-for-human', [['a', 0.9], ['@human', 0.3]]), asksForHuman: 0.8 } })).toMatch(/^Handed to a human: the message asks for a person \("asks for a human" 0\.80 against 0\.40/);
-    expect(explainChoice({ kind: 'smalltalk', intent: 'greeting', debug: debug('intent-reply', [['@greeting', 0.9]]) })).toMatch(/greeting intent's reply: it won with 0\.90/);
+    expect(
+      explainChoice({
+        kind: 'handoff',
+        debug: {
+          ...debug('asks-for-human', [
+            ['a', 0.9],
+            ['@human', 0.3],
+          ]),
+          asksForHuman: 0.8,
+        },
+      }),
+    ).toMatch(/^Handed to a human: the message asks for a person \("asks for a human" 0\.80 against 0\.40/);
+    expect(explainChoice({ kind: 'smalltalk', intent: 'greeting', debug: debug('intent-reply', [['@greeting', 0.9]]) })).toMatch(
+      /greeting intent's reply: it won with 0\.90/,
+    );
   });
 
   it('runs on its own, as the preview page inlines it', () => {

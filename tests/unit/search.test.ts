@@ -4,13 +4,25 @@ import { snippet } from '../../src/search/snippet.js';
 import { Glossary } from '../../src/text/index.js';
 
 const glossary = new Glossary({ withdraw: ['withdraw', '提现', '提币'] });
-const doc = (id: string, title: string, body: string, questions: string[] = [], category = 'c') => ({ id, lang: 'x', title, body, questions, tags: [], category });
+const doc = (id: string, title: string, body: string, questions: string[] = [], category = 'c') => ({
+  id,
+  lang: 'x',
+  title,
+  body,
+  questions,
+  tags: [],
+  category,
+});
 
 describe('SearchIndex', () => {
-  const en = SearchIndex.build('en', [
-    doc('fees', 'Withdrawal fees', 'Every withdrawal pays a network fee.', ['how much is the withdraw fee'], 'withdrawals'),
-    doc('kyc', 'Identity verification', 'Upload your passport and a selfie.', ['how to verify my identity'], 'kyc'),
-  ], glossary);
+  const en = SearchIndex.build(
+    'en',
+    [
+      doc('fees', 'Withdrawal fees', 'Every withdrawal pays a network fee.', ['how much is the withdraw fee'], 'withdrawals'),
+      doc('kyc', 'Identity verification', 'Upload your passport and a selfie.', ['how to verify my identity'], 'kyc'),
+    ],
+    glossary,
+  );
 
   it('ranks by title, questions and body, with fuzzy matching on long Latin words', () => {
     expect(en.search('withdrawal fee')[0].id).toBe('fees');
@@ -26,12 +38,16 @@ describe('SearchIndex', () => {
 
   it("reads a question in another language with that language's stemmer, then keeps the terms the index knows", () => {
     const g = new Glossary({ rejected: ['rejected', 'rechazar'] });
-    const idx = SearchIndex.build('en', [
-      doc('futures-orders', 'Why futures orders fail', 'A futures order can be rejected.'),
-      doc('spot', 'Spot trading', 'Buy and sell at the market price.'),
-    ], g);
+    const idx = SearchIndex.build(
+      'en',
+      [doc('futures-orders', 'Why futures orders fail', 'A futures order can be rejected.'), doc('spot', 'Spot trading', 'Buy and sell at the market price.')],
+      g,
+    );
     // Read as English, "rechazan" is no form of "rechazar"; read as Spanish, both stem to "rechaz": ~rejected.
-    expect(idx.search('por qué me rechazan la orden', { mode: 'cross', lang: 'es' })[0]).toMatchObject({ id: 'futures-orders', terms: expect.arrayContaining(['~rejected']) });
+    expect(idx.search('por qué me rechazan la orden', { mode: 'cross', lang: 'es' })[0]).toMatchObject({
+      id: 'futures-orders',
+      terms: expect.arrayContaining(['~rejected']),
+    });
     expect(idx.search('por qué me rechazan la orden', { mode: 'cross' })).toEqual([]);
   });
 

@@ -37,7 +37,10 @@ async function* versions(url: string, signal: AbortSignal): AsyncGenerator<strin
 const get = (path: string) => fetch(new URL(path, preview.url));
 
 /** A raw GET (fetch would decompress and hide the encoding). */
-function raw(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function raw(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((ok, fail) => {
     request(url, { headers }, (res) => {
       const chunks: Buffer[] = [];

@@ -46,7 +46,7 @@ describe('analyze', () => {
 });
 
 describe('Glossary', () => {
-  it('matches a word as written before its stem, so another language\'s stemmer cannot rename it', () => {
+  it("matches a word as written before its stem, so another language's stemmer cannot rename it", () => {
     const g = new Glossary({ fee: ['taxa'], tax: ['tax'] });
     expect(analyze('qual a taxa de saque', 'pt', g).terms.filter((t) => t.startsWith('~'))).toEqual(['~fee']);
     expect(analyze('crypto tax report', 'en', g).terms.filter((t) => t.startsWith('~'))).toEqual(['~tax']);
@@ -57,8 +57,18 @@ describe('detectLanguage', () => {
   const glossary = new Glossary({ withdraw: ['withdraw', 'retiro', 'retirar'], fee: ['fee', 'fees', 'comision'] });
   const model = trainLanguageModel(
     {
-      en: ['How do I withdraw my money to another wallet', 'What is the fee for a withdrawal', 'my deposit has not arrived yet, what should I do', 'how long does verification take'],
-      es: ['Cómo retiro mi dinero a otra billetera', 'Cuál es la comisión de retiro', 'mi depósito no ha llegado todavía, qué hago', 'cuánto tarda la verificación'],
+      en: [
+        'How do I withdraw my money to another wallet',
+        'What is the fee for a withdrawal',
+        'my deposit has not arrived yet, what should I do',
+        'how long does verification take',
+      ],
+      es: [
+        'Cómo retiro mi dinero a otra billetera',
+        'Cuál es la comisión de retiro',
+        'mi depósito no ha llegado todavía, qué hago',
+        'cuánto tarda la verificación',
+      ],
       zh: ['如何提币到其他钱包', '提现手续费是多少', '我的充值还没有到账怎么办', '实名认证需要多久'],
       ja: ['他のウォレットに出金する方法', '出金手数料はいくらですか', '入金がまだ反映されません', '本人確認にはどのくらいかかりますか'],
       ko: ['다른 지갑으로 출금하는 방법', '출금 수수료는 얼마인가요', '입금이 아직 안 들어왔어요', '본인인증 얼마나 걸려요'],

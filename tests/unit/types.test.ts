@@ -38,7 +38,7 @@ describe('the package types', () => {
     // The same file in a folder beside it, with the expectation removed from the misspelled Helpline.on.
     const dir = mkdtempSync(join(root, 'tests', 'types', '.tmp-'));
     try {
-      const source = readFileSync(usage, 'utf8').replace("// @ts-expect-error: misspelled event name\n", '');
+      const source = readFileSync(usage, 'utf8').replace('// @ts-expect-error: misspelled event name\n', '');
       writeFileSync(join(dir, 'widget-usage.ts'), source);
       writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../tsconfig.json', include: ['widget-usage.ts'] }));
       const r = compile(dir);

@@ -32,7 +32,18 @@ describe('webhook signatures', () => {
     expect(verifyWebhook(body, header, secret, 300, now - 301)).toBe(false); // from the future
     expect(verifyWebhook(body, header, secret, 3600, now + 3000)).toBe(true);
     expect(verifyWebhook(body, `t=${now + 1},v1=${v1}`, secret, 300, now)).toBe(false); // timestamp swapped
-    for (const bad of [undefined, null, '', 'v1=' + v1, `t=${now}`, `t=abc,v1=${v1}`, `t=${now},v1=${v1.slice(2)}`, `t=${now},v1=${'z'.repeat(64)}`, `t=${now},v0=${v1}`, 'x'.repeat(5000)]) {
+    for (const bad of [
+      undefined,
+      null,
+      '',
+      'v1=' + v1,
+      `t=${now}`,
+      `t=abc,v1=${v1}`,
+      `t=${now},v1=${v1.slice(2)}`,
+      `t=${now},v1=${'z'.repeat(64)}`,
+      `t=${now},v0=${v1}`,
+      'x'.repeat(5000),
+    ]) {
       expect(verifyWebhook(body, bad, secret, 300, now), String(bad)).toBe(false);
     }
     expect(verifyWebhook(body, header, '', 300, now)).toBe(false);
@@ -52,13 +63,13 @@ describe('verifyUserHash', () => {
   const userSecret = 'exchange-identity-secret';
   const hashOf = (id: string, key = userSecret) => createHmac('sha256', key).update(id).digest('hex');
 
-  it('accepts the HMAC the exchange\'s server computed for this user id', () => {
+  it("accepts the HMAC the exchange's server computed for this user id", () => {
     expect(verifyUserHash('u-42', hashOf('u-42'), userSecret)).toBe(true);
     expect(verifyUserHash('用户-7', hashOf('用户-7'), userSecret)).toBe(true);
     expect(verifyUserHash('u-42', hashOf('u-42').toUpperCase(), userSecret)).toBe(true);
   });
 
-  it('rejects another user\'s hash, another secret, and anything that is not a hash', () => {
+  it("rejects another user's hash, another secret, and anything that is not a hash", () => {
     expect(verifyUserHash('u-43', hashOf('u-42'), userSecret)).toBe(false);
     expect(verifyUserHash('u-42', hashOf('u-42', 'other'), userSecret)).toBe(false);
     expect(verifyUserHash('u-42', hashOf('u-42'), '')).toBe(false);

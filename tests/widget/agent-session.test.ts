@@ -44,7 +44,7 @@ describe('live agent conversation', () => {
     await hook.close();
   });
 
-  it('shows the agent, their messages as text, typing, and sends the user\'s messages to the agent, not the bot', async () => {
+  it("shows the agent, their messages as text, typing, and sends the user's messages to the agent, not the bot", async () => {
     const el = await mount({ 'handoff-url': hook.url + '/handoff' });
     const handoffs = events(el, 'handoff');
     const userMessages = events(el, 'user-message');
@@ -142,7 +142,8 @@ describe('live agent conversation', () => {
   it('lets only http(s) and same-site avatars through', () => {
     expect(safeImage('https://cdn.example/a.png')).toBe('https://cdn.example/a.png');
     expect(safeImage('/avatars/a.png')).toBe('/avatars/a.png');
-    for (const bad of ['javascript:alert(1)', 'data:image/svg+xml,<svg onload=alert(1)>', '//evil.example/a.png', 'mailto:a@b.c', 42, undefined]) expect(safeImage(bad)).toBeUndefined();
+    for (const bad of ['javascript:alert(1)', 'data:image/svg+xml,<svg onload=alert(1)>', '//evil.example/a.png', 'mailto:a@b.c', 42, undefined])
+      expect(safeImage(bad)).toBeUndefined();
   });
 
   it('drops an unsafe avatar and a missing name becomes "Agent"', async () => {

@@ -17,8 +17,14 @@ const LONG = Array.from({ length: 20 }, (_, i) => sentence(i + 1)).join(' ');
 function knowledge(): Pack {
   const dir = mkdtempSync(join(tmpdir(), 'helpline-answers-'));
   mkdirSync(join(dir, 'en', 'withdrawals'), { recursive: true });
-  writeFileSync(join(dir, 'en', 'withdrawals', 'withdrawal-review.md'), `---\nid: withdrawal-review\ntitle: Why is my withdrawal under review?\nurl: https://help.example.com/articles/withdrawal-review\n---\n${LONG}\n`);
-  writeFileSync(join(dir, 'en', 'withdrawals', 'withdrawal-fees.md'), `---\nid: withdrawal-fees\ntitle: How much is the withdrawal fee?\n---\nEach network charges its own withdrawal fee, shown before you confirm.\n`);
+  writeFileSync(
+    join(dir, 'en', 'withdrawals', 'withdrawal-review.md'),
+    `---\nid: withdrawal-review\ntitle: Why is my withdrawal under review?\nurl: https://help.example.com/articles/withdrawal-review\n---\n${LONG}\n`,
+  );
+  writeFileSync(
+    join(dir, 'en', 'withdrawals', 'withdrawal-fees.md'),
+    `---\nid: withdrawal-fees\ntitle: How much is the withdrawal fee?\n---\nEach network charges its own withdrawal fee, shown before you confirm.\n`,
+  );
   return packOf(dir);
 }
 

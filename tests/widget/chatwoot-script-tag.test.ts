@@ -28,7 +28,12 @@ describe('script tag: data-chatwoot', () => {
     expect(el.getAttribute('chatwoot-inbox')).toBe('f8d1Xq3m');
   });
 
-  for (const data of <Record<string, string>[]>[{ chatwoot: 'https://chat.example' }, { chatwootInbox: 'f8d1Xq3m' }, { chatwoot: 'javascript:alert(1)', chatwootInbox: 'x' }, { chatwoot: '//chat.example', chatwootInbox: 'x' }]) {
+  for (const data of <Record<string, string>[]>[
+    { chatwoot: 'https://chat.example' },
+    { chatwootInbox: 'f8d1Xq3m' },
+    { chatwoot: 'javascript:alert(1)', chatwootInbox: 'x' },
+    { chatwoot: '//chat.example', chatwootInbox: 'x' },
+  ]) {
     it(`leaves out and reports ${JSON.stringify(data)}`, async () => {
       const error = vi.spyOn(console, 'error').mockImplementation(() => {});
       const el = await load(data);

@@ -46,7 +46,11 @@ const settle = async (el: HelplineChat) => {
 };
 const $ = (el: HelplineChat, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
 const $$ = (el: HelplineChat, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
-const incoming = (conv = 1) => cw.conversations.find((c) => c.id === conv)?.messages.filter((m) => m.message_type === 0).map((m) => m.content) ?? [];
+const incoming = (conv = 1) =>
+  cw.conversations
+    .find((c) => c.id === conv)
+    ?.messages.filter((m) => m.message_type === 0)
+    .map((m) => m.content) ?? [];
 const panel = async (el: HelplineChat) => (await settle(el), $(el, '.handoff'));
 
 /** Asks for a human after a message with a card number; resolves once the conversation holds the transcript. */
@@ -70,7 +74,10 @@ describe('widget ⇄ Chatwoot (stand-in)', () => {
     expect(transcript).toContain('User: I want to talk to a real person');
     expect(transcript).toContain('[card removed]');
     expect(JSON.stringify(cw.requests)).not.toContain(CARD);
-    expect(cw.requests.find((r) => r.method === 'POST' && r.path.endsWith('/conversations'))!.body.custom_attributes).toMatchObject({ helpline_handoff: h.id, reason: 'requested' });
+    expect(cw.requests.find((r) => r.method === 'POST' && r.path.endsWith('/conversations'))!.body.custom_attributes).toMatchObject({
+      helpline_handoff: h.id,
+      reason: 'requested',
+    });
     expect((await panel(el))!.dataset.delivery).toBe('delivered');
     expect($(el, '.handoff')!.textContent).toContain("You're in the queue");
     await until(() => cw.subscribers(el.agent.chatwoot!.token) === 1, 'the ActionCable subscription');
@@ -181,9 +188,19 @@ describe('widget ⇄ Chatwoot (stand-in)', () => {
 
   it('what the agent reads first: the facts, the ticket, the transcript, all redacted', () => {
     const texts = handoffMessages({
-      id: 'h1', reason: 'frustration', priority: 'high', team: 'cards', lang: 'en', topic: 'card-charge', live: false, createdAt: '2026-12-02T00:00:00Z',
+      id: 'h1',
+      reason: 'frustration',
+      priority: 'high',
+      team: 'cards',
+      lang: 'en',
+      topic: 'card-charge',
+      live: false,
+      createdAt: '2026-12-02T00:00:00Z',
       user: { id: 'u42', vipLevel: 2 },
-      transcript: [{ role: 'user', text: `card ${CARD}`, at: '' }, { role: 'bot', text: 'Sorry to hear that.', at: '' }],
+      transcript: [
+        { role: 'user', text: `card ${CARD}`, at: '' },
+        { role: 'bot', text: 'Sorry to hear that.', at: '' },
+      ],
       ticket: { email: 'a@b.example', description: `my card is ${CARD}` },
     } as any);
     expect(texts[0]).toBe('Helpline handoff (reason: frustration, priority: high, topic: card-charge, team: cards, language: en, user: u42, VIP level: 2)');

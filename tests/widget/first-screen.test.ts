@@ -33,7 +33,10 @@ function packWith(n: number, featured: number): Pack {
   for (let i = 0; i < n; i++) {
     const category = i % 2 ? 'deposits' : 'withdrawals';
     mkdirSync(join(dir, 'en', category), { recursive: true });
-    writeFileSync(join(dir, 'en', category, `topic-${i}.md`), `---\nid: topic-${i}\ntitle: Topic number ${i}\n${i < featured ? 'featured: true\n' : ''}---\nThe answer about topic ${i}.\n`);
+    writeFileSync(
+      join(dir, 'en', category, `topic-${i}.md`),
+      `---\nid: topic-${i}\ntitle: Topic number ${i}\n${i < featured ? 'featured: true\n' : ''}---\nThe answer about topic ${i}.\n`,
+    );
   }
   return packOf(dir);
 }
@@ -68,7 +71,7 @@ describe('the first screen', () => {
     expect($$(el, '.msg.bot')[0].querySelector('h3')!.textContent).toBe(chip.textContent);
   });
 
-  it('offers the featured articles, at most six, in the visitor\'s language', async () => {
+  it("offers the featured articles, at most six, in the visitor's language", async () => {
     const el = await mount(packWith(9, 8));
     expect($$(el, '.first .topics button').map((c) => c.dataset.article)).toEqual(['topic-0', 'topic-1', 'topic-2', 'topic-3', 'topic-4', 'topic-5']);
     // one language only: nothing to say about languages
@@ -81,7 +84,12 @@ describe('the first screen', () => {
     document.body.replaceChildren();
     const zh = await mount(mini, { lang: 'zh' });
     expect($(zh, '.first .greeting')!.textContent).toBe('您好！请问有什么可以帮您？请输入问题或选择一个主题。');
-    expect($$(zh, '.first .topics button').map((c) => c.textContent)).toEqual(mini.data.articles.filter((a) => a.lang === 'zh').slice(0, 1).map((a) => a.title));
+    expect($$(zh, '.first .topics button').map((c) => c.textContent)).toEqual(
+      mini.data.articles
+        .filter((a) => a.lang === 'zh')
+        .slice(0, 1)
+        .map((a) => a.title),
+    );
   });
 
   it('"New conversation" in the header clears the log and the saved session, and shows the first screen again', async () => {

@@ -22,7 +22,11 @@ describe('the Helpline global, before and after the script loads', () => {
     sessionStorage.clear();
     // The README's stub, as a page pastes it before the script tag, and calls made with it.
     const w = window as any; // eslint-disable-line @typescript-eslint/no-explicit-any
-    w.Helpline = w.Helpline || function () { (w.Helpline.q = w.Helpline.q || []).push(arguments); }; // eslint-disable-line prefer-rest-params
+    w.Helpline =
+      w.Helpline ||
+      function () {
+        (w.Helpline.q = w.Helpline.q || []).push(arguments);
+      }; // eslint-disable-line prefer-rest-params
     for (const name of ['ready', 'open', 'close', 'unread', 'answer'] as const) w.Helpline('on', name, (detail: unknown) => seen.push({ name, detail }));
     w.Helpline('identify', { id: 'u-1', email: 'ana@example.com' });
     w.Helpline('hide');

@@ -44,7 +44,7 @@ describe('never claims a human was alerted unless delivered or safely queued', (
     await settle(el);
     expect($(el, '.handoff')!.dataset.state).toBe('undelivered');
     expect($(el, '.handoff a')!.getAttribute('href')).toBe('mailto:support@example.com');
-    expect(text(el)).toContain("could not be sent to our support team");
+    expect(text(el)).toContain('could not be sent to our support team');
     expect(text(el)).not.toMatch(/An agent will|passing this conversation|in the queue/);
 
     el.reset();
@@ -109,8 +109,15 @@ describe('never claims a human was alerted unless delivered or safely queued', (
     (form.querySelector('textarea') as HTMLTextAreaElement).value = `withdrawal stuck. ${secret}`;
     form.dispatchEvent(new Event('submit', { cancelable: true }));
     await until(() => hook.received.length >= 1, 'the ticket POST');
-    const stored = Object.keys(localStorage).filter((k) => k.startsWith('helpline:outbox:')).map((k) => localStorage.getItem(k)!).join('\n');
-    for (const [where, value] of [['event', JSON.stringify(tickets)], ['POST body', JSON.stringify(hook.received[0].body)], ['localStorage', stored]] as const) {
+    const stored = Object.keys(localStorage)
+      .filter((k) => k.startsWith('helpline:outbox:'))
+      .map((k) => localStorage.getItem(k)!)
+      .join('\n');
+    for (const [where, value] of [
+      ['event', JSON.stringify(tickets)],
+      ['POST body', JSON.stringify(hook.received[0].body)],
+      ['localStorage', stored],
+    ] as const) {
       expect(value, where).toContain('withdrawal stuck');
       for (const leak of ['Hunter2!secret', '4111 1111 1111 1111', 'abandon ability able']) expect(value, `${where}: ${leak}`).not.toContain(leak);
     }

@@ -49,7 +49,10 @@ describe('<helpline-chat>', () => {
   it('shows the matching section first, and the whole article one tap away', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'helpline-sections-'));
     mkdirSync(join(dir, 'en', 'help'), { recursive: true });
-    writeFileSync(join(dir, 'en', 'help', 'withdraw.md'), '---\nid: withdraw\ntitle: Withdrawing crypto\n---\nOpen Wallet and choose Withdraw.\n\n## Fees\nEach network charges its own withdrawal fee.\n\n## How long it takes\nMost withdrawals arrive within 30 minutes.\n');
+    writeFileSync(
+      join(dir, 'en', 'help', 'withdraw.md'),
+      '---\nid: withdraw\ntitle: Withdrawing crypto\n---\nOpen Wallet and choose Withdraw.\n\n## Fees\nEach network charges its own withdrawal fee.\n\n## How long it takes\nMost withdrawals arrive within 30 minutes.\n',
+    );
     const el = document.createElement('helpline-chat');
     el.packData = packOf(dir);
     el.pack = 'inline-sections';
@@ -171,7 +174,7 @@ describe('<helpline-chat>', () => {
     expect($(el, '.handoff p')!.textContent).toContain(`They will reply ${weekday}`);
   });
 
-  it('switches UI language with the lang attribute and answers in the question\'s language', async () => {
+  it("switches UI language with the lang attribute and answers in the question's language", async () => {
     const el = await mount({ lang: 'es' });
     expect($(el, '.launcher')!.textContent).toContain('Ayuda');
     el.lang = 'ja';

@@ -58,7 +58,7 @@ describe('the bot language and the UI language', () => {
     el.setLocale('zh');
     await settle(el);
     expect($(el, 'header .human')!.textContent).toBe('转人工客服');
-    expect((await el.ask('usdt trc20?'))).toMatchObject({ lang: 'zh', article: { title: '提币手续费是多少？' } });
+    expect(await el.ask('usdt trc20?')).toMatchObject({ lang: 'zh', article: { title: '提币手续费是多少？' } });
     await settle(el);
     expect(el.shadowRoot!.querySelectorAll('.msg.user')).toHaveLength(2);
     el.setLocale('auto');

@@ -35,7 +35,12 @@ describe('renderMarkdown', () => {
     expect(steps.children).toHaveLength(4); // not flattened into 7 numbered items
     const nested = steps.children[2].querySelector('ul')!;
     expect(nested.parentElement).toBe(steps.children[2]);
-    expect([...nested.children].map((li) => li.textContent)).toEqual(['the coin and network,', 'the TXID,', 'the amount and time,', 'a screenshot of the withdrawal record from the sending platform that shows the TXID.']);
+    expect([...nested.children].map((li) => li.textContent)).toEqual([
+      'the coin and network,',
+      'the TXID,',
+      'the amount and time,',
+      'a screenshot of the withdrawal record from the sending platform that shows the TXID.',
+    ]);
     expect(ownText(steps.children[2])).toBe('Provide:');
     expect(steps.children[3].textContent).toMatch(/^We'll match the transaction/);
   });
@@ -49,9 +54,14 @@ describe('renderMarkdown', () => {
   });
 
   it('renders tables, fenced code and quotes, with every cell escaped', () => {
-    const div = toDom('| Coin | Fee |\n| --- | ---: |\n| **USDT** | 1 <b>x</b> |\n| BTC |\n\n```\n<script>alert(1)</script>\n  indented\n```\n\n> Never share your **2FA** code.');
+    const div = toDom(
+      '| Coin | Fee |\n| --- | ---: |\n| **USDT** | 1 <b>x</b> |\n| BTC |\n\n```\n<script>alert(1)</script>\n  indented\n```\n\n> Never share your **2FA** code.',
+    );
     expect([...div.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['Coin', 'Fee']);
-    expect([...div.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent))).toEqual([['USDT', '1 <b>x</b>'], ['BTC', '']]);
+    expect([...div.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent))).toEqual([
+      ['USDT', '1 <b>x</b>'],
+      ['BTC', ''],
+    ]);
     expect(div.querySelector('td strong')!.textContent).toBe('USDT');
     expect(div.querySelector('pre code')!.textContent).toBe('<script>alert(1)</script>\n  indented');
     expect(div.querySelector('script, b')).toBeNull();

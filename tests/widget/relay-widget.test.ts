@@ -39,11 +39,16 @@ beforeEach(() => {
 const $ = (el: HelplineChat, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
 const $$ = (el: HelplineChat, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
 const agentApi = (conversation: string, what: string, body: unknown) =>
-  fetch(`${relay.url}/v1/agent/conversations/${conversation}/${what}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${KEY}` }, body: JSON.stringify(body) });
-const conversationOf = async (conversation: string) => (await (await fetch(`${relay.url}/v1/agent/conversations/${conversation}`, { headers: { Authorization: `Bearer ${KEY}` } })).json()) as any;
+  fetch(`${relay.url}/v1/agent/conversations/${conversation}/${what}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${KEY}` },
+    body: JSON.stringify(body),
+  });
+const conversationOf = async (conversation: string) =>
+  (await (await fetch(`${relay.url}/v1/agent/conversations/${conversation}`, { headers: { Authorization: `Bearer ${KEY}` } })).json()) as any;
 
 describe('widget ⇄ relay', () => {
-  it('hands off to the relay, shows the agent live, sends the user\'s reply, ends', async () => {
+  it("hands off to the relay, shows the agent live, sends the user's reply, ends", async () => {
     const el = document.createElement('helpline-chat');
     el.packData = pack;
     el.pack = 'inline-relay';

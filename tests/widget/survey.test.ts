@@ -112,7 +112,11 @@ describe('satisfaction survey', () => {
     $(el, 'header .human')!.click();
     await until(() => Boolean(el.agent.relay), 'the relay conversation');
     const conversation = el.agent.relay!.conversation;
-    await fetch(`${relay.url}/v1/agent/conversations/${conversation}/status`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer k' }, body: JSON.stringify({ state: 'closed' }) });
+    await fetch(`${relay.url}/v1/agent/conversations/${conversation}/status`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer k' },
+      body: JSON.stringify({ state: 'closed' }),
+    });
     await until(() => Boolean(el.shadowRoot!.querySelector('.survey')), 'the survey');
     await settle(el);
     ($(el, '.survey [data-score="2"]') as HTMLElement).click();

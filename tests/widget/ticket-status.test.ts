@@ -66,7 +66,11 @@ async function sendTicket(el: HelplineChat): Promise<string> {
 }
 
 const agentApi = (conversation: string, what: string, body: unknown) =>
-  fetch(`${relay.url}/v1/agent/conversations/${conversation}/${what}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${KEY}` }, body: JSON.stringify(body) });
+  fetch(`${relay.url}/v1/agent/conversations/${conversation}/${what}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${KEY}` },
+    body: JSON.stringify(body),
+  });
 
 describe('Helpline.ticket(id)', () => {
   it('through the relay: waiting, then queued, answered and closed by the agent', async () => {
@@ -111,6 +115,14 @@ describe('Helpline.ticket(id)', () => {
     expect(await el.ticket('no-such-ticket')).toEqual({ id: 'no-such-ticket', delivery: 'unknown', checked: false });
     const c = store.list()[0];
     expect((await fetch(`${relay.url}/v1/conversations/${c.id}`, { headers: { Authorization: 'Bearer wrong' } })).status).toBe(404);
-    expect((await fetch(`${relay.url}/v1/conversations/${c.id}`, { method: 'POST', headers: { Authorization: `Bearer ${c.token}`, 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(405);
+    expect(
+      (
+        await fetch(`${relay.url}/v1/conversations/${c.id}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${c.token}`, 'Content-Type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(405);
   });
 });
