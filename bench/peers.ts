@@ -17,7 +17,8 @@ import { readKnowledge, compilePack, type CompileOptions } from '../src/node/ind
 import { DENSE_LABELS } from '../src/intent/train.js';
 /** Other labels each example meets in the sampled row: well under BANKING77's 77 categories. */
 const SAMPLED = 24;
-import { serializePack, loadPack, createBot } from '../src/index.js';
+import { loadPack, createBot } from '../src/index.js';
+import { serializePack } from '../src/node/index.js';
 import { pct } from '../src/report/html.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -2,7 +2,7 @@
  * Helpline's public API: load a pack, create a bot, ask it questions. Runs in browsers and Node.
  * Building packs from markdown is in `helpline/node`.
  */
-export { serializePack, PackError, PACK_VERSION, type Pack, type PackData, type PackLanguages } from './pack/pack.js';
+export { PackError, PACK_VERSION, type Pack, type PackData, type PackLanguages } from './pack/pack.js';
 export { loadPack } from './pack/load-pack.js';
 export { MANIFEST_FILE, type PackManifest, type PackFileReader } from './pack/pack-folder.js';
 export type { Article, Priority } from './knowledge/article.js';
@@ -22,5 +22,5 @@ export {
   type SecretKind,
 } from './safety/redact.js';
 export type { WordSet } from './safety/word-set.js';
-export { detectLanguage, normalize, analyze } from './text/index.js';
+export { detectLanguage } from './text/index.js';
 export type { Snippet } from './search/snippet.js';

@@ -19,6 +19,8 @@ export { evaluate, parseCases, summarize, type EvalCase, type EvalReport, type E
 export type { Problem } from '../knowledge/article.js';
 export { signWebhook, verifyWebhook, verifyUserHash, SIGNATURE_HEADER } from './webhook.js';
 export * from '../index.js';
+/** A pack's file text (what `helpline build -o pack.json` writes), for tools that compile packs themselves. */
+export { serializePack } from '../pack/pack.js';
 
 /** Thrown when a knowledge folder has errors; `problems` lists them all. */
 export class KnowledgeError extends Error {
