@@ -15,3 +15,6 @@ export function packOf(dir: string): Pack {
   if (!pack) packs.set(dir, (pack = compileKnowledge(dir).pack));
   return pack;
 }
+
+/** `helpline eval --json`'s keys, in order: DESIGN.md's evaluation contract, then ours (answeredWrong, oosDeclined, confusions). */
+export const EVAL_JSON_KEYS = ['cases', 'accuracy', 'top3', 'answered', 'oosRecall', 'handoffRecall', 'perLang', 'answeredWrong', 'oosDeclined', 'confusions'];

@@ -2,25 +2,16 @@
  * Answers a phone can read, in Chromium: the section that matched first with the whole article one tap away,
  * and nested lists rendered nested (the demo exchange and the sample knowledge base).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { hasChromium, launchBrowser, startDemoServer, type DemoServer } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from './browser.js';
+import { demoSuite } from './demo-suite.js';
 import { ask, openPage, openWidget, q, titleOf, waitForEvent } from './widget-page.js';
 
 describe.skipIf(!hasChromium)('answers in Chromium', () => {
-  let browser: Browser;
-  let server: DemoServer;
-
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startDemoServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = demoSuite();
 
   it('shows the matching section on a phone, the whole article on request, and nested lists nested', async () => {
-    const { page, context, errors } = await openPage(browser, server.url, { viewport: { width: 390, height: 727 } });
+    const { page, context, errors } = await openPage(demo.browser, demo.server.url, { viewport: { width: 390, height: 727 } });
     await openWidget(page);
     await ask(page, 'can I cancel my withdrawal?');
     const answer = await waitForEvent(page, 'answer');

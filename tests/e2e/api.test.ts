@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { hasChromium, launchBrowser, startDemoServer, type DemoServer } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from './browser.js';
+import { demoSuite } from './demo-suite.js';
 import { openPage, q, waitForEvent } from './widget-page.js';
 import { root } from '../helpers.js';
 
@@ -24,22 +24,13 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <script src="/helpline.js" data-pack="/pack/" async></script></head><body><h1>Exchange</h1></body></html>`;
 
 describe.skipIf(!hasChromium)('the Helpline global in Chromium', () => {
-  let browser: Browser;
-  let server: DemoServer;
-
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startDemoServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = demoSuite();
 
   it('runs calls queued by the stub, then the same calls after load; setLocale, unread and reset on logout', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 800 } });
     // Its own page (no CSP: the stub is an inline script, as on most sites), the demo server's files beside it.
     await context.route('**/api.html', (route) => route.fulfill({ contentType: 'text/html', body: PAGE }));
-    const { page, errors } = await openPage(browser, server.url + 'api.html', {}, context);
+    const { page, errors } = await openPage(demo.browser, demo.server.url + 'api.html', {}, context);
     const seen = () => page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
 
     // queued before load: the listener, identify, setLocale('es') and open

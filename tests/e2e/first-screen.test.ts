@@ -4,9 +4,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { hasChromium, launchBrowser, screenshot, startDemoServer, type DemoServer } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, screenshot } from './browser.js';
+import { demoSuite } from './demo-suite.js';
 import { openPage, openWidget, q, titleOf, waitForEvent } from './widget-page.js';
 import { root } from '../helpers.js';
 
@@ -22,19 +22,10 @@ function featuredIds(): string[] {
 }
 
 describe.skipIf(!hasChromium)('the first screen in Chromium', () => {
-  let browser: Browser;
-  let server: DemoServer;
-
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startDemoServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = demoSuite();
 
   it('greets, offers the featured topics and the languages; a topic asks its article; New conversation starts over', async () => {
-    const { page, context, errors } = await openPage(browser, server.url, { viewport: { width: 390, height: 844 } });
+    const { page, context, errors } = await openPage(demo.browser, demo.server.url, { viewport: { width: 390, height: 844 } });
     await openWidget(page);
     await expect.poll(() => page.locator('helpline-chat .first .greeting').innerText()).toBe('Hi! How can we help? Ask a question or pick a topic.');
     const ids = featuredIds();
@@ -67,7 +58,7 @@ describe.skipIf(!hasChromium)('the first screen in Chromium', () => {
   });
 
   it('greets a Chinese page in Chinese with the Chinese titles', async () => {
-    const { page, context, errors } = await openPage(browser, server.url, { locale: 'zh-CN' });
+    const { page, context, errors } = await openPage(demo.browser, demo.server.url, { locale: 'zh-CN' });
     await page.evaluate(() => (document.documentElement.lang = 'zh-CN'));
     await openWidget(page);
     await expect.poll(() => page.locator('helpline-chat .first .greeting').innerText()).toBe('您好！请问有什么可以帮您？请输入问题或选择一个主题。');

@@ -2,25 +2,16 @@
  * Keyboard-only use of the suggestions (the ARIA combobox pattern) and the panel's landmarks in Chromium,
  * on the demo exchange, whose page has its own header (its banner).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { hasChromium, launchBrowser, startDemoServer, type DemoServer } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from './browser.js';
+import { demoSuite } from './demo-suite.js';
 import { openPage, openWidget, q, waitForEvent } from './widget-page.js';
 
 describe.skipIf(!hasChromium)('the keyboard in Chromium', () => {
-  let browser: Browser;
-  let server: DemoServer;
-
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startDemoServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = demoSuite();
 
   it('types, walks the suggestions with the arrows, picks one with Enter, and Escape closes the list before the panel', async () => {
-    const { page, context, errors } = await openPage(browser, server.url);
+    const { page, context, errors } = await openPage(demo.browser, demo.server.url);
     const banners = await page.getByRole('banner').count();
     expect(banners).toBe(1); // the exchange's own header
     await openWidget(page);

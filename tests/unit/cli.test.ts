@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { fixture, root } from '../helpers.js';
+import { fixture, root, EVAL_JSON_KEYS } from '../helpers.js';
 
 const run = promisify(execFile);
 const bin = join(root, 'bin', 'helpline.js');
@@ -57,18 +57,7 @@ describe('helpline command', () => {
     const r = await helpline('eval', '--kb', fixture('kb-mini'), '--cases', cases, '--json');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(Object.keys(report)).toEqual([
-      'cases',
-      'accuracy',
-      'top3',
-      'answered',
-      'oosRecall',
-      'handoffRecall',
-      'perLang',
-      'answeredWrong',
-      'oosDeclined',
-      'confusions',
-    ]);
+    expect(Object.keys(report)).toEqual(EVAL_JSON_KEYS);
     expect(report).toMatchObject({ cases: 3, accuracy: 1, oosRecall: 1, handoffRecall: 1 });
     const human = await helpline('eval', '--kb', fixture('kb-mini'), '--cases', cases);
     expect(human.stdout).toMatch(/accuracy\s+100\.0%/);

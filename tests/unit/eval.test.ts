@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, parseCases, summarize, type EvalOutcome } from '../../src/eval/evaluate.js';
 import type { Reply } from '../../src/bot/reply.js';
 import { createBot } from '../../src/bot/create-bot.js';
-import { fixture, packOf } from '../helpers.js';
+import { fixture, packOf, EVAL_JSON_KEYS } from '../helpers.js';
 
 const reply = (r: Partial<Reply>): Reply => ({
   kind: 'fallback',
@@ -38,18 +38,7 @@ describe('summarize', () => {
       { case: { text: 'g', expect: '@handoff' }, reply: reply({ kind: 'handoff', handoff: {} as never }), ok: true },
     ];
     const r = summarize(outcomes);
-    expect(Object.keys(r)).toEqual([
-      'cases',
-      'accuracy',
-      'top3',
-      'answered',
-      'oosRecall',
-      'handoffRecall',
-      'perLang',
-      'answeredWrong',
-      'oosDeclined',
-      'confusions',
-    ]);
+    expect(Object.keys(r)).toEqual(EVAL_JSON_KEYS);
     expect(r).toMatchObject({
       cases: 7,
       accuracy: 0.5,

@@ -12,7 +12,7 @@ import { Glossary } from '../../src/text/index.js';
 import { evaluate, type EvalCase, type EvalOutcome } from '../../src/eval/evaluate.js';
 import type { Reply } from '../../src/bot/reply.js';
 import { main } from '../../src/cli/main.js';
-import { fixture, packOf } from '../helpers.js';
+import { fixture, packOf, EVAL_JSON_KEYS } from '../helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'helpline-report-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -446,18 +446,7 @@ describe('the evaluation page of a real run', () => {
     const stderr = vi.spyOn(process.stderr, 'write');
     try {
       expect(await main(['eval', '--kb', fixture('kb-mini'), '--cases', file, '--json', '--html', out])).toBe(0);
-      expect(Object.keys(JSON.parse(String(stdout.mock.calls.at(-1)?.[0])))).toEqual([
-        'cases',
-        'accuracy',
-        'top3',
-        'answered',
-        'oosRecall',
-        'handoffRecall',
-        'perLang',
-        'answeredWrong',
-        'oosDeclined',
-        'confusions',
-      ]);
+      expect(Object.keys(JSON.parse(String(stdout.mock.calls.at(-1)?.[0])))).toEqual(EVAL_JSON_KEYS);
       expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toContain(`wrote ${out}`);
     } finally {
       stdout.mockRestore();
