@@ -2,7 +2,7 @@ import { lstatSync, readdirSync, readFileSync, existsSync, statSync } from 'node
 import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
 import { parseArticle } from '../knowledge/parse-article.js';
-import { LANG_PATTERN, type IntentsData, type Problem, type SourceArticle } from '../knowledge/article.js';
+import { ID_PATTERN, LANG_PATTERN, type IntentsData, type Problem, type SourceArticle } from '../knowledge/article.js';
 import type { GlossaryData } from '../text/index.js';
 import type { KnowledgeSource } from '../pack/compile-pack.js';
 import { languageFolderProblem } from './language-check.js';
@@ -144,7 +144,7 @@ const checkGlossary: Checker = (root, line, add) => {
   if (!isMap(root)) return add(1, 'glossary.yml must map each concept to a list of terms, e.g. withdraw: [withdraw, 提现, retiro]');
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key)) add(line(pair.key as YamlNode), `concept '${key}' must be lowercase letters, digits and dashes`);
+    if (!ID_PATTERN.test(key)) add(line(pair.key as YamlNode), `concept '${key}' must be lowercase letters, digits and dashes`);
     if (!isSeq(pair.value) || pair.value.items.some((t) => !isScalar(t) || String((t as { value: unknown }).value).trim() === '')) {
       add(line(pair.key as YamlNode), `concept '${key}' must have a list of non-empty terms`);
     }
@@ -155,7 +155,7 @@ const checkIntents: Checker = (root, line, add) => {
   if (!isMap(root)) return add(1, 'intents.yml must map each intent (greeting, thanks, goodbye, human, out-of-scope) to examples and replies');
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key)) add(line(pair.key as YamlNode), `intent '${key}' must be lowercase letters, digits and dashes`);
+    if (!ID_PATTERN.test(key)) add(line(pair.key as YamlNode), `intent '${key}' must be lowercase letters, digits and dashes`);
     const value = pair.value as YamlNode;
     if (!isMap(value)) {
       add(line(pair.key as YamlNode), `intent '${key}' must have 'examples' (and optionally 'replies') per language`);

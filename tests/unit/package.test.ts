@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, normalize, relative } from 'node:path';
 import { parse } from 'yaml';
 import { root } from '../helpers.js';
+import { ID_PATTERN } from '../../src/knowledge/article.js';
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 /** Files npm always ships, whatever `files` says. */
@@ -38,6 +39,30 @@ describe('the published package', () => {
       expect(shipped(file), `${target} is not in "files"`).toBe(true);
       if (!target.includes('*') && !target.startsWith('./dist/')) expect(existsSync(join(root, file)), target).toBe(true);
     }
+  });
+
+  it('keeps the SDK entry to the SDK: internals are in helpline/internal, with no stability promise', async () => {
+    const sdk = Object.keys(await import('../../src/index.js')).sort();
+    expect(sdk).toEqual(
+      [
+        'BOT_EVENTS',
+        'MANIFEST_FILE',
+        'MAX_MESSAGE',
+        'PACK_VERSION',
+        'PackError',
+        'checkHours',
+        'createBot',
+        'createRedactor',
+        'isOpen',
+        'loadPack',
+        'nextOpening',
+        'redactSecrets',
+      ].sort(),
+    );
+    const internal = Object.keys(await import('../../src/internal.js'));
+    expect(internal).toEqual(expect.arrayContaining(['detectLanguage', 'detectFrustration', 'messages', 'safeUrl']));
+    expect(internal.filter((name) => sdk.includes(name))).toEqual([]);
+    expect(pkg.exports['./internal'].import.default).toBe('./dist/internal.js');
   });
 
   it("refuses require('helpline') with an error that says to use import", () => {
@@ -101,6 +126,11 @@ describe('schema/article.schema.json', () => {
       articles++;
     }
     expect(articles).toBeGreaterThan(100);
+  });
+
+  it("uses the engine's own id and language patterns (one rule, checked in both places)", () => {
+    expect(schema.properties.id.pattern).toBe(ID_PATTERN.source);
+    expect(schema.properties.category.pattern).toBe(ID_PATTERN.source);
   });
 
   it('refuses what the contract refuses', () => {
