@@ -1,4 +1,6 @@
-import { BOT_EVENTS, type BotEvents, type Handoff } from '../src/index.js';
+import type { BotEvents, Handoff } from '../src/index.js';
+// The constant from its own module, not the entry: the loader imports this file and must not pull in the engine.
+import { BOT_EVENTS } from '../src/bot/events.js';
 
 /**
  * Every event the widget emits, in one place: the DOM event is `helpline:<name>` (bubbling out of the shadow

@@ -57,9 +57,6 @@ export interface BotEvents {
   feedback: { article: string; helpful: boolean; lang: string; comment?: string; at: string };
 }
 
-/** The names of the bot's events, in one typed list (the widget re-emits them, the analytics log records them). */
-export const BOT_EVENTS = ['answer', 'clarify', 'unanswered', 'handoff', 'feedback', 'message'] as const satisfies readonly (keyof BotEvents)[];
-
 /** A search result for a help-center search box. */
 export interface FoundArticle {
   id: string;

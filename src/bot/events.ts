@@ -1,3 +1,11 @@
+import type { BotEvents } from './create-bot.js';
+
+/**
+ * The names of the bot's events, in one typed list (the widget re-emits them, the analytics log records them).
+ * Here, not in create-bot.ts, so the script-tag loader can name them without bundling the engine.
+ */
+export const BOT_EVENTS = ['answer', 'clarify', 'unanswered', 'handoff', 'feedback', 'message'] as const satisfies readonly (keyof BotEvents)[];
+
 /** A minimal typed event emitter: the bot runs in Node and browsers, so no EventTarget or node:events. */
 export class Emitter<Events extends object> {
   private readonly handlers = new Map<keyof Events, Set<(payload: never) => void>>();

@@ -3,7 +3,7 @@
  * handoff server, read by `helpline report`.
  */
 
-import { BOT_EVENTS } from '../bot/create-bot.js';
+import { BOT_EVENTS } from '../bot/events.js';
 
 /** The bot's events, and the survey's score that the widget adds. */
 export const LOG_EVENT_TYPES = [...BOT_EVENTS, 'csat'] as const;
