@@ -24,7 +24,7 @@ const warn = (w, next) => (w.code === 'CIRCULAR_DEPENDENCY' && w.ids?.every((i) 
 const configs = [
   {
     // serve-worker: `helpline serve` builds in a worker thread, which loads this file on its own.
-    input: { index: 'src/index.ts', node: 'src/node/index.ts', cli: 'src/cli/main.ts', 'serve-worker': 'src/cli/serve-worker.ts' },
+    input: { index: 'src/index.ts', internal: 'src/internal.ts', node: 'src/node/index.ts', cli: 'src/cli/main.ts', 'serve-worker': 'src/cli/serve-worker.ts' },
     output: { dir: 'dist', format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     external,
     // natural is a build-time dependency: its three stemmers and stop-word lists are bundled here, so installing

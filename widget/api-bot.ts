@@ -6,7 +6,6 @@
  */
 import {
   redactSecrets,
-  messages,
   type Bot,
   type BotEvents,
   type BotOptions,
@@ -16,8 +15,8 @@ import {
   type Reply,
   type UserContext,
 } from '../src/index.js';
-import { Emitter } from '../src/bot/events.js';
-import { emptyState, restoreState, type ConversationState } from '../src/bot/state.js';
+import type { ConversationState } from '../src/index.js';
+import { Emitter, emptyState, messages, restoreState } from '../src/internal.js';
 import { PACK_TIMEOUT_MS } from './fetch-text.js';
 
 export function createApiBot(api: string, options: Pick<BotOptions, 'lang' | 'state' | 'user'> = {}): Bot {

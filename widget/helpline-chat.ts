@@ -3,7 +3,6 @@ import type { i18n } from 'i18next';
 import {
   checkHours,
   createBot,
-  messages,
   nextOpening,
   redactSecrets,
   type Bot,
@@ -15,6 +14,7 @@ import {
   type Reply,
   type UserContext,
 } from '../src/index.js';
+import { messages } from '../src/internal.js';
 import { styles } from './styles.js';
 import { createI18n, uiLanguage, type UiKey } from './i18n.js';
 import { safeUrl } from './markdown.js';
@@ -37,7 +37,7 @@ import { firstTopics, languageNames, renderFirstScreen } from './first-screen.js
 import { BOT_EVENTS, emit } from './events.js';
 import { removeSession } from './session.js';
 import { LIST_ID, Suggestions } from './suggestions.js';
-import { LANG_PATTERN } from '../src/knowledge/article.js';
+import { LANG_PATTERN } from '../src/internal.js';
 
 /** Lets the browser run other tasks (input, paint) before the next step. */
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));

@@ -8,7 +8,7 @@ import type { HelplineChat } from '../../widget/helpline-chat.js';
 import type { Pack } from '../../src/index.js';
 import { leadOf, LEAD_WORDS } from '../../widget/answer-lead.js';
 import { fixture, packOf } from '../helpers.js';
-import { messages } from '../../src/index.js';
+import { messages } from '../../src/internal.js';
 import { webhookStandIn } from './webhook-stand-in.js';
 
 const sentence = (i: number) => `Step ${i} of the withdrawal review checks one more thing about your account.`; // 12 words
