@@ -1,4 +1,4 @@
-import { analyze, detectLanguage, Glossary } from '../text/index.js';
+import { analyze, detectLanguage, Glossary, type Analysis } from '../text/index.js';
 import { searchConfidence } from '../search/confidence.js';
 import { searchTerms } from '../search/search-index.js';
 import { decide, type Candidate } from './decide.js';
@@ -203,7 +203,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     const phishing = asksToShareSecret(analysis);
     if (phishing) notices.push(m.phishingWarning);
 
-    let ranking = rank(read, lang, features);
+    let ranking = rank(read, lang, analysis, features);
     // A short message after an answer ("how long does it take?", "а сроки?") is read with the question
     // that led to it, when that reading is confident: a short question alone matches some article's
     // wording ("how long…") without being about it. A longer, clear new question is read alone.
@@ -211,7 +211,8 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     let followUp = false;
     if (previous && searchTerms(analysis, lang).length <= settings.followUpTerms) {
       const together = `${read}\n${read}\n${headOf(previous, MAX_READ)}`;
-      const combined = rank(together, lang, extractFeatures(analyze(together, lang, glossary)));
+      const both = analyze(together, lang, glossary);
+      const combined = rank(together, lang, both, extractFeatures(both));
       if ((combined.articles[0]?.p ?? 0) >= settings.answer) {
         ranking = combined;
         followUp = true;
@@ -283,16 +284,16 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
    * concepts, tickers, product names). Articles the classifier learned keep its probability; search's
    * calibrated confidence speaks for the others.
    */
-  function rank(text: string, lang: string, features: Features) {
+  function rank(text: string, lang: string, analysis: Analysis, features: Features) {
     const predictions = classifier.predict(features, CLASSIFIED_CANDIDATES);
     const own = servedLang(lang) === lang;
     let searchLang = own ? lang : data.defaultLang;
-    let hits: SearchHit[] = index(searchLang)?.search(text, { limit: 5, mode: own ? 'same' : 'cross', lang }) ?? [];
+    let hits: SearchHit[] = index(searchLang)?.search(text, { limit: 5, mode: own ? 'same' : 'cross', lang, analysis }) ?? [];
     let p = searchConfidence(hits);
     if (own && lang !== data.defaultLang && (p[0] ?? 0) < settings.answer) {
       // A partly translated help center: the default language may have the article this one lacks
       // (looked for only when this language has no confident answer: every search costs).
-      const other = index(data.defaultLang)?.search(text, { limit: 5, mode: 'cross', lang }) ?? [];
+      const other = index(data.defaultLang)?.search(text, { limit: 5, mode: 'cross', lang, analysis }) ?? [];
       const q = searchConfidence(other);
       if ((q[0] ?? 0) > (p[0] ?? 0) && !byKey.has(`${lang}/${other[0].id}`)) [hits, p, searchLang] = [other, q, data.defaultLang];
     }

@@ -106,7 +106,6 @@ export class SearchIndex {
     readonly lang: string,
     private readonly index: MiniSearch<IndexedArticle>,
     private readonly passages: MiniSearch<Passage> | undefined,
-    private readonly tokenize: (text: string) => string[],
     private readonly glossary: Glossary | undefined,
     /** common term → how many articles have it */
     private readonly common = new Map<string, number>(),
@@ -119,7 +118,7 @@ export class SearchIndex {
     index.addAll(articles);
     const passages = new MiniSearch<Passage>(passageOptions(lang, glossary));
     passages.addAll(articles.flatMap(passagesOf));
-    return new SearchIndex(lang, index, passages, o.tokenize!, glossary);
+    return new SearchIndex(lang, index, passages, glossary);
   }
 
   /** Loads an index serialized with `toJSON` (at ask time). */
@@ -127,7 +126,7 @@ export class SearchIndex {
     const o = options(lang, glossary);
     const j = json as { common?: Record<string, number>; passages?: unknown };
     const passages = j.passages ? MiniSearch.loadJS<Passage>(j.passages as never, passageOptions(lang, glossary)) : undefined;
-    return new SearchIndex(lang, MiniSearch.loadJS(json as never, o), passages, o.tokenize!, glossary, new Map(Object.entries(j.common ?? {})));
+    return new SearchIndex(lang, MiniSearch.loadJS(json as never, o), passages, glossary, new Map(Object.entries(j.common ?? {})));
   }
 
   /** MiniSearch's JSON, plus the common terms and their article counts and the paragraphs' index (MiniSearch ignores the extra keys). */
@@ -177,11 +176,17 @@ export class SearchIndex {
    * Articles matching a query, best first; `filter` restricts by id (e.g. a category). In `cross` mode the
    * question is in another language than the index (`lang`, read with that language's stemmer and glossary
    * terms): only its terms that the index knows (glossary concepts, tickers, product names) are searched and
-   * weighed, so a Korean question about "P2P" and "~appeal" is judged by those.
+   * weighed, so a Korean question about "P2P" and "~appeal" is judged by those. `analysis` is the query as
+   * `analyze(query, lang, glossary)` read it, when the caller has it.
    */
-  search(query: string, opts: { limit?: number; prefix?: boolean; filter?: (id: string) => boolean; mode?: SearchMode; lang?: string } = {}): SearchHit[] {
+  search(
+    query: string,
+    opts: { limit?: number; prefix?: boolean; filter?: (id: string) => boolean; mode?: SearchMode; lang?: string; analysis?: Analysis } = {},
+  ): SearchHit[] {
     const cross = opts.mode === 'cross';
-    let all = cross && opts.lang ? searchTerms(analyze(query, opts.lang, this.glossary), opts.lang) : this.tokenize(query);
+    const lang = cross && opts.lang ? opts.lang : this.lang;
+    // The bot has analyzed the question already (in its language, with the same glossary): search reuses that.
+    let all = searchTerms(opts.analysis ?? analyze(query, lang, this.glossary), lang);
     if (cross) all = all.filter((t) => this.documentFrequency(t) > 0);
     if (!all.length) return [];
     if (all.length > MAX_QUERY_TERMS) all = this.mostTelling(all);
@@ -220,10 +225,15 @@ export class SearchIndex {
       // The candidates' best paragraphs; other articles' paragraphs cost a lookup, not a result.
       const candidates = new Set(results.slice(0, CANDIDATES).map((r) => r.id as string));
       const best = new Map<string, number>();
-      // Common terms only score: their postings over every paragraph are the cost (bench/RESULTS.md, scale).
-      const passageTerms = picking.length ? picking : terms;
+      // The terms as the candidates matched them, so the paragraphs need no fuzzy lookup of their own (a fifth
+      // of search's time at 10,000 files); common terms only score, their postings over every paragraph are
+      // the cost (bench/RESULTS.md, scale).
+      const matched = new Set<string>();
+      for (const r of results.slice(0, CANDIDATES)) for (const t in r.match) if (!(picking.length && this.common.has(t))) matched.add(t);
+      const passageTerms = [...matched];
       for (const r of this.passages.search(query, {
         ...base,
+        fuzzy: false,
         tokenize: () => passageTerms,
         filter: undefined,
         boostDocument: (id: string) => (candidates.has(id.slice(0, id.lastIndexOf('#'))) ? 1 : 0),
