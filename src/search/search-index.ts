@@ -27,6 +27,8 @@ export type SearchMode = 'same' | 'cross';
  * stripped): a real help center's body carries most of the signal, so the title outweighs it only a little.
  */
 const BOOST = { title: 1.5, questions: 1, tags: 0.5, body: 1 };
+/** MiniSearch's BM25 parameters (its defaults), named here because addScores computes the same formula. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 /**
  * A term in more of a language's articles than this is common: it scores the candidates that the other
  * terms pick, but picks none itself. Every matching article costs search a result object, so a question of
@@ -76,6 +78,7 @@ function options(lang: string, glossary?: Glossary): Options<IndexedArticle> {
     searchOptions: {
       tokenize,
       boost: BOOST,
+      bm25: BM25,
       fuzzy: fuzzyIn(lang),
     },
   };
@@ -117,6 +120,8 @@ export class SearchIndex {
     /** common term → how many articles have it */
     private readonly common = new Map<string, number>(),
     private readonly fuzzy = fuzzyIn(lang),
+    /** article id → MiniSearch's number for it */
+    private readonly shortIds = new Map([...(index as unknown as { _documentIds: Map<number, string> })._documentIds].map(([n, id]) => [id, n])),
   ) {}
 
   /** Indexes articles of one language, and their paragraphs (at build time). */
@@ -181,6 +186,47 @@ export class SearchIndex {
   }
 
   /**
+   * MiniSearch's scores of `results` with `terms` (exact, no fuzzy or prefix) added, as one search over both
+   * would give them: the same BM25 with the same field boosts, and a result's score × the number of query
+   * terms it matched. It reads MiniSearch's index, which has no public lookup of one term in one document.
+   */
+  private addScores(results: SearchResult[], terms: string[]): SearchResult[] {
+    if (!terms.length) return results;
+    const ms = this.index as unknown as {
+      _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+      _fieldIds: Record<string, number>;
+      _fieldLength: Map<number, number[]>;
+      _avgFieldLength: number[];
+      _documentCount: number;
+    };
+    const { k, b, d } = BM25;
+    const postings = terms.map((t) => [t, ms._index.get(t)] as const);
+    return results
+      .map((r) => {
+        const doc = this.shortIds.get(r.id as string)!;
+        const lengths = ms._fieldLength.get(doc)!;
+        let raw = r.score / (r.queryTerms.length || 1);
+        const queryTerms = new Set(r.queryTerms);
+        const match = { ...r.match };
+        for (const [term, fields] of postings) {
+          if (!fields) continue;
+          for (const [field, boost] of Object.entries(BOOST)) {
+            const id = ms._fieldIds[field];
+            const docs = fields.get(id);
+            const tf = docs?.get(doc);
+            if (tf === undefined) continue;
+            const idf = Math.log(1 + (ms._documentCount - docs!.size + 0.5) / (docs!.size + 0.5));
+            raw += boost * idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * lengths[id]) / ms._avgFieldLength[id])));
+            queryTerms.add(term);
+            (match[term] = match[term] ? [...match[term]] : []).push(field);
+          }
+        }
+        return { ...r, score: raw * (queryTerms.size || 1), terms: Object.keys(match), queryTerms: [...queryTerms], match };
+      })
+      .sort((x, y) => y.score - x.score);
+  }
+
+  /**
    * Articles matching a query, best first; `filter` restricts by id (e.g. a category). In `cross` mode the
    * question is in another language than the index (`lang`, read with that language's stemmer and glossary
    * terms): only its terms that the index knows (glossary concepts, tickers, product names) are searched and
@@ -217,18 +263,29 @@ export class SearchIndex {
       prefix: opts.prefix ? (_term: string, i: number, all: string[]) => i === all.length - 1 : false,
       filter: opts.filter ? (r: SearchResult) => opts.filter!(r.id as string) : undefined,
     };
-    let boostDocument: ((id: string) => number) | undefined;
-    if (picking.length && picking.length < terms.length) {
-      // Every term scores the candidates; other articles cost a lookup, not a result.
-      const picked = new Set(
-        this.index
-          .search(query, { ...base, tokenize: () => picking })
-          .slice(0, CANDIDATES)
-          .map((r) => r.id as string),
+    let results: SearchResult[];
+    if (picking.length && picking.length < terms.length && !opts.prefix) {
+      // The rare terms pick the candidates; the others score only those, each a lookup per candidate rather than
+      // a pass over the term's postings (a common term is in a tenth or more of the articles).
+      const picked = this.index.search(query, { ...base, tokenize: () => picking }).slice(0, CANDIDATES);
+      const chosen = new Set(picking);
+      results = this.addScores(
+        picked,
+        terms.filter((t) => !chosen.has(t)),
       );
-      boostDocument = (id) => (picked.has(id) ? 1 : 0);
+    } else {
+      let boostDocument: ((id: string) => number) | undefined;
+      if (picking.length && picking.length < terms.length) {
+        const picked = new Set(
+          this.index
+            .search(query, { ...base, tokenize: () => picking })
+            .slice(0, CANDIDATES)
+            .map((r) => r.id as string),
+        );
+        boostDocument = (id) => (picked.has(id) ? 1 : 0);
+      }
+      results = this.index.search(query, { ...base, boostDocument });
     }
-    let results: SearchResult[] = this.index.search(query, { ...base, boostDocument });
     if (this.passages && !opts.prefix && results.length) {
       // The candidates' best paragraphs; other articles' paragraphs cost a lookup, not a result.
       const candidates = new Set(results.slice(0, CANDIDATES).map((r) => r.id as string));

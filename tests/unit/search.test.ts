@@ -75,3 +75,31 @@ describe('snippet', () => {
     expect(s.highlights.map(([a, b]) => s.text.slice(a, b))).toEqual(['network', 'fee']);
   });
 });
+
+describe('SearchIndex at the size where terms become common', () => {
+  // 120 of 300 articles say "account" (common: in more than 100, fewer than half); six say the rare "ledger".
+  const docs = Array.from({ length: 300 }, (_, i) =>
+    doc(`a${i}`, `Topic ${i}`, `${i % 5 < 2 ? 'Your account' : 'Your profile'} settings${i % 50 === 0 ? ' and the ledger export' : ''}.`),
+  );
+  // Common terms are found when the index is written (at build), so the pack's index is the loaded one.
+  const index = SearchIndex.load('en', JSON.parse(JSON.stringify(SearchIndex.build('en', docs).toJSON())));
+
+  it('scores the candidates the rare terms pick with every term, as one MiniSearch search would', () => {
+    const hits = index.search('account ledger');
+    expect(hits.map((h) => h.id).sort()).toEqual(['a0', 'a100', 'a150', 'a200', 'a250', 'a50']);
+    // The reference: MiniSearch itself, every term over every article, kept to the same candidates.
+    const ms = (index as unknown as { index: { search(q: string, o: object): { id: string; score: number }[] } }).index;
+    const reference = ms.search('account ledger', {
+      tokenize: () => ['account', 'ledger'],
+      boostDocument: (id: string) => (hits.some((h) => h.id === id) ? 1 : 0),
+    });
+    expect(reference.map((r) => r.id).sort()).toEqual(hits.map((h) => h.id).sort());
+    for (const h of hits) {
+      const article = reference.find((r) => r.id === h.id)!.score;
+      // On top of the article's score comes half its best paragraph's (here the body is one paragraph).
+      expect(h.score).toBeGreaterThan(article);
+      expect(h.score).toBeLessThan(article * 1.6);
+    }
+    expect(hits[0].terms).toEqual(expect.arrayContaining(['account', 'ledger']));
+  });
+});
