@@ -52,3 +52,120 @@ export function mergeWeights(parts: string[]): string {
   for (const part of parts) for (const row of readRows(part)) byId.set(row.id, row);
   return writeRows([...byId.values()].sort((a, b) => a.id - b.id));
 }
+
+/**
+ * Several classifiers' rows in the columns a pack folder's part stores them in: the feature ids once for all
+ * classifiers (the three models of a part share most of their features), then per classifier its count per
+ * feature, its labels (as gaps) and its weights. Each column is a run of base64-VLQ numbers (5 bits a
+ * character, as source maps write them), so one character holds one small number: gzip and brotli then code
+ * the characters as the numbers they are, which base64 of packed bytes hides from them.
+ */
+export interface PackedRows {
+  /** VLQ: the gaps between the ascending ids of every feature any of the classifiers has a row for */
+  ids: string;
+  /** per classifier, VLQ: per id its count n (0: no row), then every row's label gaps, then every weight (zigzag) */
+  rows: Record<string, string>;
+}
+
+/** Columns from `weights` strings (ClassifierData.weights) by classifier name; lossless: unpackRows gives them back. */
+export function packRows(weights: Record<string, string>): PackedRows {
+  const byName = Object.entries(weights).map(([name, w]) => [name, new Map(readRows(w).map((r) => [r.id, r.bytes]))] as const);
+  const ids = [...new Set(byName.flatMap(([, rows]) => [...rows.keys()]))].sort((a, b) => a - b);
+  const out: PackedRows = { ids: vlq(ids.map((id, i) => id - (i ? ids[i - 1] : 0))), rows: {} };
+  for (const [name, rows] of byName) {
+    const counts: number[] = [];
+    const labels: number[] = [];
+    const values: number[] = [];
+    for (const id of ids) {
+      const bytes = rows.get(id);
+      if (!bytes) {
+        counts.push(0);
+        continue;
+      }
+      const r = new ByteReader(bytes);
+      const n = r.varint();
+      counts.push(n);
+      for (let i = 0, last = 0; i < n; i++) {
+        const label = r.varint();
+        labels.push(label - last);
+        last = label;
+        const b = r.byte();
+        values.push(zigzag(b > 127 ? b - 256 : b));
+      }
+    }
+    out.rows[name] = vlq(counts) + vlq(labels) + vlq(values);
+  }
+  return out;
+}
+
+/** The `weights` strings of packRows' columns, by classifier name. */
+export function unpackRows(packed: PackedRows): Record<string, string> {
+  const gaps = unvlq(packed.ids, 0);
+  const ids: number[] = [];
+  for (let id = 0; gaps.at < packed.ids.length;) ids.push((id += gaps.next()));
+  const out: Record<string, string> = {};
+  for (const [name, text] of Object.entries(packed.rows)) {
+    const r = unvlq(text, 0);
+    const counts = ids.map(() => r.next());
+    const total = counts.reduce((a, b) => a + b, 0);
+    const labels = Array.from({ length: total }, () => r.next());
+    const w = new ByteWriter();
+    let last = 0;
+    let e = 0;
+    const values = Array.from({ length: total }, () => unzigzag(r.next()));
+    if (r.at !== text.length) throw new RangeError('classifier rows: unexpected data after the weights');
+    ids.forEach((id, k) => {
+      const n = counts[k];
+      if (!n) return;
+      w.varint(id - last);
+      last = id;
+      w.varint(n);
+      for (let i = 0, label = 0; i < n; i++, e++) {
+        label += labels[e];
+        w.varint(label);
+        w.byte(values[e] & 0xff);
+      }
+    });
+    out[name] = toBase64(w.bytes());
+  }
+  return out;
+}
+
+const VLQ = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const VLQ_VALUE = new Map([...VLQ].map((ch, i) => [ch, i]));
+
+/** Non-negative integers as base64 VLQ: 5 bits per character, low bits first, 32 = more follows. */
+function vlq(values: number[]): string {
+  let s = '';
+  for (let v of values) {
+    while (v >= 32) {
+      s += VLQ[(v % 32) | 32];
+      v = Math.floor(v / 32);
+    }
+    s += VLQ[v];
+  }
+  return s;
+}
+
+/** Reads base64 VLQ numbers from `text` starting at `at`; `next()` throws at the end or on a foreign character. */
+function unvlq(text: string, at: number): { next(): number; readonly at: number } {
+  return {
+    get at() {
+      return at;
+    },
+    next() {
+      let v = 0;
+      let mul = 1;
+      for (;;) {
+        const d = VLQ_VALUE.get(text[at++]);
+        if (d === undefined) throw new RangeError('classifier rows: not base64 VLQ, or cut short');
+        v += (d & 31) * mul;
+        if (d < 32) return v;
+        mul *= 32;
+      }
+    },
+  };
+}
+
+const zigzag = (n: number) => (n < 0 ? -2 * n - 1 : 2 * n);
+const unzigzag = (z: number) => (z & 1 ? -(z + 1) / 2 : z / 2);

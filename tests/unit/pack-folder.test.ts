@@ -67,6 +67,20 @@ describe('pack folder', () => {
     expect(built.files.map((f) => f.name).sort()).toEqual(files.filter((f) => f !== 'manifest.json'));
   });
 
+  it("gives each visitor the glossary terms of their script and the default language's, once", () => {
+    const m = manifest();
+    const part = (lang: string, i: number) => readFileSync(join(folder, m.languages[lang].files[i]), 'utf8');
+    const han = /\p{Script=Han}/u;
+    // Han terms only in the Chinese part; Latin terms only in the shared part.
+    expect(han.test(JSON.stringify(JSON.parse(part('en', 0)).glossary))).toBe(false);
+    expect(JSON.parse(part('en', 1)).glossary).toBeUndefined();
+    expect(JSON.parse(part('es', 1)).glossary).toBeUndefined();
+    const zh = JSON.parse(part('zh', 1)).glossary;
+    expect(Object.values(zh.unspaced).flat().length).toBeGreaterThan(100);
+    expect(zh.phrases).toEqual({});
+    expect(JSON.parse(part('en', 0)).glossary.phrases.withdraw).toContain('withdrawal');
+  });
+
   it('loads one language first, and another once, when a question needs it', async () => {
     const { asked, read } = reader();
     const pack = await loadPack(manifest(), read, { lang: 'es' });
