@@ -4,6 +4,7 @@ import { MANIFEST_FORMAT, PackError, PACK_VERSION, type Pack, type PackData, typ
 import type { Messages } from './messages.js';
 import type { ClassifierData } from '../intent/classifier.js';
 import { countScripts, mergeGlossaryParts, splitGlossary, type PackedGlossary } from '../text/index.js';
+import { packIndex, unpackIndex } from './index-codec.js';
 import { mergeWeights, packRows, splitWeights, unpackRows, type PackedRows } from '../intent/rows.js';
 
 /**
@@ -52,7 +53,8 @@ interface LanguagePart {
   part: 'language';
   lang: string;
   articles: Article[];
-  index?: string;
+  /** the language's search index, its terms' postings packed (index-codec.ts) */
+  index?: unknown;
   /** the glossary's terms in this language's script, when it is not the default language's (Han: Chinese and Japanese) */
   glossary?: PackedGlossary;
   messages: Record<string, Partial<Messages>>;
@@ -118,7 +120,7 @@ export function splitPack(data: PackData, featureLanguages: Map<number, Set<stri
       part: 'language',
       lang,
       articles: data.articles.filter((a) => a.lang === lang),
-      ...(data.indexes[lang] !== undefined ? { index: data.indexes[lang] } : {}),
+      ...(data.indexes[lang] !== undefined ? { index: packIndex(data.indexes[lang]) } : {}),
       ...(glossaries[lang] ? { glossary: glossaries[lang] } : {}),
       messages,
       replies,
@@ -238,7 +240,7 @@ function assemble(manifest: PackManifest, names: string[], parts: (SharedPart | 
     if (loaded.has(part.lang)) return;
     data.articles.push(...part.articles);
     data.articles.sort((a, b) => (a.lang === b.lang ? (a.id < b.id ? -1 : 1) : a.lang < b.lang ? -1 : 1));
-    if (part.index !== undefined) data.indexes[part.lang] = part.index;
+    if (part.index !== undefined) data.indexes[part.lang] = unpackIndex(part.index);
     if (part.glossary) {
       glossaries.push(part.glossary);
       data.glossary = mergeGlossaryParts(glossaries);
