@@ -5,6 +5,7 @@ import type { Messages } from './messages.js';
 import type { ClassifierData } from '../intent/classifier.js';
 import { countScripts, mergeGlossaryParts, splitGlossary, type PackedGlossary } from '../text/index.js';
 import { packIndex, unpackIndex } from './index-codec.js';
+import { packLanguageModel, unpackLanguageModel } from './profile-codec.js';
 import { mergeWeights, packRows, splitWeights, unpackRows, type PackedRows } from '../intent/rows.js';
 
 /**
@@ -39,7 +40,8 @@ interface SharedPart {
   /** the glossary's terms in the default language's script (and in scripts no language part has) */
   glossary: PackedGlossary;
   wordLists?: PackData['wordLists'];
-  languageModel: PackData['languageModel'];
+  /** packed: profile-codec.ts */
+  languageModel: unknown;
   settings: PackData['settings'];
   classifiers: Partial<Record<ClassifierName, ClassifierHead>>;
 }
@@ -91,7 +93,7 @@ export function splitPack(data: PackData, featureLanguages: Map<number, Set<stri
     defaultLang,
     glossary: glossaries.shared ?? { phrases: {}, unspaced: {}, maxWords: 1 },
     ...(data.wordLists ? { wordLists: data.wordLists } : {}),
-    languageModel: data.languageModel,
+    languageModel: packLanguageModel(data.languageModel),
     settings: data.settings,
     classifiers: {},
   };
@@ -226,7 +228,7 @@ function assemble(manifest: PackManifest, names: string[], parts: (SharedPart | 
     replies: {},
     ...(shared.wordLists ? { wordLists: shared.wordLists } : {}),
     messages: {},
-    languageModel: shared.languageModel,
+    languageModel: unpackLanguageModel(shared.languageModel),
     classifier: undefined,
     intents: undefined,
     indexes: {},

@@ -6,6 +6,7 @@ import { buildPack, buildPackFolder, isFolderOutput, KnowledgeError, loadKnowled
 import { createBot, loadPack, PackError, type Pack, type Reply } from '../../src/index.js';
 import { fixture } from '../helpers.js';
 import { packIndex, unpackIndex } from '../../src/pack/index-codec.js';
+import { packLanguageModel, unpackLanguageModel } from '../../src/pack/profile-codec.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'helpline-folder-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -82,6 +83,16 @@ describe('pack folder', () => {
     const cut = packIndex(data.indexes.en) as { index: { postings: string } };
     cut.index.postings = cut.index.postings.slice(0, -3);
     expect(() => unpackIndex(cut)).toThrow(RangeError);
+  });
+
+  it('stores the language profiles packed, and reads back the same profiles', () => {
+    const { data } = loadPack(readFileSync(single, 'utf8'));
+    const packed = JSON.parse(JSON.stringify(packLanguageModel(data.languageModel)));
+    expect(JSON.stringify(unpackLanguageModel(packed))).toBe(JSON.stringify(data.languageModel));
+    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(data.languageModel).length * 0.8);
+    // Counts in any order, and a table it cannot write (a word with a space) kept as it is.
+    const odd = { xx: { script: 'latin' as const, words: { b: 1, 'a b': 5 }, grams: { ' a ': 2, ' b ': 9, ' c ': 0 }, total: 6 } };
+    expect(unpackLanguageModel(JSON.parse(JSON.stringify(packLanguageModel(odd))))).toEqual(odd);
   });
 
   it("gives each visitor the glossary terms of their script and the default language's, once", () => {
