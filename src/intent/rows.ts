@@ -101,31 +101,35 @@ export function packRows(weights: Record<string, string>): PackedRows {
 /** The `weights` strings of packRows' columns, by classifier name. */
 export function unpackRows(packed: PackedRows): Record<string, string> {
   const gaps = new VlqReader(packed.ids);
-  const ids: number[] = [];
-  for (let id = 0; !gaps.done;) ids.push((id += gaps.next()));
+  const idList: number[] = [];
+  for (let id = 0; !gaps.done;) idList.push((id += gaps.next()));
+  const ids = Float64Array.from(idList);
   const out: Record<string, string> = {};
   for (const [name, text] of Object.entries(packed.rows)) {
+    // Typed arrays and one pass per column: this runs in the browser when a language loads.
     const r = new VlqReader(text);
-    const counts = ids.map(() => r.next());
-    const total = counts.reduce((a, b) => a + b, 0);
-    const labels = Array.from({ length: total }, () => r.next());
-    const w = new ByteWriter();
-    let last = 0;
-    let e = 0;
-    const values = Array.from({ length: total }, () => unzigzag(r.next()));
+    const counts = new Uint32Array(ids.length);
+    let total = 0;
+    for (let k = 0; k < ids.length; k++) total += counts[k] = r.next();
+    const labels = new Uint32Array(total);
+    for (let e = 0; e < total; e++) labels[e] = r.next();
+    const values = new Int8Array(total);
+    for (let e = 0; e < total; e++) values[e] = unzigzag(r.next());
     if (!r.done) throw new RangeError('classifier rows: unexpected data after the weights');
-    ids.forEach((id, k) => {
+    const w = new ByteWriter(5 * ids.length + 6 * total);
+    let last = 0;
+    for (let k = 0, e = 0; k < ids.length; k++) {
       const n = counts[k];
-      if (!n) return;
-      w.varint(id - last);
-      last = id;
+      if (!n) continue;
+      w.varint(ids[k] - last);
+      last = ids[k];
       w.varint(n);
       for (let i = 0, label = 0; i < n; i++, e++) {
         label += labels[e];
         w.varint(label);
-        w.byte(values[e] & 0xff);
+        w.byte(values[e]);
       }
-    });
+    }
     out[name] = toBase64(w.bytes());
   }
   return out;

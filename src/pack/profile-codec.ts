@@ -31,11 +31,12 @@ function unpackCounts(stored: PackedCounts | Record<string, number>, kind: Table
   const { keys, counts } = stored as PackedCounts;
   const names = kind === 'words' ? (keys ? keys.split(' ') : []) : (keys.match(/[\s\S]{3}/g) ?? []);
   const r = new VlqReader(counts);
-  const out: [string, number][] = [];
+  const out: string[] = [];
   let n = 0;
-  for (const name of names) out.push([name, (n += unzigzag(r.next()))]);
+  for (const name of names) out.push(JSON.stringify(name) + ':' + (n += unzigzag(r.next())));
   if (!r.done) throw new RangeError('language profile: more counts than keys');
-  return Object.fromEntries(out);
+  // Parsed from text: JSON.parse builds a table of a thousand keys several times faster than Object.fromEntries.
+  return JSON.parse('{' + out.join(',') + '}');
 }
 
 export function packLanguageModel(model: LanguageModel): unknown {

@@ -4,7 +4,9 @@
  * as the numbers they are (base64 of packed bytes hides them), and the text is safe in JSON as it is.
  */
 const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const VALUE = new Map([...DIGITS].map((ch, i) => [ch, i]));
+/** char code → digit value + 1 (0: not a digit): a table lookup per character, no Map, no strings */
+const VALUE = new Uint8Array(128);
+for (let i = 0; i < DIGITS.length; i++) VALUE[DIGITS.charCodeAt(i)] = i + 1;
 
 export function vlq(values: Iterable<number>): string {
   let s = '';
@@ -29,8 +31,9 @@ export class VlqReader {
     let v = 0;
     let mul = 1;
     for (;;) {
-      const d = VALUE.get(this.text[this.at++]);
-      if (d === undefined) throw new RangeError('not base64 VLQ, or cut short');
+      const c = this.text.charCodeAt(this.at++);
+      const d = c < 128 ? VALUE[c] - 1 : -1;
+      if (d < 0) throw new RangeError('not base64 VLQ, or cut short');
       v += (d & 31) * mul;
       if (d < 32) return v;
       mul *= 32;

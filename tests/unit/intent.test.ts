@@ -151,6 +151,17 @@ describe('codec', () => {
     expect(() => unpackRows({ ...packed, rows: { a: packed.rows.a + 'A' } })).toThrow(RangeError);
   });
 
+  it('writes and reads base64 as Node does, and refuses what is not base64', () => {
+    for (const n of [0, 1, 2, 3, 4, 5, 255, 256, 100_000]) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 131 + n) & 0xff);
+      const text = Buffer.from(bytes).toString('base64');
+      expect(toBase64(bytes)).toBe(text);
+      expect(fromBase64(text)).toEqual(bytes);
+      expect(fromBase64(text.replace(/=+$/, ''))).toEqual(bytes);
+    }
+    for (const bad of ['A', 'AB=C', 'ab$d', 'A===', 'é']) expect(() => fromBase64(bad), bad).toThrow();
+  });
+
   it('softmax is stable for large logits', () => {
     expect(softmax([1000, 1000])).toEqual([0.5, 0.5]);
   });
