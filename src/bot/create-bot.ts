@@ -528,9 +528,10 @@ function engineOf(pack: Pack): Engine {
     for (const n of Object.keys(data.replies)) if (n !== 'human' && n !== 'out-of-scope') e.answerable.add(n);
   };
   refresh();
-  // A folder's next language adds articles, replies and classifier rows; every bot on this pack sees them.
+  // A folder's next language adds articles, replies, glossary terms and classifier rows; every bot on this pack sees them.
   pack.folder?.onLoad(() => {
     refresh();
+    e.glossary.load(data.glossary);
     e.classifier.load(data.classifier as ClassifierData);
     e.intentClassifier.load(data.intents as ClassifierData);
     if (data.asksForHuman) e.asksForHuman?.load(data.asksForHuman as ClassifierData);

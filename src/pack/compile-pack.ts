@@ -1,4 +1,4 @@
-import { analyze, Glossary, trainLanguageModel, type GlossaryData } from '../text/index.js';
+import { analyze, countScripts, Glossary, trainLanguageModel, type GlossaryData, type LanguageModel } from '../text/index.js';
 import type { Article, IntentsData, SourceArticle } from '../knowledge/article.js';
 import type { PackData } from './pack.js';
 import { SearchIndex } from '../search/search-index.js';
@@ -107,14 +107,21 @@ function compile(source: KnowledgeSource, options: CompileOptions, featureLangua
   const samples: Record<string, string[]> = {};
   for (const a of articles) (samples[a.lang] ??= []).push(a.title, ...a.questions, a.body);
 
-  const featuresOf = (text: string, lang: string) => {
+  // A lexicon term is analyzed as the default language (as its examples are trained) but comes from the
+  // languages written in its script: its features are recorded once the language profiles say which those are.
+  const lexiconFeatures: { ids: number[]; text: string }[] = [];
+  const record = (ids: number[], langs: Iterable<string>) => {
+    if (!featureLanguages) return;
+    for (const id of ids) {
+      let set = featureLanguages.get(id);
+      if (!set) featureLanguages.set(id, (set = new Set()));
+      for (const l of langs) set.add(l);
+    }
+  };
+  const featuresOf = (text: string, lang: string, lexiconTerm = false) => {
     const f = extractFeatures(analyze(text, lang, glossary));
-    if (featureLanguages)
-      for (const id of f.ids) {
-        let langs = featureLanguages.get(id);
-        if (!langs) featureLanguages.set(id, (langs = new Set()));
-        langs.add(lang);
-      }
+    if (lexiconTerm) lexiconFeatures.push({ ids: f.ids, text });
+    else record(f.ids, [lang]);
     return f;
   };
   const asked = articles.flatMap((a) => [a.title, ...a.questions].map((text) => ({ text, lang: a.lang, id: a.id })));
@@ -137,10 +144,13 @@ function compile(source: KnowledgeSource, options: CompileOptions, featureLangua
   // People ("agent", "support") are left out: naming them is how users ask for a human.
   const lexicon = Object.entries(glossaryData)
     .filter(([concept]) => !PEOPLE.has(concept))
-    .flatMap(([, terms]) => terms.map((text) => ({ text, lang: defaultLang })));
+    .flatMap(([, terms]) => terms.map((text) => ({ text, lang: defaultLang, lexiconTerm: true })));
   for (const list of [asked, said, lexicon]) {
     const step = Math.ceil(list.length / ARTICLE_LABEL_EXAMPLES);
-    for (let i = 0; i < list.length; i += step) intentExamples.push({ features: featuresOf(list[i].text, list[i].lang), label: ARTICLE_LABEL });
+    for (let i = 0; i < list.length; i += step) {
+      const q = list[i] as { text: string; lang: string; lexiconTerm?: boolean };
+      intentExamples.push({ features: featuresOf(q.text, q.lang, q.lexiconTerm), label: ARTICLE_LABEL });
+    }
   }
   const intents = mergeIntents(BUILTIN_INTENTS, source.intents);
   const replies: Record<string, Record<string, string>> = {};
@@ -195,6 +205,8 @@ function compile(source: KnowledgeSource, options: CompileOptions, featureLangua
     ...(featured.has(id) ? { featured: true } : {}),
     body,
   }));
+  const languageModel = trainLanguageModel(samples, glossary, languages);
+  for (const { ids, text } of lexiconFeatures) record(ids, languagesWritingLike(text, languageModel, defaultLang));
   const data: PackData = {
     languages,
     defaultLang,
@@ -204,7 +216,7 @@ function compile(source: KnowledgeSource, options: CompileOptions, featureLangua
     // Every language the built-in intents speak: a Korean question on an English help center gets Korean sentences.
     messages: DEFAULT_MESSAGES,
     wordLists: BIP39_LISTS,
-    languageModel: trainLanguageModel(samples, glossary, languages),
+    languageModel,
     classifier,
     intents: intentClassifier,
     ...(asksForHuman ? { asksForHuman } : {}),
@@ -212,4 +224,17 @@ function compile(source: KnowledgeSource, options: CompileOptions, featureLangua
     settings: settingsOf(undefined, options.settings),
   };
   return data;
+}
+
+/**
+ * The languages a lexicon term's features come from: the default language when the term is in its script
+ * (the lexicon's Latin terms are untagged: en, es, pt, fr … alike), else the languages of the language
+ * profiles written in the term's scripts (Han: Chinese and Japanese). A text of no script: the default language.
+ */
+function languagesWritingLike(text: string, model: LanguageModel, defaultLang: string): string[] {
+  const family = (s: string | undefined) => (s === 'kana' ? 'han' : s);
+  const scripts = Object.keys(countScripts(text)).map(family);
+  if (!scripts.length || scripts.includes(family(model[defaultLang]?.script))) return [defaultLang];
+  const langs = Object.keys(model).filter((l) => scripts.includes(family(model[l].script)));
+  return langs.length ? langs : [defaultLang];
 }

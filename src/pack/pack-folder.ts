@@ -3,7 +3,10 @@ import { contentHash } from '../util/hash.js';
 import { MANIFEST_FORMAT, PackError, PACK_VERSION, type Pack, type PackData, type PackLanguages } from './pack.js';
 import type { Messages } from './messages.js';
 import type { ClassifierData } from '../intent/classifier.js';
-import { mergeWeights, splitWeights } from '../intent/rows.js';
+import { countScripts, mergeGlossaryParts, splitGlossary, type PackedGlossary } from '../text/index.js';
+import { packIndex, unpackIndex } from './index-codec.js';
+import { packLanguageModel, unpackLanguageModel } from './profile-codec.js';
+import { mergeWeights, packRows, splitWeights, unpackRows, type PackedRows } from '../intent/rows.js';
 
 /**
  * A pack folder (DESIGN.md "Pack folder"): `manifest.json` and content-hashed parts beside it. A visitor loads
@@ -34,9 +37,11 @@ interface SharedPart {
   part: 'shared';
   languages: string[];
   defaultLang: string;
-  glossary: PackData['glossary'];
+  /** the glossary's terms in the default language's script (and in scripts no language part has) */
+  glossary: PackedGlossary;
   wordLists?: PackData['wordLists'];
-  languageModel: PackData['languageModel'];
+  /** packed: profile-codec.ts */
+  languageModel: unknown;
   settings: PackData['settings'];
   classifiers: Partial<Record<ClassifierName, ClassifierHead>>;
 }
@@ -50,10 +55,14 @@ interface LanguagePart {
   part: 'language';
   lang: string;
   articles: Article[];
-  index?: string;
+  /** the language's search index, its terms' postings packed (index-codec.ts) */
+  index?: unknown;
+  /** the glossary's terms in this language's script, when it is not the default language's (Han: Chinese and Japanese) */
+  glossary?: PackedGlossary;
   messages: Record<string, Partial<Messages>>;
   replies: Record<string, Record<string, string>>;
-  weights: Partial<Record<ClassifierName, string>>;
+  /** The classifiers' rows of this part, in columns (rows.ts packRows) */
+  rows: PackedRows;
 }
 
 /** The part that serves a language: its own, its base language's (zh-TW → zh), else the default language's. */
@@ -77,13 +86,14 @@ export function splitPack(data: PackData, featureLanguages: Map<number, Set<stri
   for (const [id, langs] of featureLanguages) rowParts.set(id, [...new Set([...langs].map(served))]);
   const partsOf = (id: number) => rowParts.get(id) ?? [defaultLang];
 
+  const glossaries = splitGlossary(data.glossary, glossaryPartsOf(data));
   const shared: SharedPart = {
     part: 'shared',
     languages,
     defaultLang,
-    glossary: data.glossary,
+    glossary: glossaries.shared ?? { phrases: {}, unspaced: {}, maxWords: 1 },
     ...(data.wordLists ? { wordLists: data.wordLists } : {}),
-    languageModel: data.languageModel,
+    languageModel: packLanguageModel(data.languageModel),
     settings: data.settings,
     classifiers: {},
   };
@@ -112,10 +122,11 @@ export function splitPack(data: PackData, featureLanguages: Map<number, Set<stri
       part: 'language',
       lang,
       articles: data.articles.filter((a) => a.lang === lang),
-      ...(data.indexes[lang] !== undefined ? { index: data.indexes[lang] } : {}),
+      ...(data.indexes[lang] !== undefined ? { index: packIndex(data.indexes[lang]) } : {}),
+      ...(glossaries[lang] ? { glossary: glossaries[lang] } : {}),
       messages,
       replies,
-      weights: Object.fromEntries(Object.entries(weights).map(([name, parts]) => [name, parts[lang] ?? ''])),
+      rows: packRows(Object.fromEntries(Object.entries(weights).map(([name, parts]) => [name, parts[lang] ?? '']))),
     };
     const text = JSON.stringify(part);
     const name = fileName(lang, text);
@@ -123,6 +134,24 @@ export function splitPack(data: PackData, featureLanguages: Map<number, Set<stri
     manifest.languages[lang] = { files: [sharedName, name] };
   }
   return { manifest, files };
+}
+
+/**
+ * Where a glossary term goes: a visitor needs the terms of their language's script and those of the default
+ * language's (users mix in English words, and a question in a language without articles is read in the
+ * default language's part). So the shared part holds the default language's script, terms with no letters
+ * and scripts no language part is written in; a term in another script goes to the parts written in it.
+ */
+function glossaryPartsOf(data: PackData): (term: string) => string[] {
+  const family = (s: string | undefined) => (s === 'kana' ? 'han' : s);
+  const scriptOf = (lang: string) => family(data.languageModel[lang]?.script);
+  const own = scriptOf(data.defaultLang);
+  return (term) => {
+    const scripts = Object.keys(countScripts(term)).map(family);
+    if (!scripts.length || scripts.includes(own)) return ['shared'];
+    const langs = data.languages.filter((l) => scripts.includes(scriptOf(l)));
+    return langs.length ? langs : ['shared'];
+  };
 }
 
 /** Reads a file of a pack folder by its name relative to the manifest (fetch in a browser, the file system in Node). */
@@ -190,15 +219,16 @@ function assemble(manifest: PackManifest, names: string[], parts: (SharedPart | 
   if (!shared) throw new PackError('the pack folder has no shared part among the files its manifest names: rebuild it with `helpline build`');
   const heads = shared.classifiers;
   const rows: Partial<Record<ClassifierName, string[]>> = {};
+  const glossaries = [shared.glossary];
   const data: PackData = {
     languages: shared.languages,
     defaultLang: shared.defaultLang,
     articles: [],
-    glossary: shared.glossary,
+    glossary: mergeGlossaryParts(glossaries),
     replies: {},
     ...(shared.wordLists ? { wordLists: shared.wordLists } : {}),
     messages: {},
-    languageModel: shared.languageModel,
+    languageModel: unpackLanguageModel(shared.languageModel),
     classifier: undefined,
     intents: undefined,
     indexes: {},
@@ -212,16 +242,21 @@ function assemble(manifest: PackManifest, names: string[], parts: (SharedPart | 
     if (loaded.has(part.lang)) return;
     data.articles.push(...part.articles);
     data.articles.sort((a, b) => (a.lang === b.lang ? (a.id < b.id ? -1 : 1) : a.lang < b.lang ? -1 : 1));
-    if (part.index !== undefined) data.indexes[part.lang] = part.index;
+    if (part.index !== undefined) data.indexes[part.lang] = unpackIndex(part.index);
+    if (part.glossary) {
+      glossaries.push(part.glossary);
+      data.glossary = mergeGlossaryParts(glossaries);
+    }
     Object.assign(data.messages!, part.messages);
     for (const [name, byLang] of Object.entries(part.replies)) {
       data.replies[name] = Object.fromEntries(Object.entries({ ...data.replies[name], ...byLang }).sort(([a], [b]) => (a < b ? -1 : 1)));
     }
+    const weights = unpackRows(part.rows);
     for (const name of CLASSIFIERS) {
       const head = heads[name];
       if (!head) continue;
       const list = (rows[name] ??= []);
-      if (part.weights[name]) list.push(part.weights[name]!);
+      if (weights[name]) list.push(weights[name]);
       (data as unknown as Record<string, unknown>)[name] = { ...head, weights: list.length ? mergeWeights(list) : '' };
     }
     loaded.add(part.lang);

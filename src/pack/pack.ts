@@ -6,7 +6,7 @@ import { contentHash } from '../util/hash.js';
 import { checkPackShape, PackShapeError } from './pack-shape.js';
 
 /** The pack format this code reads and writes; bump it when a reader of the old format would misread. */
-export const PACK_VERSION = 3;
+export const PACK_VERSION = 4;
 export const PACK_FORMAT = 'helpline-pack';
 /** A pack folder's manifest.json names this format (src/pack/pack-folder.ts). */
 export const MANIFEST_FORMAT = 'helpline-pack-folder';

@@ -23,13 +23,17 @@ export const CONCEPT = '~';
  * language's stem, since users mix languages); unspaced terms (CJK) match as substrings.
  */
 export class Glossary {
-  private readonly phrases: Map<string, string>;
-  private readonly unspaced: [string, string][];
-  private readonly maxWords: number;
+  private phrases!: Map<string, string>;
+  private unspaced!: [string, string][];
+  private maxWords!: number;
 
   /** From `glossary.yml` data (compiled now) or from a pack's compiled tables. */
   constructor(source: GlossaryData | CompiledGlossary = {}) {
-    const c = isCompiled(source) ? source : Glossary.compile(source);
+    this.load(isCompiled(source) ? source : Glossary.compile(source));
+  }
+
+  /** Replaces the tables, e.g. when a pack folder's next language adds its terms: everything holding this glossary sees them. */
+  load(c: CompiledGlossary): void {
     this.phrases = new Map(Object.entries(c.phrases));
     this.unspaced = c.unspaced;
     this.maxWords = c.maxWords;
@@ -56,8 +60,7 @@ export class Glossary {
       }
     }
     for (const [key, concept] of stemmed) phrases[key] ??= concept;
-    unspaced.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
-    return { phrases, unspaced, maxWords };
+    return { phrases, unspaced: sortUnspaced(unspaced), maxWords };
   }
 
   /** Concepts named in a text, given its unspaced runs and its words as [raw, stem] pairs. */
@@ -101,4 +104,57 @@ function stemVariants(words: string[][]): string[] {
     keys = next.slice(0, 64);
   }
   return keys;
+}
+
+/** Longest term first (a longer term wins over the shorter one inside it), then by term: one order everywhere. */
+function sortUnspaced(list: [string, string][]): [string, string][] {
+  return list.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+}
+
+/**
+ * Compiled tables as a pack folder stores them: per concept its keys, so the concept is written once, not once
+ * per key (a concept has dozens of keys: its terms and their stems in every language).
+ */
+export interface PackedGlossary {
+  phrases: Record<string, string[]>;
+  unspaced: Record<string, string[]>;
+  maxWords: number;
+}
+
+/**
+ * Splits compiled tables into parts: `partsOf(term)` names the parts of each key and unspaced term (one or
+ * more). Merging all the parts (mergeGlossaryParts) gives the tables back exactly.
+ */
+export function splitGlossary(c: CompiledGlossary, partsOf: (term: string) => string[]): Record<string, PackedGlossary> {
+  const parts: Record<string, PackedGlossary> = {};
+  const each = (term: string) => partsOf(term).map((name) => (parts[name] ??= { phrases: {}, unspaced: {}, maxWords: 1 }));
+  for (const [key, concept] of Object.entries(c.phrases)) {
+    for (const p of each(key)) {
+      (p.phrases[concept] ??= []).push(key);
+      p.maxWords = Math.max(p.maxWords, key.split(' ').length);
+    }
+  }
+  for (const [term, concept] of c.unspaced) for (const p of each(term)) (p.unspaced[concept] ??= []).push(term);
+  return parts;
+}
+
+/** Compiled tables from parts of splitGlossary (any subset of them). */
+export function mergeGlossaryParts(parts: PackedGlossary[]): CompiledGlossary {
+  const phrases: [string, string][] = [];
+  const unspaced: [string, string][] = [];
+  let maxWords = 1;
+  const seen = new Set<string>();
+  for (const p of parts) {
+    for (const [concept, keys] of Object.entries(p.phrases)) for (const key of keys) phrases.push([key, concept]);
+    // A Han term is in both the Chinese and the Japanese part: kept once.
+    for (const [concept, terms] of Object.entries(p.unspaced))
+      for (const term of terms) {
+        const key = term + '\n' + concept;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        unspaced.push([term, concept]);
+      }
+    maxWords = Math.max(maxWords, p.maxWords);
+  }
+  return { phrases: Object.fromEntries(phrases), unspaced: sortUnspaced(unspaced), maxWords };
 }

@@ -4,6 +4,7 @@ import { extractFeatures, hash } from '../../src/intent/features.js';
 import { trainClassifier } from '../../src/intent/train.js';
 import { Classifier, softmax } from '../../src/intent/classifier.js';
 import { ByteReader, ByteWriter } from '../../src/intent/codec.js';
+import { packRows, unpackRows } from '../../src/intent/rows.js';
 import { fromBase64, toBase64 } from '../../src/util/base64.js';
 
 const glossary = new Glossary({ withdraw: ['withdraw', '提现', 'retiro'], fee: ['fee', '手续费', 'comision'] });
@@ -100,6 +101,65 @@ describe('codec', () => {
     expect(r.byte()).toBe(0xfe);
     expect(r.done).toBe(true);
     expect(() => r.byte()).toThrow(RangeError);
+  });
+
+  it("packs several classifiers' rows into columns and back, byte for byte", () => {
+    const rows = (entries: [number, [number, number][]][]) => {
+      const w = new ByteWriter();
+      let last = 0;
+      for (const [id, pairs] of entries) {
+        w.varint(id - last);
+        last = id;
+        w.varint(pairs.length);
+        for (const [label, q] of pairs) {
+          w.varint(label);
+          w.byte(q & 0xff);
+        }
+      }
+      return toBase64(w.bytes());
+    };
+    const weights = {
+      a: rows([
+        [
+          5,
+          [
+            [0, 127],
+            [3, -127],
+            [300, 1],
+          ],
+        ],
+        [2 ** 32 - 1, [[1, -1]]],
+      ]),
+      b: rows([
+        [7, [[1, 5]]],
+        [
+          2 ** 31,
+          [
+            [0, -64],
+            [1, 63],
+          ],
+        ],
+      ]),
+      empty: '',
+    };
+    const packed = packRows(weights);
+    expect(unpackRows(packed)).toEqual(weights);
+    expect(unpackRows(JSON.parse(JSON.stringify(packed)))).toEqual(weights);
+    // The ids are written once for both classifiers.
+    expect(packed.ids.length).toBeLessThan(4 * 7 + 1);
+    expect(() => unpackRows({ ...packed, rows: { a: packed.rows.a.slice(0, -1) } })).toThrow(RangeError);
+    expect(() => unpackRows({ ...packed, rows: { a: packed.rows.a + 'A' } })).toThrow(RangeError);
+  });
+
+  it('writes and reads base64 as Node does, and refuses what is not base64', () => {
+    for (const n of [0, 1, 2, 3, 4, 5, 255, 256, 100_000]) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 131 + n) & 0xff);
+      const text = Buffer.from(bytes).toString('base64');
+      expect(toBase64(bytes)).toBe(text);
+      expect(fromBase64(text)).toEqual(bytes);
+      expect(fromBase64(text.replace(/=+$/, ''))).toEqual(bytes);
+    }
+    for (const bad of ['A', 'AB=C', 'ab$d', 'A===', 'é']) expect(() => fromBase64(bad), bad).toThrow();
   });
 
   it('softmax is stable for large logits', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalize, segment, analyze, Glossary, detectLanguage, trainLanguageModel } from '../../src/text/index.js';
+import { normalize, segment, analyze, Glossary, detectLanguage, trainLanguageModel, splitGlossary, mergeGlossaryParts } from '../../src/text/index.js';
 
 describe('normalize', () => {
   it('folds width, case and Latin accents but keeps other scripts intact', () => {
@@ -50,6 +50,21 @@ describe('Glossary', () => {
     const g = new Glossary({ fee: ['taxa'], tax: ['tax'] });
     expect(analyze('qual a taxa de saque', 'pt', g).terms.filter((t) => t.startsWith('~'))).toEqual(['~fee']);
     expect(analyze('crypto tax report', 'en', g).terms.filter((t) => t.startsWith('~'))).toEqual(['~tax']);
+  });
+
+  it('splits its compiled tables into parts that merge back exactly, and takes more terms on load', () => {
+    const compiled = Glossary.compile({ withdraw: ['withdrawal', 'cash out', 'retiro', '提币', '提現', 'вывод'], fee: ['fee', '手续费', 'комиссия'] });
+    const parts = splitGlossary(compiled, (t) => (/[а-я]/.test(t) ? ['ru'] : /\p{Script=Han}/u.test(t) ? ['zh', 'ja'] : ['shared']));
+    expect(Object.keys(parts).sort()).toEqual(['ja', 'ru', 'shared', 'zh']);
+    expect(parts.shared.unspaced).toEqual({});
+    expect(mergeGlossaryParts([parts.shared, parts.zh, parts.ja, parts.ru])).toEqual(compiled);
+    const g = new Glossary(mergeGlossaryParts([parts.shared]));
+    const concepts = (text: string, lang: string) => analyze(text, lang, g).terms.filter((t) => t.startsWith('~'));
+    expect(concepts('cash out fee', 'en')).toEqual(['~withdraw', '~fee']);
+    expect(concepts('提币手续费', 'zh')).toEqual([]);
+    g.load(mergeGlossaryParts([parts.shared, parts.zh]));
+    expect(concepts('提币手续费', 'zh').sort()).toEqual(['~fee', '~withdraw']);
+    expect(concepts('комиссия', 'ru')).toEqual([]);
   });
 });
 
