@@ -16,7 +16,7 @@ import {
   type UserContext,
 } from '../src/index.js';
 import { styles } from './styles.js';
-import { createI18n, uiLanguage, type UiKey } from './i18n.js';
+import { createI18n, loadLanguage, uiLanguage, type UiKey } from './i18n.js';
 import { safeUrl } from './markdown.js';
 import { renderAnswer } from './answer-view.js';
 import { renderSurvey, type SurveyAnswer } from './survey.js';
@@ -260,11 +260,32 @@ export class HelplineChat extends LitElement {
     return uiLanguage(this.lang, document.documentElement.lang, navigator.languages ?? []);
   }
 
+  /** The UI language being switched to, while its strings load. */
+  private wantedLanguage?: string;
+  /** Its strings loading (locales.ts: one chunk per language). */
+  private languageLoad?: Promise<void>;
+
   private pickUiLanguage(): void {
-    if (this.i18n && this.i18n.language !== this.chosenUiLanguage) {
-      this.i18n.changeLanguage(this.chosenUiLanguage);
+    const lang = this.chosenUiLanguage;
+    if (!this.i18n || lang === (this.wantedLanguage ?? this.i18n.language)) return;
+    this.wantedLanguage = lang;
+    this.languageLoad = loadLanguage(this.i18n, lang).then(() => {
+      // a later switch wins over this one, whichever chunk arrives first
+      if (this.wantedLanguage !== lang) return;
+      this.wantedLanguage = undefined;
+      void this.i18n.changeLanguage(lang);
       this.requestUpdate();
-    }
+    });
+  }
+
+  /**
+   * Done when the UI language's strings are in too (locales.ts: one chunk per language, which the loader fetches
+   * beside the widget code). Until they are, English stands in; updates are not held back for them, as what an
+   * update sets up (where handoffs go, the pack loading) must not wait for strings.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.languageLoad;
+    return super.getUpdateComplete();
   }
 
   /** The language hint the bot gets with each question (bot-language.ts): read at each question, never frozen. */
@@ -284,7 +305,12 @@ export class HelplineChat extends LitElement {
   }
 
   override connectedCallback(): void {
-    this.i18n = createI18n(this.chosenUiLanguage);
+    if (!this.i18n) {
+      // In the chosen language at once: the launcher's label is there, the other strings follow.
+      const lang = this.chosenUiLanguage;
+      this.i18n = createI18n(lang);
+      this.languageLoad = loadLanguage(this.i18n, lang).then(() => this.requestUpdate());
+    } else this.pickUiLanguage();
     this.restore(); // before the controllers connect: the agent session resumes its relay stream
     super.connectedCallback();
   }
@@ -333,8 +359,15 @@ export class HelplineChat extends LitElement {
     if (changed.has('open') && this.open && this.status === 'idle') void this.load();
   }
 
+  /** Whether `helpline:ready` has fired: the element is drawn in its UI language and takes calls. */
+  isReady = false;
+
   protected override firstUpdated(): void {
-    emit(this, 'ready', undefined);
+    // after the UI language's strings (getUpdateComplete): a page told "ready" sees the chat in its language
+    void this.updateComplete.then(() => {
+      this.isReady = true;
+      emit(this, 'ready', undefined);
+    });
   }
 
   protected override updated(changed: PropertyValues<this>): void {
