@@ -19,6 +19,12 @@ const deferWordLists = () => ({
   name: 'defer-word-lists',
   resolveId: (source, importer) => (importer && /[\\/]src[\\/]safety[\\/]/.test(importer) && /^\.\/bip39-data(\.js)?$/.test(source) ? DEFERRED_LISTS : null),
 });
+/**
+ * The widget imports the engine as 'helpline', the package's public entry: dist/widget.js leaves it to the app's
+ * bundler (one engine for an app that imports helpline and helpline/widget); the script-tag files bundle its source.
+ */
+const ENGINE = fileURLToPath(new URL('./src/index.ts', import.meta.url));
+const engineSource = () => ({ name: 'engine-source', resolveId: (source) => (source === 'helpline' ? ENGINE : null) });
 const warn = (w, next) => (w.code === 'CIRCULAR_DEPENDENCY' && w.ids?.every((i) => i.includes('node_modules')) ? undefined : next(w));
 
 const configs = [
@@ -56,6 +62,7 @@ if (existsSync('widget/index.ts')) {
       },
       // terser squeezes ~2 KB gzip more than esbuild's minifier from the script-tag file (bench/RESULTS.md).
       plugins: [
+        engineSource(),
         deferWordLists(),
         resolve({ browser: true }),
         commonjs(),
@@ -96,6 +103,7 @@ if (existsSync('widget/index.ts')) {
             return `export const WIDGET_CHUNK = ${JSON.stringify(widgetChunk)}; export const LOCALE_CHUNKS = ${JSON.stringify(localeChunks)};`;
           },
         },
+        engineSource(),
         resolve({ browser: true }),
         commonjs(),
         ts(),
@@ -106,7 +114,7 @@ if (existsSync('widget/index.ts')) {
     {
       input: 'widget/index.ts',
       output: { file: 'dist/widget.js', format: 'esm', inlineDynamicImports: true },
-      external,
+      external: (id) => id === 'helpline' || external(id),
       plugins: [deferWordLists(), resolve({ browser: true }), commonjs(), ts()],
       onwarn: warn,
     },

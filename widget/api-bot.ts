@@ -15,7 +15,7 @@ import {
   type Pack,
   type Reply,
   type UserContext,
-} from '../src/index.js';
+} from 'helpline';
 import { Emitter } from '../src/bot/events.js';
 import { emptyState, restoreState, type ConversationState } from '../src/bot/state.js';
 import { PACK_TIMEOUT_MS } from './fetch-text.js';

@@ -1,4 +1,4 @@
-import { BOT_EVENTS, type BotEvents, type Handoff } from '../src/index.js';
+import { BOT_EVENTS, type BotEvents, type Handoff } from 'helpline';
 
 /**
  * Every event the widget emits, in one place: the DOM event is `helpline:<name>` (bubbling out of the shadow

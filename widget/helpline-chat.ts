@@ -14,7 +14,7 @@ import {
   type Pack,
   type Reply,
   type UserContext,
-} from '../src/index.js';
+} from 'helpline';
 import { styles } from './styles.js';
 import { createI18n, loadLanguage, uiLanguage, type UiKey } from './i18n.js';
 import { safeUrl } from './markdown.js';
