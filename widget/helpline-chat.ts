@@ -37,6 +37,7 @@ import { firstTopics, languageNames, renderFirstScreen } from './first-screen.js
 import { BOT_EVENTS, emit } from './events.js';
 import { removeSession } from './session.js';
 import { LIST_ID, Suggestions } from './suggestions.js';
+import { FocusTrap } from './focus-trap.js';
 import { LANG_PATTERN } from '../src/knowledge/article.js';
 
 /** Lets the browser run other tasks (input, paint) before the next step. */
@@ -181,6 +182,12 @@ export class HelplineChat extends LitElement {
   readonly agent = new AgentSession(this);
   /** Where handoffs go and how far each got. */
   private readonly delivery = new HandoffDelivery(this, (r) => this.delivered(r));
+  /** Tab stays inside the open panel; Escape closes it. */
+  private readonly focusTrap = new FocusTrap(
+    this,
+    () => this.renderRoot,
+    () => (this.open = false),
+  );
   /** The page's `<html lang>` changing re-picks the UI language (when it follows the page). */
   private readonly pageLanguage = new PageLanguage(this, () => this.pickUiLanguage());
   /** Pack files downloaded of those the first answer needs, while loading. */
@@ -775,30 +782,6 @@ export class HelplineChat extends LitElement {
     this.persist();
   }
 
-  /** Keeps Tab inside the open panel and closes it on Escape (focus goes back to the launcher). */
-  private onKeydown(e: KeyboardEvent): void {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      this.open = false;
-      return;
-    }
-    if (e.key !== 'Tab') return;
-    const focusable = [...this.renderRoot.querySelectorAll<HTMLElement>('.panel button, .panel input, .panel textarea, .panel a[href]')].filter(
-      (el) => !el.hasAttribute('disabled'),
-    );
-    if (!focusable.length) return;
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    const active = (this.renderRoot as ShadowRoot).activeElement;
-    if (e.shiftKey && active === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && active === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  }
-
   override render(): TemplateResult {
     const title = this.heading || this.t('title');
     if (!this.open) {
@@ -807,7 +790,7 @@ export class HelplineChat extends LitElement {
         <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16v12H7l-3 3z" /></svg>${this.t('launcher')}${this.unread ? html`<span class="badge" part="badge">${this.unread}<span class="sr-only"> ${this.t('unread')}</span></span>` : nothing}
       </button>`;
     }
-    return html`<section class="panel" part="panel" role="dialog" aria-modal="true" aria-labelledby="helpline-title" lang=${this.i18n.language} @keydown=${this.onKeydown}>
+    return html`<section class="panel" part="panel" role="dialog" aria-modal="true" aria-labelledby="helpline-title" lang=${this.i18n.language} @keydown=${this.focusTrap.keydown}>
       <!-- not a landmark: the page has its own banner, and the dialog is labelled by its title -->
       <header part="header" role="none">
         <h2 id="helpline-title">${title}</h2>
