@@ -25,8 +25,7 @@ import type { DeliveryResult } from './handoff-outbox.js';
 import { HandoffDelivery } from './handoff-delivery.js';
 import { renderHandoffPanel } from './handoff-panel.js';
 import { AgentSession, type AgentLine, type LiveState, type TextKey } from './agent-session.js';
-import { fetchPack } from './pack-loader.js';
-import { visitorLanguages } from './pack-language.js';
+import { PackLoading, type Status } from './pack-loading.js';
 import { pickOnAccent } from './on-accent.js';
 import { createApiBot } from './api-bot.js';
 import { isTicket, rememberTicket } from './ticket-record.js';
@@ -40,13 +39,9 @@ import { LIST_ID, Suggestions } from './suggestions.js';
 import { FocusTrap } from './focus-trap.js';
 import { LANG_PATTERN } from '../src/knowledge/article.js';
 
-/** Lets the browser run other tasks (input, paint) before the next step. */
-const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
-
 /** An entry before it gets its id. */
 type EntryInput = Entry extends infer E ? (E extends Entry ? Omit<E, 'id'> : never) : never;
 
-type Status = 'idle' | 'loading' | 'ready' | 'error';
 /**
  * Where the latest handoff stands. `undelivered`: it reached no one (nothing configured to send it to, or the
  * server refused it for good), so the user is told how to reach support instead.
@@ -182,6 +177,18 @@ export class HelplineChat extends LitElement {
   readonly agent = new AgentSession(this);
   /** Where handoffs go and how far each got. */
   private readonly delivery = new HandoffDelivery(this, (r) => this.delivered(r));
+  /** The pack downloaded and the bot built, once; `status` and `progress` show how far. */
+  private readonly packLoading = new PackLoading(
+    this,
+    (pack) => {
+      if (!pack) return this.useBot(createApiBot(this.api, this.botOptions()));
+      this.botPack = pack;
+      this.useBot(createBot(pack, this.botOptions()));
+    },
+    () => {
+      for (const q of this.unanswered.splice(0)) void this.answer(q.text).then(q.done);
+    },
+  );
   /** Tab stays inside the open panel; Escape closes it. */
   private readonly focusTrap = new FocusTrap(
     this,
@@ -206,7 +213,6 @@ export class HelplineChat extends LitElement {
   private savedState?: unknown;
   private lastHandoff?: Handoff;
   private restored = false;
-  private loading?: Promise<void>;
   /** Questions asked before the bot could answer (still loading, or failed to load): answered when it can. */
   private unanswered: { text: string; done?: (r: Reply | undefined) => void }[] = [];
   /** Answers one at a time, in the order asked. */
@@ -423,9 +429,7 @@ export class HelplineChat extends LitElement {
 
   /** Loads the pack and starts the bot (once). Resolves when ready or failed; callers during loading wait too. */
   load(): Promise<void> {
-    if (this.bot) return Promise.resolve();
-    if (this.status !== 'loading' || !this.loading) this.loading = this.start();
-    return this.loading;
+    return this.bot ? Promise.resolve() : this.packLoading.load();
   }
 
   /** The bot's options now: the conversation so far, the user, and hours and settings as they are. */
@@ -448,32 +452,6 @@ export class HelplineChat extends LitElement {
       bot.on(name, (detail) => this.bot === bot && emit(this, name, detail as never));
     }
     bot.on('handoff', (h) => this.bot === bot && this.onHandoff(h));
-  }
-
-  private async start(): Promise<void> {
-    this.status = 'loading';
-    try {
-      if (this.api && !this.packData) this.useBot(createApiBot(this.api, this.botOptions()));
-      else {
-        const pack =
-          this.packData ??
-          (await fetchPack(this.pack, {
-            languages: visitorLanguages(this.lang),
-            preloaded: this.preloaded,
-            onProgress: (done, total) => (this.progress = { done, total }),
-          }));
-        // A downloaded pack: building the bot and answering are long, each gets a task of its own so the page can paint between.
-        if (!this.packData) await nextTask();
-        this.botPack = pack;
-        this.useBot(createBot(pack, this.botOptions()));
-        if (!this.packData) await nextTask();
-      }
-      this.status = 'ready';
-      for (const q of this.unanswered.splice(0)) void this.answer(q.text).then(q.done);
-    } catch (e) {
-      console.error('helpline: could not load the pack', e);
-      this.status = 'error';
-    }
   }
 
   /** Opens the panel. */
