@@ -20,7 +20,7 @@ import { createI18n, loadLanguage, uiLanguage, type UiKey } from './i18n.js';
 import { safeUrl } from './markdown.js';
 import { renderAnswer } from './answer-view.js';
 import { renderSurvey, type SurveyAnswer } from './survey.js';
-import { loadSession, saveSession, type Entry } from './session.js';
+import type { Entry, Saved } from './session.js';
 import type { DeliveryResult } from './handoff-outbox.js';
 import { HandoffDelivery } from './handoff-delivery.js';
 import { renderHandoffPanel } from './handoff-panel.js';
@@ -34,7 +34,7 @@ import { botLanguageHint } from './bot-language.js';
 import { PageLanguage } from './page-language.js';
 import { firstTopics, languageNames, renderFirstScreen } from './first-screen.js';
 import { BOT_EVENTS, emit } from './events.js';
-import { removeSession } from './session.js';
+import { SessionPersistence } from './session-persistence.js';
 import { LIST_ID, Suggestions } from './suggestions.js';
 import { FocusTrap } from './focus-trap.js';
 import { LANG_PATTERN } from '../src/knowledge/article.js';
@@ -177,6 +177,13 @@ export class HelplineChat extends LitElement {
   readonly agent = new AgentSession(this);
   /** Where handoffs go and how far each got. */
   private readonly delivery = new HandoffDelivery(this, (r) => this.delivered(r));
+  /** The conversation across page loads (sessionStorage). */
+  private readonly session = new SessionPersistence(
+    this,
+    () => this.storageKey,
+    () => this.snapshot(),
+    (saved) => this.takeBack(saved),
+  );
   /** The pack downloaded and the bot built, once; `status` and `progress` show how far. */
   private readonly packLoading = new PackLoading(
     this,
@@ -212,7 +219,6 @@ export class HelplineChat extends LitElement {
   private nextId = 1;
   private savedState?: unknown;
   private lastHandoff?: Handoff;
-  private restored = false;
   /** Questions asked before the bot could answer (still loading, or failed to load): answered when it can. */
   private unanswered: { text: string; done?: (r: Reply | undefined) => void }[] = [];
   /** Answers one at a time, in the order asked. */
@@ -324,15 +330,12 @@ export class HelplineChat extends LitElement {
       this.i18n = createI18n(lang);
       this.languageLoad = loadLanguage(this.i18n, lang).then(() => this.requestUpdate());
     } else this.pickUiLanguage();
-    this.restore(); // before the controllers connect: the agent session resumes its relay stream
+    this.session.restore(); // before the controllers connect: the agent session resumes its relay stream
     super.connectedCallback();
   }
 
-  private restore(): void {
-    if (this.restored) return;
-    this.restored = true;
-    const saved = loadSession(this.storageKey);
-    if (!saved) return;
+  /** A saved conversation taken back (SessionPersistence.restore). */
+  private takeBack(saved: Saved): void {
     this.entries = saved.entries;
     this.nextId = Math.max(0, ...saved.entries.map((e) => e.id)) + 1;
     this.savedState = saved.state;
@@ -345,8 +348,9 @@ export class HelplineChat extends LitElement {
     if (saved.open) this.open = true;
   }
 
-  private persist(): void {
-    saveSession(this.storageKey, {
+  /** What is saved of the conversation. */
+  private snapshot(): Saved {
+    return {
       entries: this.entries,
       state: this.bot?.state ?? this.savedState,
       open: this.open,
@@ -356,7 +360,11 @@ export class HelplineChat extends LitElement {
       survey: this.survey,
       surveyed: this.surveyed,
       surveyTopic: this.surveyTopic,
-    });
+    };
+  }
+
+  private persist(): void {
+    this.session.save();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -494,7 +502,7 @@ export class HelplineChat extends LitElement {
     if (this.botPack) this.useBot(createBot(this.botPack, this.botOptions()));
     else if (this.bot) this.useBot(createApiBot(this.api, this.botOptions()));
     this.unread = 0;
-    removeSession(this.storageKey);
+    this.session.forget();
   }
 
   /** Asks a question as if the user typed it (opens the panel). */
