@@ -19,6 +19,12 @@ const deferWordLists = () => ({
   name: 'defer-word-lists',
   resolveId: (source, importer) => (importer && /[\\/]src[\\/]safety[\\/]/.test(importer) && /^\.\/bip39-data(\.js)?$/.test(source) ? DEFERRED_LISTS : null),
 });
+/**
+ * The widget imports the engine as 'helpline', the package's public entry: dist/widget.js leaves it to the app's
+ * bundler (one engine for an app that imports helpline and helpline/widget); the script-tag files bundle its source.
+ */
+const ENGINE = fileURLToPath(new URL('./src/index.ts', import.meta.url));
+const engineSource = () => ({ name: 'engine-source', resolveId: (source) => (source === 'helpline' ? ENGINE : null) });
 const warn = (w, next) => (w.code === 'CIRCULAR_DEPENDENCY' && w.ids?.every((i) => i.includes('node_modules')) ? undefined : next(w));
 
 const configs = [
@@ -36,6 +42,9 @@ const configs = [
 
 /** The widget code's hashed name, from its build to the loader's (rollup builds the configs in order). */
 let widgetChunk;
+/** Its UI strings' chunks per language (widget/locales/<lang>.ts), which the loader fetches beside it. */
+let localeChunks = {};
+const LOCALE_MODULE = /[\\/]widget[\\/]locales[\\/]([a-z-]+)\.ts$/;
 /** The widget code's files in dist/: helpline-widget.<hash>.js and the chunks it imports on demand (helpline-api-bot.<hash>.js). */
 const WIDGET_CHUNK = /^helpline-[a-z-]+\.[\w-]+\.js$/;
 const minify = () => terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
@@ -45,14 +54,28 @@ if (existsSync('widget/index.ts')) {
     {
       // The widget code the script-tag loader imports: content-hashed, so a CDN may cache it forever.
       input: 'widget/widget-chunk.ts',
-      output: { dir: 'dist', format: 'es', entryFileNames: 'helpline-widget.[hash].js', chunkFileNames: 'helpline-[name].[hash].js' },
+      output: {
+        dir: 'dist',
+        format: 'es',
+        entryFileNames: 'helpline-widget.[hash].js',
+        chunkFileNames: (c) => (LOCALE_MODULE.test(c.facadeModuleId ?? '') ? 'helpline-locale-[name].[hash].js' : 'helpline-[name].[hash].js'),
+      },
       // terser squeezes ~2 KB gzip more than esbuild's minifier from the script-tag file (bench/RESULTS.md).
       plugins: [
-        deferWordLists(), resolve({ browser: true }), commonjs(), ts(), minify(),
+        engineSource(),
+        deferWordLists(),
+        resolve({ browser: true }),
+        commonjs(),
+        ts(),
+        minify(),
         {
           name: 'widget-chunk-name',
           generateBundle(_, bundle) {
-            widgetChunk = Object.values(bundle).find((f) => f.type === 'chunk' && f.isEntry).fileName;
+            const chunks = Object.values(bundle).filter((f) => f.type === 'chunk');
+            widgetChunk = chunks.find((f) => f.isEntry).fileName;
+            localeChunks = Object.fromEntries(
+              chunks.filter((f) => LOCALE_MODULE.test(f.facadeModuleId ?? '')).map((f) => [LOCALE_MODULE.exec(f.facadeModuleId)[1], f.fileName]),
+            );
           },
           // Older builds' chunks would pile up in dist/ (and in the npm package).
           writeBundle(_, bundle) {
@@ -66,6 +89,10 @@ if (existsSync('widget/index.ts')) {
       // The script-tag file: the loader, a few KB, which draws the launcher and imports the widget code.
       input: 'widget/script-tag.ts',
       output: { file: 'dist/helpline.js', format: 'iife', name: 'HelplineBundle' },
+      // The loader takes a few small functions and the event names from the engine (src/): nothing there runs at
+      // import for it, so the stemmers (CommonJS, kept whole by default) and word lists the engine's modules pull
+      // in are left out (26 KB gzip of a 12 KB budget).
+      treeshake: { moduleSideEffects: (id) => !/[\\/](src|node_modules)[\\/]/.test(id) },
       plugins: [
         {
           name: 'widget-chunk-import',
@@ -73,17 +100,21 @@ if (existsSync('widget/index.ts')) {
           load(id) {
             if (id !== '\0helpline:widget-chunk') return null;
             if (!widgetChunk) this.error('the widget code must be built before the loader (rollup.config.mjs order)');
-            return `export const WIDGET_CHUNK = ${JSON.stringify(widgetChunk)};`;
+            return `export const WIDGET_CHUNK = ${JSON.stringify(widgetChunk)}; export const LOCALE_CHUNKS = ${JSON.stringify(localeChunks)};`;
           },
         },
-        resolve({ browser: true }), commonjs(), ts(), minify(),
+        engineSource(),
+        resolve({ browser: true }),
+        commonjs(),
+        ts(),
+        minify(),
       ],
       onwarn: warn,
     },
     {
       input: 'widget/index.ts',
       output: { file: 'dist/widget.js', format: 'esm', inlineDynamicImports: true },
-      external,
+      external: (id) => id === 'helpline' || external(id),
       plugins: [deferWordLists(), resolve({ browser: true }), commonjs(), ts()],
       onwarn: warn,
     },

@@ -1,11 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { redactSecrets } from '../src/index.js';
+import { redactSecrets } from 'helpline';
 import { safeUrl } from './markdown.js';
 import { HandoffOutbox, type DeliveryResult } from './handoff-outbox.js';
 import { conversationFetch, inboxUrl, listenChatwoot, type ChatwootInbox, type ChatwootLink } from './chatwoot-link.js';
 import type { LiveEvent } from './chatwoot-cable.js';
 import type { UiKey } from './i18n.js';
-import type { Messages } from '../src/index.js';
+import type { Messages } from 'helpline';
 
 /** A UI label (widget/locales.ts) or one of the bot's sentences (from the pack: the bundle carries English only). */
 export type TextKey = UiKey | keyof Messages;

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Reply } from '../src/index.js';
+import type { Reply } from 'helpline';
 import { renderMarkdown, safeUrl } from './markdown.js';
 import { leadOf } from './answer-lead.js';
 

@@ -14,8 +14,8 @@ import {
   type Pack,
   type Reply,
   type UserContext,
-} from '../src/index.js';
-import type { ConversationState } from '../src/index.js';
+} from 'helpline';
+import type { ConversationState } from 'helpline';
 import { Emitter, emptyState, messages, restoreState } from '../src/internal.js';
 import { PACK_TIMEOUT_MS } from './fetch-text.js';
 

@@ -5,7 +5,7 @@
  * the existing contact for a known one), a conversation already there is reused, a message already there is
  * not posted again.
  */
-import { redactSecrets, type Handoff } from '../src/index.js';
+import { redactSecrets, type Handoff } from 'helpline';
 import { inboxUrl, type ChatwootInbox, type ChatwootLink } from './chatwoot-link.js';
 
 /** A message as Chatwoot's public API shows it (models/_message.json.jbuilder). */

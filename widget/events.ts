@@ -1,4 +1,4 @@
-import type { BotEvents, Handoff } from '../src/index.js';
+import type { BotEvents, Handoff } from 'helpline';
 // The constant from its own module, not the entry: the loader imports this file and must not pull in the engine.
 import { BOT_EVENTS } from '../src/bot/events.js';
 

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Article } from '../src/index.js';
+import type { Article } from 'helpline';
 
 /** How many topics the first screen offers: more than six stop being "popular" and push the composer away. */
 export const MAX_TOPICS = 6;

@@ -1,4 +1,4 @@
-import type { Reply, UserContext } from '../src/index.js';
+import type { Reply, UserContext } from 'helpline';
 import type { HelplineEventMap, HelplineEventName } from './events.js';
 import type { HelplineChat } from './helpline-chat.js';
 

@@ -13,20 +13,19 @@ import {
   type Pack,
   type Reply,
   type UserContext,
-} from '../src/index.js';
+} from 'helpline';
 import { messages } from '../src/internal.js';
 import { styles } from './styles.js';
-import { createI18n, uiLanguage, type UiKey } from './i18n.js';
+import { createI18n, loadLanguage, uiLanguage, type UiKey } from './i18n.js';
 import { safeUrl } from './markdown.js';
 import { renderAnswer } from './answer-view.js';
 import { renderSurvey, type SurveyAnswer } from './survey.js';
-import { loadSession, saveSession, type Entry } from './session.js';
+import type { Entry, Saved } from './session.js';
 import type { DeliveryResult } from './handoff-outbox.js';
 import { HandoffDelivery } from './handoff-delivery.js';
 import { renderHandoffPanel } from './handoff-panel.js';
 import { AgentSession, type AgentLine, type LiveState, type TextKey } from './agent-session.js';
-import { fetchPack } from './pack-loader.js';
-import { visitorLanguages } from './pack-language.js';
+import { PackLoading, type Status } from './pack-loading.js';
 import { pickOnAccent } from './on-accent.js';
 import { createApiBot } from './api-bot.js';
 import { isTicket, rememberTicket } from './ticket-record.js';
@@ -35,17 +34,14 @@ import { botLanguageHint } from './bot-language.js';
 import { PageLanguage } from './page-language.js';
 import { firstTopics, languageNames, renderFirstScreen } from './first-screen.js';
 import { BOT_EVENTS, emit } from './events.js';
-import { removeSession } from './session.js';
+import { SessionPersistence } from './session-persistence.js';
 import { LIST_ID, Suggestions } from './suggestions.js';
+import { FocusTrap } from './focus-trap.js';
 import { LANG_PATTERN } from '../src/internal.js';
-
-/** Lets the browser run other tasks (input, paint) before the next step. */
-const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** An entry before it gets its id. */
 type EntryInput = Entry extends infer E ? (E extends Entry ? Omit<E, 'id'> : never) : never;
 
-type Status = 'idle' | 'loading' | 'ready' | 'error';
 /**
  * Where the latest handoff stands. `undelivered`: it reached no one (nothing configured to send it to, or the
  * server refused it for good), so the user is told how to reach support instead.
@@ -181,6 +177,31 @@ export class HelplineChat extends LitElement {
   readonly agent = new AgentSession(this);
   /** Where handoffs go and how far each got. */
   private readonly delivery = new HandoffDelivery(this, (r) => this.delivered(r));
+  /** The conversation across page loads (sessionStorage). */
+  private readonly session = new SessionPersistence(
+    this,
+    () => this.storageKey,
+    () => this.snapshot(),
+    (saved) => this.takeBack(saved),
+  );
+  /** The pack downloaded and the bot built, once; `status` and `progress` show how far. */
+  private readonly packLoading = new PackLoading(
+    this,
+    (pack) => {
+      if (!pack) return this.useBot(createApiBot(this.api, this.botOptions()));
+      this.botPack = pack;
+      this.useBot(createBot(pack, this.botOptions()));
+    },
+    () => {
+      for (const q of this.unanswered.splice(0)) void this.answer(q.text).then(q.done);
+    },
+  );
+  /** Tab stays inside the open panel; Escape closes it. */
+  private readonly focusTrap = new FocusTrap(
+    this,
+    () => this.renderRoot,
+    () => (this.open = false),
+  );
   /** The page's `<html lang>` changing re-picks the UI language (when it follows the page). */
   private readonly pageLanguage = new PageLanguage(this, () => this.pickUiLanguage());
   /** Pack files downloaded of those the first answer needs, while loading. */
@@ -198,8 +219,6 @@ export class HelplineChat extends LitElement {
   private nextId = 1;
   private savedState?: unknown;
   private lastHandoff?: Handoff;
-  private restored = false;
-  private loading?: Promise<void>;
   /** Questions asked before the bot could answer (still loading, or failed to load): answered when it can. */
   private unanswered: { text: string; done?: (r: Reply | undefined) => void }[] = [];
   /** Answers one at a time, in the order asked. */
@@ -260,11 +279,32 @@ export class HelplineChat extends LitElement {
     return uiLanguage(this.lang, document.documentElement.lang, navigator.languages ?? []);
   }
 
+  /** The UI language being switched to, while its strings load. */
+  private wantedLanguage?: string;
+  /** Its strings loading (locales.ts: one chunk per language). */
+  private languageLoad?: Promise<void>;
+
   private pickUiLanguage(): void {
-    if (this.i18n && this.i18n.language !== this.chosenUiLanguage) {
-      this.i18n.changeLanguage(this.chosenUiLanguage);
+    const lang = this.chosenUiLanguage;
+    if (!this.i18n || lang === (this.wantedLanguage ?? this.i18n.language)) return;
+    this.wantedLanguage = lang;
+    this.languageLoad = loadLanguage(this.i18n, lang).then(() => {
+      // a later switch wins over this one, whichever chunk arrives first
+      if (this.wantedLanguage !== lang) return;
+      this.wantedLanguage = undefined;
+      void this.i18n.changeLanguage(lang);
       this.requestUpdate();
-    }
+    });
+  }
+
+  /**
+   * Done when the UI language's strings are in too (locales.ts: one chunk per language, which the loader fetches
+   * beside the widget code). Until they are, English stands in; updates are not held back for them, as what an
+   * update sets up (where handoffs go, the pack loading) must not wait for strings.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.languageLoad;
+    return super.getUpdateComplete();
   }
 
   /** The language hint the bot gets with each question (bot-language.ts): read at each question, never frozen. */
@@ -284,16 +324,18 @@ export class HelplineChat extends LitElement {
   }
 
   override connectedCallback(): void {
-    this.i18n = createI18n(this.chosenUiLanguage);
-    this.restore(); // before the controllers connect: the agent session resumes its relay stream
+    if (!this.i18n) {
+      // In the chosen language at once: the launcher's label is there, the other strings follow.
+      const lang = this.chosenUiLanguage;
+      this.i18n = createI18n(lang);
+      this.languageLoad = loadLanguage(this.i18n, lang).then(() => this.requestUpdate());
+    } else this.pickUiLanguage();
+    this.session.restore(); // before the controllers connect: the agent session resumes its relay stream
     super.connectedCallback();
   }
 
-  private restore(): void {
-    if (this.restored) return;
-    this.restored = true;
-    const saved = loadSession(this.storageKey);
-    if (!saved) return;
+  /** A saved conversation taken back (SessionPersistence.restore). */
+  private takeBack(saved: Saved): void {
     this.entries = saved.entries;
     this.nextId = Math.max(0, ...saved.entries.map((e) => e.id)) + 1;
     this.savedState = saved.state;
@@ -306,8 +348,9 @@ export class HelplineChat extends LitElement {
     if (saved.open) this.open = true;
   }
 
-  private persist(): void {
-    saveSession(this.storageKey, {
+  /** What is saved of the conversation. */
+  private snapshot(): Saved {
+    return {
       entries: this.entries,
       state: this.bot?.state ?? this.savedState,
       open: this.open,
@@ -317,7 +360,11 @@ export class HelplineChat extends LitElement {
       survey: this.survey,
       surveyed: this.surveyed,
       surveyTopic: this.surveyTopic,
-    });
+    };
+  }
+
+  private persist(): void {
+    this.session.save();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -333,8 +380,15 @@ export class HelplineChat extends LitElement {
     if (changed.has('open') && this.open && this.status === 'idle') void this.load();
   }
 
+  /** Whether `helpline:ready` has fired: the element is drawn in its UI language and takes calls. */
+  isReady = false;
+
   protected override firstUpdated(): void {
-    emit(this, 'ready', undefined);
+    // after the UI language's strings (getUpdateComplete): a page told "ready" sees the chat in its language
+    void this.updateComplete.then(() => {
+      this.isReady = true;
+      emit(this, 'ready', undefined);
+    });
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -383,9 +437,7 @@ export class HelplineChat extends LitElement {
 
   /** Loads the pack and starts the bot (once). Resolves when ready or failed; callers during loading wait too. */
   load(): Promise<void> {
-    if (this.bot) return Promise.resolve();
-    if (this.status !== 'loading' || !this.loading) this.loading = this.start();
-    return this.loading;
+    return this.bot ? Promise.resolve() : this.packLoading.load();
   }
 
   /** The bot's options now: the conversation so far, the user, and hours and settings as they are. */
@@ -408,32 +460,6 @@ export class HelplineChat extends LitElement {
       bot.on(name, (detail) => this.bot === bot && emit(this, name, detail as never));
     }
     bot.on('handoff', (h) => this.bot === bot && this.onHandoff(h));
-  }
-
-  private async start(): Promise<void> {
-    this.status = 'loading';
-    try {
-      if (this.api && !this.packData) this.useBot(createApiBot(this.api, this.botOptions()));
-      else {
-        const pack =
-          this.packData ??
-          (await fetchPack(this.pack, {
-            languages: visitorLanguages(this.lang),
-            preloaded: this.preloaded,
-            onProgress: (done, total) => (this.progress = { done, total }),
-          }));
-        // A downloaded pack: building the bot and answering are long, each gets a task of its own so the page can paint between.
-        if (!this.packData) await nextTask();
-        this.botPack = pack;
-        this.useBot(createBot(pack, this.botOptions()));
-        if (!this.packData) await nextTask();
-      }
-      this.status = 'ready';
-      for (const q of this.unanswered.splice(0)) void this.answer(q.text).then(q.done);
-    } catch (e) {
-      console.error('helpline: could not load the pack', e);
-      this.status = 'error';
-    }
   }
 
   /** Opens the panel. */
@@ -476,7 +502,7 @@ export class HelplineChat extends LitElement {
     if (this.botPack) this.useBot(createBot(this.botPack, this.botOptions()));
     else if (this.bot) this.useBot(createApiBot(this.api, this.botOptions()));
     this.unread = 0;
-    removeSession(this.storageKey);
+    this.session.forget();
   }
 
   /** Asks a question as if the user typed it (opens the panel). */
@@ -742,30 +768,6 @@ export class HelplineChat extends LitElement {
     this.persist();
   }
 
-  /** Keeps Tab inside the open panel and closes it on Escape (focus goes back to the launcher). */
-  private onKeydown(e: KeyboardEvent): void {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      this.open = false;
-      return;
-    }
-    if (e.key !== 'Tab') return;
-    const focusable = [...this.renderRoot.querySelectorAll<HTMLElement>('.panel button, .panel input, .panel textarea, .panel a[href]')].filter(
-      (el) => !el.hasAttribute('disabled'),
-    );
-    if (!focusable.length) return;
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    const active = (this.renderRoot as ShadowRoot).activeElement;
-    if (e.shiftKey && active === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && active === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  }
-
   override render(): TemplateResult {
     const title = this.heading || this.t('title');
     if (!this.open) {
@@ -774,7 +776,7 @@ export class HelplineChat extends LitElement {
         <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16v12H7l-3 3z" /></svg>${this.t('launcher')}${this.unread ? html`<span class="badge" part="badge">${this.unread}<span class="sr-only"> ${this.t('unread')}</span></span>` : nothing}
       </button>`;
     }
-    return html`<section class="panel" part="panel" role="dialog" aria-modal="true" aria-labelledby="helpline-title" lang=${this.i18n.language} @keydown=${this.onKeydown}>
+    return html`<section class="panel" part="panel" role="dialog" aria-modal="true" aria-labelledby="helpline-title" lang=${this.i18n.language} @keydown=${this.focusTrap.keydown}>
       <!-- not a landmark: the page has its own banner, and the dialog is labelled by its title -->
       <header part="header" role="none">
         <h2 id="helpline-title">${title}</h2>

@@ -4,7 +4,7 @@
  * downloading (hover, focus) are taken from it, not downloaded twice. Every download has a timeout, so a
  * visitor on a dead link gets the retry and the contact link, not an endless spinner.
  */
-import { loadPack, type Pack } from '../src/index.js';
+import { loadPack, type Pack } from 'helpline';
 import { firstUrl, isManifestText, packLanguage } from './pack-language.js';
 import { fetchText } from './fetch-text.js';
 

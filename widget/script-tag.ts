@@ -21,7 +21,7 @@ import type { HelplineCommand, HelplineGlobal, HelplineMethods } from './helplin
 import { HELPLINE_EVENTS } from './events.js';
 import { removeSession } from './session.js';
 // The hashed file name of the widget code, written by the build (rollup.config.mjs).
-import { WIDGET_CHUNK } from 'helpline:widget-chunk';
+import { LOCALE_CHUNKS, WIDGET_CHUNK } from 'helpline:widget-chunk';
 
 const script = document.currentScript as HTMLScriptElement | null;
 const data = script?.dataset ?? {};
@@ -92,6 +92,10 @@ let code: Promise<unknown> | undefined;
 function loadCode(): Promise<unknown> {
   // A page (or a bundle) that already defines the element needs no second copy of the widget code.
   if (customElements.get('helpline-chat')) return Promise.resolve();
+  // The visitor's UI strings beside the code, not after it (the widget code imports the same URL: one download).
+  // (the attribute, not data-lang: a setLocale queued before this load has set it)
+  const strings = LOCALE_CHUNKS[uiLanguage(element.getAttribute('lang') ?? data.lang, document.documentElement.lang, navigator.languages ?? []).toLowerCase()];
+  if (strings && !code) void import(/* @vite-ignore */ new URL(strings, base).href).catch(() => {});
   code ??= import(/* @vite-ignore */ new URL(WIDGET_CHUNK, base).href).catch((e) => {
     code = undefined;
     throw e;
@@ -183,7 +187,7 @@ const methods: HelplineMethods = {
     byFn.set(fn, handler);
     element.addEventListener(`helpline:${event}`, handler);
     // Ready already: a late listener is told at once (asynchronously, like every other event).
-    if (event === 'ready' && defined() && element.hasUpdated) queueMicrotask(() => fn(undefined as never));
+    if (event === 'ready' && defined() && element.isReady) queueMicrotask(() => fn(undefined as never));
     return () => methods.off(event, fn);
   },
   off(event, fn) {

@@ -1,4 +1,4 @@
-import type { Reply } from '../src/index.js';
+import type { Reply } from 'helpline';
 import type { AgentSaved, TextKey } from './agent-session.js';
 
 /** One line of the visible conversation. */

@@ -35,7 +35,9 @@ describe.skipIf(!hasChromium)('the Helpline global in Chromium', () => {
 
     // queued before load: the listener, identify, setLocale('es') and open
     await page.locator(q.input).waitFor();
-    await expect.poll(seen).toContain('ready:null');
+    // ready comes with the UI language's strings (their own small file, which the demo server may serve after
+    // it has compressed the pack's first files)
+    await expect.poll(seen, { timeout: 20_000 }).toContain('ready:null');
     expect(await page.locator(q.input).getAttribute('placeholder')).toBe('Escribe tu pregunta…');
     const es = await page.evaluate(() => window.Helpline('ask', 'usdt trc20?'));
     // tickers only: the language is the hint's (the sample has no clear answer to them: any reply will do)

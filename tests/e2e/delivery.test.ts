@@ -46,6 +46,30 @@ describe.skipIf(!hasChromium)('delivery: loader, widget code, one language of a 
     await context.close();
   });
 
+  it("a Spanish visitor downloads the Spanish UI strings once, beside the widget code, and no other language's", async () => {
+    const context = await browser.newContext({ locale: 'es-ES' });
+    // the demo page in Spanish: its lang is what the UI language follows
+    await context.route(server.url, async (route) => {
+      const page = await route.fetch();
+      await route.fulfill({ response: page, body: (await page.text()).replace('<html lang="en">', '<html lang="es">') });
+    });
+    const requests = recordRequests(context, origin);
+    const { page, errors } = await openPage(browser, server.url, {}, context);
+    await openWidget(page);
+    await expect.poll(() => page.locator(q.input).getAttribute('placeholder')).toBe('Escribe tu pregunta…');
+    const locales = requests.filter((p) => p.startsWith('/helpline-locale-'));
+    expect(locales.map((p) => p.replace(/\.[\w-]{8,}\.js$/, ''))).toEqual(['/helpline-locale-es']);
+    // then switched at run time: the Chinese strings arrive, the Spanish ones are not fetched again
+    await page.evaluate(() => window.Helpline.setLocale('zh'));
+    await expect.poll(() => page.locator(q.input).getAttribute('placeholder')).toBe('请输入您的问题…');
+    expect(requests.filter((p) => p.startsWith('/helpline-locale-')).map((p) => p.replace(/\.[\w-]{8,}\.js$/, ''))).toEqual([
+      '/helpline-locale-es',
+      '/helpline-locale-zh',
+    ]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("the loader's launcher, before the widget code arrives, is labelled and has AA contrast on the page's accent", async () => {
     const context = await browser.newContext({ locale: 'en-US' });
     await context.route('**/helpline-widget.*.js', (route) => route.abort());
