@@ -4,17 +4,7 @@
  * conversation state travels with each request and comes back with each reply, so the server keeps none.
  * No pack is downloaded: search-as-you-type has nothing to search and offers no suggestions.
  */
-import {
-  redactSecrets,
-  type Bot,
-  type BotEvents,
-  type BotOptions,
-  type Handoff,
-  type HandoffReason,
-  type Pack,
-  type Reply,
-  type UserContext,
-} from 'helpline';
+import { redactSecrets, type Bot, type BotEvents, type BotOptions, type Handoff, type HandoffReason, type Pack, type Reply, type UserContext } from 'helpline';
 import type { ConversationState } from 'helpline';
 import { Emitter, emptyState, messages, restoreState } from '../src/internal.js';
 import { PACK_TIMEOUT_MS } from './fetch-text.js';
