@@ -264,27 +264,24 @@ export class SearchIndex {
       filter: opts.filter ? (r: SearchResult) => opts.filter!(r.id as string) : undefined,
     };
     let results: SearchResult[];
-    if (picking.length && picking.length < terms.length && !opts.prefix) {
-      // The rare terms pick the candidates; the others score only those, each a lookup per candidate rather than
-      // a pass over the term's postings (a common term is in a tenth or more of the articles).
+    if (picking.length && picking.length < terms.length) {
       const picked = this.index.search(query, { ...base, tokenize: () => picking }).slice(0, CANDIDATES);
-      const chosen = new Set(picking);
-      results = this.addScores(
-        picked,
-        terms.filter((t) => !chosen.has(t)),
-      );
-    } else {
-      let boostDocument: ((id: string) => number) | undefined;
-      if (picking.length && picking.length < terms.length) {
-        const picked = new Set(
-          this.index
-            .search(query, { ...base, tokenize: () => picking })
-            .slice(0, CANDIDATES)
-            .map((r) => r.id as string),
+      if (opts.prefix) {
+        // The last word completes as a prefix, so it cannot be looked up as typed: every term scores the
+        // candidates in one more search, other articles costing a lookup, not a result.
+        const ids = new Set(picked.map((r) => r.id as string));
+        results = this.index.search(query, { ...base, boostDocument: (id: string) => (ids.has(id) ? 1 : 0) });
+      } else {
+        // The other terms score only the candidates, each a lookup per candidate rather than a pass over the
+        // term's postings (a common term is in a tenth or more of the articles).
+        const chosen = new Set(picking);
+        results = this.addScores(
+          picked,
+          terms.filter((t) => !chosen.has(t)),
         );
-        boostDocument = (id) => (picked.has(id) ? 1 : 0);
       }
-      results = this.index.search(query, { ...base, boostDocument });
+    } else {
+      results = this.index.search(query, base);
     }
     if (this.passages && !opts.prefix && results.length) {
       // The candidates' best paragraphs; other articles' paragraphs cost a lookup, not a result.
