@@ -47,6 +47,19 @@ let localeChunks = {};
 const LOCALE_MODULE = /[\\/]widget[\\/]locales[\\/]([a-z-]+)\.ts$/;
 /** The widget code's files in dist/: helpline-widget.<hash>.js and the chunks it imports on demand (helpline-api-bot.<hash>.js). */
 const WIDGET_CHUNK = /^helpline-[a-z-]+\.[\w-]+\.js$/;
+/**
+ * Chromium keeps a failed dynamic import failed for the page's life (its module map caches the error, 150 does):
+ * a chunk that could not load while offline would never load after. Each dynamic import of the browser files
+ * tries the URL, then a fresh one (`?retry=<time>`) that no cache has seen. Importers that keep state hold on to
+ * their module's promise once it resolved (widget/chatwoot-link.ts), so a retry cannot make a second instance.
+ */
+const RETRY_IMPORT = '((u)=>import(u).catch(()=>import(u+(u.includes("?")?"&":"?")+"retry="+Date.now())))';
+const importAgain = () => ({
+  name: 'import-again',
+  renderDynamicImport: ({ targetModuleId }) =>
+    // a chunk of this build: its relative name, resolved against this chunk's URL as import() itself would
+    targetModuleId ? { left: `${RETRY_IMPORT}(new URL(`, right: ', import.meta.url).href)' } : { left: `${RETRY_IMPORT}(`, right: ')' },
+});
 const minify = () => terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
 
 if (existsSync('widget/index.ts')) {
@@ -67,6 +80,7 @@ if (existsSync('widget/index.ts')) {
         resolve({ browser: true }),
         commonjs(),
         ts(),
+        importAgain(),
         minify(),
         {
           name: 'widget-chunk-name',
@@ -107,6 +121,7 @@ if (existsSync('widget/index.ts')) {
         resolve({ browser: true }),
         commonjs(),
         ts(),
+        importAgain(),
         minify(),
       ],
       onwarn: warn,

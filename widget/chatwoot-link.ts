@@ -25,7 +25,14 @@ export interface ChatwootLink extends ChatwootInbox {
   lastMessageId?: number;
 }
 
-const connector = () => import('./chatwoot-connector.js');
+type Connector = typeof import('./chatwoot-connector.js');
+let loaded: Promise<Connector> | undefined;
+/** The connector chunk, once per page (it keeps state); a failed download is tried again at the next call. */
+export const connector = (): Promise<Connector> =>
+  (loaded ??= import('./chatwoot-connector.js').catch((e) => {
+    loaded = undefined;
+    throw e;
+  }));
 
 /** The public client API's base for an inbox. */
 export const inboxUrl = (i: ChatwootInbox): string => `${i.url.replace(/\/+$/, '')}/public/api/v1/inboxes/${encodeURIComponent(i.inbox)}`;

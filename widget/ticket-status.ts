@@ -6,6 +6,7 @@
 import type { LiveState } from './agent-session.js';
 import type { Delivery } from './handoff-outbox.js';
 import { readTicket } from './ticket-record.js';
+import { connector } from './chatwoot-link.js';
 
 /** What `Helpline.ticket(id)` answers. */
 export interface TicketStatus {
@@ -39,7 +40,7 @@ export async function ticketStatus(id: string): Promise<TicketStatus> {
       return { ...known, state: body.state, replies, checked: true };
     }
     if (r.chatwoot) {
-      const { conversationOf } = await import('./chatwoot-connector.js');
+      const { conversationOf } = await connector();
       const conv = await conversationOf(r.chatwoot);
       if (!conv) return known;
       const replies = (conv.messages ?? [])

@@ -72,7 +72,10 @@ describe.skipIf(!hasChromium)('delivery: loader, widget code, one language of a 
 
   it("the loader's launcher, before the widget code arrives, is labelled and has AA contrast on the page's accent", async () => {
     const context = await browser.newContext({ locale: 'en-US' });
-    await context.route('**/helpline-widget.*.js', (route) => route.abort());
+    await context.route(
+      (u) => /\/helpline-widget\.[\w-]+\.js$/.test(u.pathname),
+      (route) => route.abort(),
+    );
     const { page } = await openPage(browser, server.url, {}, context);
     expect(await page.locator(q.launcher).innerText()).toBe('Help');
     expect(await page.evaluate(() => customElements.get('helpline-chat'))).toBeUndefined();
@@ -117,6 +120,26 @@ describe.skipIf(!hasChromium)('delivery: loader, widget code, one language of a 
     expect(await page.locator(q.botMessages).count()).toBe(0);
     release();
     await page.locator(q.botMessages).first().waitFor();
+    expect(await page.locator(q.botMessages).first().locator('h3').innerText()).toMatch(/withdraw/i);
+    await context.close();
+  });
+
+  it('when the widget code cannot download, the next click downloads it (Chromium keeps a failed import failed)', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    let broken = true;
+    await context.route(
+      (u) => /\/helpline-widget\.[\w-]+\.js$/.test(u.pathname),
+      (route) => (broken ? route.abort('internetdisconnected') : route.continue()),
+    );
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const failed = page.waitForEvent('console', (m) => m.text().includes('could not load the widget'));
+    await page.locator(q.launcher).click();
+    await failed;
+    broken = false;
+    await page.locator(q.launcher).click();
+    await page.locator(q.input).waitFor();
+    await ask(page, 'what is the withdrawal fee?');
     expect(await page.locator(q.botMessages).first().locator('h3').innerText()).toMatch(/withdraw/i);
     await context.close();
   });
