@@ -1,6 +1,6 @@
 import { EN, type LocaleStrings, type UiKey, type UiLanguage } from './locales.js';
 import { LAUNCHER } from './launcher-labels.js';
-import { createI18n as createInstance } from './i18n.js';
+import i18next, { type i18n } from 'i18next';
 import zh from './locales/zh.js';
 import zhTW from './locales/zh-tw.js';
 import ja from './locales/ja.js';
@@ -22,5 +22,19 @@ export const LOCALES = Object.fromEntries(Object.entries(ALL).map(([l, s]) => [l
   Record<UiKey, string>
 >;
 
-/** An i18next instance holding every UI language (createI18n in i18n.ts, with all of them preloaded). */
-export const createI18n = (lng: string) => createInstance(lng, LOCALES);
+/**
+ * An i18next instance of its own holding every UI language, English the fallback: for apps that show the
+ * widget's strings in their own UI. (The widget itself needs only a lookup: i18n.ts.)
+ */
+export function createI18n(lng: string): i18n {
+  const instance = i18next.createInstance();
+  instance.init({
+    lng,
+    fallbackLng: 'en',
+    resources: Object.fromEntries(Object.entries(LOCALES).map(([l, translation]) => [l, { translation }])),
+    interpolation: { escapeValue: false }, // lit escapes every interpolation itself
+    initAsync: false,
+    showSupportNotice: false,
+  } as Parameters<i18n['init']>[0]);
+  return instance;
+}

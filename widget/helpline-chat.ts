@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { i18n } from 'i18next';
 import {
   checkHours,
   createBot,
@@ -16,7 +15,7 @@ import {
 } from 'helpline';
 import { messages } from '../src/internal.js';
 import { styles } from './styles.js';
-import { createI18n, loadLanguage, uiLanguage, type UiKey } from './i18n.js';
+import { UiStrings, uiLanguage, type UiKey } from './i18n.js';
 import { safeUrl } from './markdown.js';
 import { renderAnswer } from './answer-view.js';
 import { renderSurvey, type SurveyAnswer } from './survey.js';
@@ -215,7 +214,7 @@ export class HelplineChat extends LitElement {
   /** The pack the bot answers from (none with `api`): a change of hours or settings builds a new bot over it. */
   private botPack?: Pack;
   private user?: UserContext;
-  private i18n!: i18n;
+  private strings!: UiStrings;
   private nextId = 1;
   private savedState?: unknown;
   private lastHandoff?: Handoff;
@@ -263,15 +262,15 @@ export class HelplineChat extends LitElement {
     return `helpline:${this.pack || 'inline'}`;
   }
 
-  private t(key: UiKey, values: Record<string, string> = {}): string {
-    return this.i18n.t(key, values) as string;
+  private t(key: UiKey): string {
+    return this.strings.t(key);
   }
 
   /** A UI label or one of the bot's sentences, in the UI language. */
   uiText(key: TextKey, values: Record<string, string> = {}): string {
-    if (this.i18n.exists(key)) return this.t(key as UiKey, values);
+    if (this.strings.exists(key)) return this.t(key as UiKey);
     const table = (this.bot?.pack ?? this.packData)?.data.messages;
-    return messages(this.i18n.language, table)[key as keyof Messages].replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
+    return messages(this.strings.language, table)[key as keyof Messages].replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
   }
 
   /** The UI language this element's `lang`, the page and the browser choose. */
@@ -286,13 +285,13 @@ export class HelplineChat extends LitElement {
 
   private pickUiLanguage(): void {
     const lang = this.chosenUiLanguage;
-    if (!this.i18n || lang === (this.wantedLanguage ?? this.i18n.language)) return;
+    if (!this.strings || lang === (this.wantedLanguage ?? this.strings.language)) return;
     this.wantedLanguage = lang;
-    this.languageLoad = loadLanguage(this.i18n, lang).then(() => {
+    this.languageLoad = this.strings.load(lang).then(() => {
       // a later switch wins over this one, whichever chunk arrives first
       if (this.wantedLanguage !== lang) return;
       this.wantedLanguage = undefined;
-      void this.i18n.changeLanguage(lang);
+      this.strings.language = lang;
       this.requestUpdate();
     });
   }
@@ -309,7 +308,7 @@ export class HelplineChat extends LitElement {
 
   /** The language hint the bot gets with each question (bot-language.ts): read at each question, never frozen. */
   get botLanguage(): string {
-    return botLanguageHint(this.lang, this.i18n?.language ?? 'en', this.botPack?.data.languages);
+    return botLanguageHint(this.lang, this.strings?.language ?? 'en', this.botPack?.data.languages);
   }
 
   /**
@@ -324,11 +323,11 @@ export class HelplineChat extends LitElement {
   }
 
   override connectedCallback(): void {
-    if (!this.i18n) {
+    if (!this.strings) {
       // In the chosen language at once: the launcher's label is there, the other strings follow.
       const lang = this.chosenUiLanguage;
-      this.i18n = createI18n(lang);
-      this.languageLoad = loadLanguage(this.i18n, lang).then(() => this.requestUpdate());
+      this.strings = new UiStrings(lang);
+      this.languageLoad = this.strings.load(lang).then(() => this.requestUpdate());
     } else this.pickUiLanguage();
     this.session.restore(); // before the controllers connect: the agent session resumes its relay stream
     super.connectedCallback();
@@ -578,7 +577,7 @@ export class HelplineChat extends LitElement {
     this.survey = false;
     this.surveyed = true;
     if (a) {
-      this.agent.rate(a, this.bot?.state.lang ?? this.i18n.language, this.surveyTopic);
+      this.agent.rate(a, this.bot?.state.lang ?? this.strings.language, this.surveyTopic);
       this.push({ role: 'system', text: '', key: 'csatThanks' });
     }
     this.persist();
@@ -776,7 +775,7 @@ export class HelplineChat extends LitElement {
         <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16v12H7l-3 3z" /></svg>${this.t('launcher')}${this.unread ? html`<span class="badge" part="badge">${this.unread}<span class="sr-only"> ${this.t('unread')}</span></span>` : nothing}
       </button>`;
     }
-    return html`<section class="panel" part="panel" role="dialog" aria-modal="true" aria-labelledby="helpline-title" lang=${this.i18n.language} @keydown=${this.focusTrap.keydown}>
+    return html`<section class="panel" part="panel" role="dialog" aria-modal="true" aria-labelledby="helpline-title" lang=${this.strings.language} @keydown=${this.focusTrap.keydown}>
       <!-- not a landmark: the page has its own banner, and the dialog is labelled by its title -->
       <header part="header" role="none">
         <h2 id="helpline-title">${title}</h2>
@@ -920,7 +919,7 @@ export class HelplineChat extends LitElement {
   private whenAgentsReturn(): string {
     const next = this.hours && nextOpening(this.hours, new Date());
     if (!next) return this.uiText('handoffOfflineSoon');
-    return new Intl.DateTimeFormat(this.i18n.language, {
+    return new Intl.DateTimeFormat(this.strings.language, {
       weekday: 'long',
       hour: 'numeric',
       minute: '2-digit',

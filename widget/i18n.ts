@@ -1,48 +1,50 @@
-import i18next, { type i18n } from 'i18next';
 import { EN, loadLocale, UI_LANGUAGES, type UiKey, type UiLanguage } from './locales.js';
 import { LAUNCHER } from './launcher-labels.js';
 
 export { uiLanguage } from './ui-language.js';
 
-/** Languages whose strings an instance holds in full (English always does). */
-const complete = new WeakMap<i18n, Set<string>>();
-
 /**
- * An i18next instance of its own, so the widget never touches a host page's i18next. It starts with English
- * and every language's launcher label; `bundles` adds whole languages, and loadLanguage() loads one on demand.
+ * The widget's UI strings in one language, English standing in for what that language lacks. The strings have
+ * no plurals or interpolation, so a lookup does what i18next did here at 15.7 KB gzip, a quarter of the widget's
+ * budget (bench/RESULTS.md); `createI18n` in all-locales.ts gives apps an i18next instance of the same strings,
+ * and tests/widget/locales.test.ts checks that both answer alike.
  */
-export function createI18n(lng: string, bundles: Partial<Record<string, Record<UiKey, string>>> = {}): i18n {
-  const instance = i18next.createInstance();
-  const resources = Object.fromEntries(UI_LANGUAGES.map((l) => [l, { translation: bundles[l] ?? { launcher: LAUNCHER[l] } }]));
-  resources.en = { translation: { ...EN, launcher: LAUNCHER.en } };
-  instance.init({
-    lng,
-    fallbackLng: 'en',
-    resources,
-    interpolation: { escapeValue: false }, // lit escapes every interpolation itself
-    initAsync: false,
-    showSupportNotice: false,
-  } as Parameters<i18n['init']>[0]);
-  complete.set(instance, new Set(Object.keys(bundles)));
-  return instance;
-}
+export class UiStrings {
+  /** by language: every language's launcher label at once, whole languages once loaded */
+  private readonly held = new Map<string, Partial<Record<UiKey, string>>>(UI_LANGUAGES.map((l) => [l, { launcher: LAUNCHER[l] }]));
+  private readonly complete = new Set(['en']);
 
-/** Whether `lang`'s strings are all in the instance (else loadLanguage() must load them first). */
-export function hasLanguage(instance: i18n, lang: string): boolean {
-  return lang === 'en' || Boolean(complete.get(instance)?.has(lang));
-}
+  /** `language`: the UI language, as asked for (one the widget lacks keeps its code and shows English). */
+  constructor(public language: string) {
+    this.held.set('en', { ...EN, launcher: LAUNCHER.en });
+  }
 
-/**
- * Loads a UI language's strings (its chunk) into the instance; the caller switches to it. A chunk that cannot be
- * fetched leaves the language incomplete: English stands in for its strings.
- */
-export async function loadLanguage(instance: i18n, lang: string): Promise<void> {
-  if (hasLanguage(instance, lang) || !(UI_LANGUAGES as string[]).includes(lang)) return;
-  try {
-    instance.addResourceBundle(lang, 'translation', await loadLocale(lang as UiLanguage), true, true);
-    complete.get(instance)?.add(lang);
-  } catch (e) {
-    console.error(`helpline: the ${lang} UI strings could not be loaded; showing English`, e);
+  t(key: UiKey): string {
+    return this.held.get(this.language)?.[key] ?? this.held.get('en')![key]!;
+  }
+
+  /** Whether `key` is a UI string (the bot's sentences are not: src/pack/messages.ts). */
+  exists(key: string): boolean {
+    return key in this.held.get('en')!;
+  }
+
+  /** Whether `lang`'s strings are all here (else load() must fetch them first). */
+  has(lang: string): boolean {
+    return this.complete.has(lang);
+  }
+
+  /**
+   * Loads a UI language's strings (its chunk); the caller then sets `language`. A chunk that cannot be fetched
+   * leaves the language incomplete: English stands in for its strings.
+   */
+  async load(lang: string): Promise<void> {
+    if (this.has(lang) || !(UI_LANGUAGES as string[]).includes(lang)) return;
+    try {
+      this.held.set(lang, await loadLocale(lang as UiLanguage));
+      this.complete.add(lang);
+    } catch (e) {
+      console.error(`helpline: the ${lang} UI strings could not be loaded; showing English`, e);
+    }
   }
 }
 
