@@ -6,14 +6,20 @@ export const MAX_TOPICS = 6;
 
 /**
  * The topics offered before the first question, in the visitor's language (else the pack's default): the
- * articles featured (`featured: true`), else the first article of each category.
+ * articles featured (`featured: true`), else the most asked in the report the pack was built with
+ * (`helpline build --topics`), else the first article of each category.
  */
 export function firstTopics(articles: readonly Article[], lang: string, defaultLang: string): { id: string; title: string }[] {
   let own = articles.filter((a) => a.lang === lang);
   if (!own.length) own = articles.filter((a) => a.lang === defaultLang);
   const seen = new Set<string>();
   // The build marks every translation of a featured article (compile-pack.ts).
-  const picked = own.some((a) => a.featured) ? own.filter((a) => a.featured) : own.filter((a) => !seen.has(a.category) && seen.add(a.category));
+  const popular = own.filter((a) => a.popular).sort((a, b) => a.popular! - b.popular!);
+  const picked = own.some((a) => a.featured)
+    ? own.filter((a) => a.featured)
+    : popular.length
+      ? popular
+      : own.filter((a) => !seen.has(a.category) && seen.add(a.category));
   return picked.slice(0, MAX_TOPICS).map((a) => ({ id: a.id, title: a.title }));
 }
 

@@ -6,7 +6,7 @@ import { closest, formatOptions, parseArgs, UsageError, type Args, type OptionSp
 import { buildPack, buildPackFolder, isFolderOutput, lintKnowledge, loadKnowledge, formatProblem, KnowledgeError } from '../node/index.js';
 import { createBot } from '../bot/create-bot.js';
 import { evaluate, parseCases, type EvalReport } from '../eval/evaluate.js';
-import { PackError } from '../pack/pack.js';
+import { PackError, type Pack } from '../pack/pack.js';
 import { redactSecrets } from '../safety/redact.js';
 import { DEFAULT_SETTINGS, type Settings } from '../pack/settings.js';
 import { report as analytics, writeEvalReport } from './report.js';
@@ -14,6 +14,7 @@ import { DEFAULT_PORT, serve } from './serve.js';
 import { relay, relayOptions, RELAY_PORT } from './relay.js';
 import { api, API_OPTIONS } from '../api/command.js';
 import { pct } from '../report/html.js';
+import { mostAsked } from '../report/events-report.js';
 
 const THRESHOLDS = ['answer', 'clarify', 'intent', 'human', 'search'] as const;
 
@@ -47,7 +48,7 @@ interface CommandSpec {
 const commands: Record<string, CommandSpec> = {
   build: {
     synopsis: 'build <dir> [-o pack.json | -o folder/]',
-    usage: 'build <dir> [-o pack.json | -o folder/] [--default-lang en] [--answer 0.3 …]',
+    usage: 'build <dir> [-o pack.json | -o folder/] [--default-lang en] [--topics report.json] [--answer 0.3 …]',
     summary: 'validate and compile a knowledge folder into a pack',
     options: {
       out: {
@@ -58,6 +59,11 @@ const commands: Record<string, CommandSpec> = {
           'where to write the pack (default pack.json); a name ending with / or an existing folder gets a pack folder: manifest.json and one file per language',
       },
       'default-lang': { type: 'string', value: '<lang>', description: "the pack's default language (default en, or the first language)" },
+      topics: {
+        type: 'string',
+        value: '<report.json>',
+        description: "the first screen's topics: the articles most asked in this report (helpline report --json), unless some are featured",
+      },
       ...thresholdOptions,
     },
     positionals: { min: 1, max: 1, what: 'the knowledge folder: helpline build <dir>' },
@@ -237,12 +243,14 @@ async function build(args: Args): Promise<number> {
   const options = {
     defaultLang: typeof args['default-lang'] === 'string' ? args['default-lang'] : undefined,
     ...(Object.keys(settings).length ? { settings } : {}),
+    ...(typeof args.topics === 'string' ? { popular: popularFrom(args.topics) } : {}),
     onProgress: (step: string) => process.stderr.write(tty ? `\r\x1b[K… ${step}` : `… ${step}\n`),
   };
   if (isFolderOutput(out)) {
     const { pack, manifest, files, read } = buildPackFolder(dir, out, options);
     if (tty) process.stderr.write('\r\x1b[K');
     for (const p of read.problems) process.stderr.write(formatProblem(p) + '\n');
+    warnUnknownTopics(options.popular, pack);
     const folder = out.replace(/[\\/]+$/, '');
     const size = (names: string[]) => names.reduce((sum, n) => sum + gzipSync(readFileSync(join(folder, n))).length, 0);
     const perLang = Object.entries(manifest.languages)
@@ -257,6 +265,7 @@ async function build(args: Args): Promise<number> {
   const { pack, bytes, read } = buildPack(dir, out, options);
   if (tty) process.stderr.write('\r\x1b[K');
   for (const p of read.problems) process.stderr.write(formatProblem(p) + '\n');
+  warnUnknownTopics(options.popular, pack);
   const gz = gzipSync(readFileSync(out)).length;
   const d = pack.data;
   process.stdout.write(
@@ -264,6 +273,24 @@ async function build(args: Args): Promise<number> {
       `${kb(bytes)} (${kb(gz)} gzip) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
   );
   return 0;
+}
+
+/** Topics of a report about an older knowledge base: said, not fatal (the others are still offered). */
+function warnUnknownTopics(popular: string[] | undefined, pack: Pack): void {
+  const ids = new Set(pack.data.articles.map((a) => a.id));
+  const unknown = (popular ?? []).filter((id) => !ids.has(id));
+  if (unknown.length)
+    process.stderr.write(`warning: --topics: ${unknown.length} of the report's articles are not in the knowledge base: ${unknown.join(', ')}\n`);
+}
+
+/** `--topics report.json`: its most-asked articles; a file that cannot be read is a usage error. */
+function popularFrom(file: string): string[] {
+  if (!existsSync(file)) throw new UsageError(`--topics ${file}: no such file (give the output of \`helpline report <events.jsonl> --json\`)`);
+  try {
+    return mostAsked(readFileSync(file, 'utf8'), file);
+  } catch (e) {
+    throw new UsageError(`--topics ${(e as Error).message}`);
+  }
 }
 
 async function ask(args: Args): Promise<number> {

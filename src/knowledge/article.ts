@@ -13,6 +13,8 @@ export interface Article {
   url?: string;
   /** A popular topic, offered before the first question (featured in any language: featured in all). */
   featured?: boolean;
+  /** Its rank among the most-asked articles in the report the pack was built with (1: asked most; `build --topics`). */
+  popular?: number;
   /** The answer, in Markdown. */
   body: string;
 }

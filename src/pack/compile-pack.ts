@@ -24,6 +24,8 @@ export interface CompileOptions {
   train?: TrainOptions;
   /** Overrides of the answer policy's thresholds. */
   settings?: Partial<Settings>;
+  /** Article ids, the most asked first (a report's `perTopic`: `helpline build --topics report.json`): the first screen's topics when none is featured. */
+  popular?: string[];
   onProgress?: (step: string) => void;
 }
 
@@ -194,6 +196,9 @@ function compile(source: KnowledgeSource, options: CompileOptions, featureLangua
 
   // Featured in one language is featured in all: each visitor loads only their language's articles.
   const featured = new Set(articles.filter((a) => a.featured).map((a) => a.id));
+  // ranked among the articles that exist: a report may name some since deleted
+  const ids = new Set(articles.map((a) => a.id));
+  const rank = new Map((options.popular ?? []).filter((id) => ids.has(id)).map((id, i) => [id, i + 1]));
   const served: Article[] = articles.map(({ id, lang, title, category, tags, priority, url, body }) => ({
     id,
     lang,
@@ -203,6 +208,7 @@ function compile(source: KnowledgeSource, options: CompileOptions, featureLangua
     ...(priority ? { priority } : {}),
     ...(url ? { url } : {}),
     ...(featured.has(id) ? { featured: true } : {}),
+    ...(rank.has(id) ? { popular: rank.get(id) } : {}),
     body,
   }));
   const languageModel = trainLanguageModel(samples, glossary, languages);

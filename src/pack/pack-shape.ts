@@ -45,7 +45,10 @@ const classifier: Check = (v, path) => {
 };
 
 const boolean: Check = (v, path) => void (typeof v === 'boolean' || fail(path, 'is not true or false'));
-const article = fields({ id: string, lang: string, title: string, body: string }, { category: string, tags: arrayOf(string), url: string, featured: boolean });
+const article = fields(
+  { id: string, lang: string, title: string, body: string },
+  { category: string, tags: arrayOf(string), url: string, featured: boolean, popular: number },
+);
 
 const PACK_DATA = fields(
   {

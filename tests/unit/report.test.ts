@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEventLog } from '../../src/report/events-log.js';
-import { analyzeEvents, renderEventsReport } from '../../src/report/events-report.js';
+import { analyzeEvents, mostAsked, renderEventsReport } from '../../src/report/events-report.js';
+import { loadPack } from '../../src/pack/load-pack.js';
+import { firstTopics } from '../../widget/first-screen.js';
 import { groupQuestions } from '../../src/report/cluster.js';
 import { evalInsights, renderEvalReport } from '../../src/report/eval-report.js';
 import { explainChoice } from '../../src/report/explain.js';
@@ -11,6 +13,7 @@ import { esc, pct } from '../../src/report/html.js';
 import { Glossary } from '../../src/text/index.js';
 import { evaluate, type EvalCase, type EvalOutcome } from '../../src/eval/evaluate.js';
 import type { Reply } from '../../src/bot/reply.js';
+import type { Article } from '../../src/knowledge/article.js';
 import { main } from '../../src/cli/main.js';
 import { fixture, packOf, EVAL_JSON_KEYS } from '../helpers.js';
 
@@ -260,6 +263,60 @@ describe('analytics', () => {
     }
     const html = readFileSync(out, 'utf8');
     for (const secret of SECRETS) expect(html).not.toContain(secret);
+  });
+
+  it("is what `helpline build --topics` takes: the most-asked articles become the first screen's topics, in that order", async () => {
+    const log = join(tmp, 'topics-events.jsonl');
+    writeFileSync(log, plannedLog().replace(/"withdrawal-fees"/g, '"gone-article"')); // an article since deleted
+    const stdout = vi.spyOn(process.stdout, 'write');
+    const stderr = vi.spyOn(process.stderr, 'write');
+    const report = join(tmp, 'report.json');
+    const folder = join(tmp, 'topics-pack') + '/';
+    try {
+      expect(await main(['report', log, '--json'])).toBe(0);
+      writeFileSync(report, String(stdout.mock.calls.at(-1)?.[0]));
+      expect(await main(['build', fixture('kb-mini'), '--topics', report, '-o', folder])).toBe(0);
+      expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toContain(
+        "warning: --topics: 1 of the report's articles are not in the knowledge base: gone-article",
+      );
+      const broken = join(tmp, 'not-a-report.json');
+      writeFileSync(broken, '{"cases": 3}');
+      expect(await main(['build', fixture('kb-mini'), '--topics', broken, '-o', folder])).toBe(2);
+      expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toContain(`--topics ${broken}: not a report of \`helpline report --json\``);
+      expect(await main(['build', fixture('kb-mini'), '--topics', join(tmp, 'missing.json'), '-o', folder])).toBe(2);
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+    }
+    // asked: withdrawal-pending 4 times, account-hacked twice (gone-article 10 times); each translation ranks alike
+    const open = (lang: string) =>
+      loadPack(JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')), (n) => readFileSync(join(folder, n), 'utf8'), { lang });
+    const ranks = (articles: Article[]) => Object.fromEntries(articles.filter((a) => a.popular).map((a) => [`${a.lang}:${a.id}`, a.popular]));
+    const en = await open('en');
+    expect(ranks(en.data.articles)).toEqual({ 'en:withdrawal-pending': 1, 'en:account-hacked': 2 });
+    expect(firstTopics(en.data.articles, 'en', 'en').map((t) => t.id)).toEqual(['withdrawal-pending', 'account-hacked']);
+    const zh = await open('zh');
+    expect(ranks(zh.data.articles.filter((a) => a.lang === 'zh'))).toEqual({ 'zh:withdrawal-pending': 1 });
+  });
+});
+
+describe('mostAsked', () => {
+  it('orders the articles of a report by answers, leaving out those never given', () => {
+    const topic = (id: string, answers: number) => ({
+      id,
+      title: id,
+      category: 'x',
+      answers,
+      up: 0,
+      down: 0,
+      handoffs: 0,
+      comments: [],
+      surveys: 0,
+      satisfied: 0,
+    });
+    expect(mostAsked(JSON.stringify({ perTopic: [topic('a', 1), topic('b', 0), topic('c', 5)] }), 'r.json')).toEqual(['c', 'a']);
+    expect(() => mostAsked('{', 'r.json')).toThrow(/^r\.json: not valid JSON/);
+    expect(() => mostAsked('{"perTopic":[{"id":1}]}', 'r.json')).toThrow(/^r\.json: not a report/);
   });
 });
 

@@ -7,6 +7,7 @@ import '../../widget/helpline-chat.js';
 import type { HelplineChat } from '../../widget/helpline-chat.js';
 import type { Pack } from '../../src/index.js';
 import { fixture, packOf } from '../helpers.js';
+import { compileKnowledge } from '../../src/node/index.js';
 
 const mini = packOf(fixture('kb-mini'));
 
@@ -28,7 +29,7 @@ const settle = async (el: HelplineChat) => {
 };
 
 /** A knowledge folder of `n` English articles in two categories, the first `featured` of them featured. */
-function packWith(n: number, featured: number): Pack {
+function packWith(n: number, featured: number, popular?: string[]): Pack {
   const dir = mkdtempSync(join(tmpdir(), 'helpline-first-'));
   for (let i = 0; i < n; i++) {
     const category = i % 2 ? 'deposits' : 'withdrawals';
@@ -38,7 +39,7 @@ function packWith(n: number, featured: number): Pack {
       `---\nid: topic-${i}\ntitle: Topic number ${i}\n${i < featured ? 'featured: true\n' : ''}---\nThe answer about topic ${i}.\n`,
     );
   }
-  return packOf(dir);
+  return popular ? compileKnowledge(dir, { popular }).pack : packOf(dir);
 }
 
 describe('the first screen', () => {
@@ -76,6 +77,15 @@ describe('the first screen', () => {
     expect($$(el, '.first .topics button').map((c) => c.dataset.article)).toEqual(['topic-0', 'topic-1', 'topic-2', 'topic-3', 'topic-4', 'topic-5']);
     // one language only: nothing to say about languages
     expect($(el, '.first .languages')).toBeNull();
+  });
+
+  it('offers the most-asked articles of the report the pack was built with, most asked first, unless some are featured', async () => {
+    const asked = ['topic-3', 'topic-1', 'topic-4'];
+    const el = await mount(packWith(5, 0, asked));
+    expect($$(el, '.first .topics button').map((c) => c.dataset.article)).toEqual(asked);
+    document.body.replaceChildren();
+    const featured = await mount(packWith(5, 2, asked));
+    expect($$(featured, '.first .topics button').map((c) => c.dataset.article)).toEqual(['topic-0', 'topic-1']);
   });
 
   it('greets in Japanese and offers the Chinese titles to a Chinese page', async () => {
