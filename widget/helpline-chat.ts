@@ -15,7 +15,7 @@ import {
 } from 'helpline';
 import { messages } from '../src/internal.js';
 import { styles } from './styles.js';
-import { UiStrings, uiLanguage, type UiKey } from './i18n.js';
+import type { UiKey } from './i18n.js';
 import { safeUrl } from './markdown.js';
 import { renderAnswer } from './answer-view.js';
 import { renderSurvey, type SurveyAnswer } from './survey.js';
@@ -30,7 +30,7 @@ import { createApiBot } from './api-bot.js';
 import { isTicket, rememberTicket } from './ticket-record.js';
 import type { TicketStatus } from './ticket-status.js';
 import { botLanguageHint } from './bot-language.js';
-import { PageLanguage } from './page-language.js';
+import { UiLocale } from './ui-locale.js';
 import { firstTopics, languageNames, renderFirstScreen } from './first-screen.js';
 import { BOT_EVENTS, emit } from './events.js';
 import { SessionPersistence } from './session-persistence.js';
@@ -202,7 +202,7 @@ export class HelplineChat extends LitElement {
     () => (this.open = false),
   );
   /** The page's `<html lang>` changing re-picks the UI language (when it follows the page). */
-  private readonly pageLanguage = new PageLanguage(this, () => this.pickUiLanguage());
+  private readonly locale = new UiLocale(this);
   /** Pack files downloaded of those the first answer needs, while loading. */
   declare progress: { done: number; total: number } | undefined;
   /** The launcher is not shown while the panel is closed (`Helpline.hide()`): the page opens the chat itself. */
@@ -214,7 +214,6 @@ export class HelplineChat extends LitElement {
   /** The pack the bot answers from (none with `api`): a change of hours or settings builds a new bot over it. */
   private botPack?: Pack;
   private user?: UserContext;
-  private strings!: UiStrings;
   private nextId = 1;
   private savedState?: unknown;
   private lastHandoff?: Handoff;
@@ -263,37 +262,14 @@ export class HelplineChat extends LitElement {
   }
 
   private t(key: UiKey): string {
-    return this.strings.t(key);
+    return this.locale.t(key);
   }
 
   /** A UI label or one of the bot's sentences, in the UI language. */
   uiText(key: TextKey, values: Record<string, string> = {}): string {
-    if (this.strings.exists(key)) return this.t(key as UiKey);
+    if (this.locale.exists(key)) return this.t(key as UiKey);
     const table = (this.bot?.pack ?? this.packData)?.data.messages;
-    return messages(this.strings.language, table)[key as keyof Messages].replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
-  }
-
-  /** The UI language this element's `lang`, the page and the browser choose. */
-  private get chosenUiLanguage(): string {
-    return uiLanguage(this.lang, document.documentElement.lang, navigator.languages ?? []);
-  }
-
-  /** The UI language being switched to, while its strings load. */
-  private wantedLanguage?: string;
-  /** Its strings loading (locales.ts: one chunk per language). */
-  private languageLoad?: Promise<void>;
-
-  private pickUiLanguage(): void {
-    const lang = this.chosenUiLanguage;
-    if (!this.strings || lang === (this.wantedLanguage ?? this.strings.language)) return;
-    this.wantedLanguage = lang;
-    this.languageLoad = this.strings.load(lang).then(() => {
-      // a later switch wins over this one, whichever chunk arrives first
-      if (this.wantedLanguage !== lang) return;
-      this.wantedLanguage = undefined;
-      this.strings.language = lang;
-      this.requestUpdate();
-    });
+    return messages(this.locale.language, table)[key as keyof Messages].replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
   }
 
   /**
@@ -302,13 +278,13 @@ export class HelplineChat extends LitElement {
    * update sets up (where handoffs go, the pack loading) must not wait for strings.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
-    await this.languageLoad;
+    await this.locale.loading;
     return super.getUpdateComplete();
   }
 
   /** The language hint the bot gets with each question (bot-language.ts): read at each question, never frozen. */
   get botLanguage(): string {
-    return botLanguageHint(this.lang, this.strings?.language ?? 'en', this.botPack?.data.languages);
+    return botLanguageHint(this.lang, this.locale.language, this.botPack?.data.languages);
   }
 
   /**
@@ -323,12 +299,6 @@ export class HelplineChat extends LitElement {
   }
 
   override connectedCallback(): void {
-    if (!this.strings) {
-      // In the chosen language at once: the launcher's label is there, the other strings follow.
-      const lang = this.chosenUiLanguage;
-      this.strings = new UiStrings(lang);
-      this.languageLoad = this.strings.load(lang).then(() => this.requestUpdate());
-    } else this.pickUiLanguage();
     this.session.restore(); // before the controllers connect: the agent session resumes its relay stream
     super.connectedCallback();
   }
@@ -367,7 +337,7 @@ export class HelplineChat extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('lang')) this.pickUiLanguage();
+    if (changed.has('lang')) this.locale.follow();
     if ((changed.has('hours') || changed.has('settings')) && this.bot && this.botPack) this.useBot(createBot(this.botPack, this.botOptions()));
     if (changed.has('accent')) {
       // CSSOM, not a style attribute: works under a strict Content-Security-Policy.
@@ -577,7 +547,7 @@ export class HelplineChat extends LitElement {
     this.survey = false;
     this.surveyed = true;
     if (a) {
-      this.agent.rate(a, this.bot?.state.lang ?? this.strings.language, this.surveyTopic);
+      this.agent.rate(a, this.bot?.state.lang ?? this.locale.language, this.surveyTopic);
       this.push({ role: 'system', text: '', key: 'csatThanks' });
     }
     this.persist();
@@ -775,7 +745,7 @@ export class HelplineChat extends LitElement {
         <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16v12H7l-3 3z" /></svg>${this.t('launcher')}${this.unread ? html`<span class="badge" part="badge">${this.unread}<span class="sr-only"> ${this.t('unread')}</span></span>` : nothing}
       </button>`;
     }
-    return html`<section class="panel" part="panel" role="dialog" aria-modal="true" aria-labelledby="helpline-title" lang=${this.strings.language} @keydown=${this.focusTrap.keydown}>
+    return html`<section class="panel" part="panel" role="dialog" aria-modal="true" aria-labelledby="helpline-title" lang=${this.locale.language} @keydown=${this.focusTrap.keydown}>
       <!-- not a landmark: the page has its own banner, and the dialog is labelled by its title -->
       <header part="header" role="none">
         <h2 id="helpline-title">${title}</h2>
@@ -919,7 +889,7 @@ export class HelplineChat extends LitElement {
   private whenAgentsReturn(): string {
     const next = this.hours && nextOpening(this.hours, new Date());
     if (!next) return this.uiText('handoffOfflineSoon');
-    return new Intl.DateTimeFormat(this.strings.language, {
+    return new Intl.DateTimeFormat(this.locale.language, {
       weekday: 'long',
       hour: 'numeric',
       minute: '2-digit',
