@@ -200,28 +200,34 @@ export class SearchIndex {
       _documentCount: number;
     };
     const { k, b, d } = BM25;
-    const postings = terms.map((t) => [t, ms._index.get(t)] as const);
+    // Each term's postings and weight per field once, not once per result: a result then costs lookups only.
+    const lookups: { term: string; field: string; id: number; docs: Map<number, number>; weight: number }[] = [];
+    for (const term of terms) {
+      const byField = ms._index.get(term);
+      if (!byField) continue;
+      for (const [field, boost] of Object.entries(BOOST)) {
+        const id = ms._fieldIds[field];
+        const docs = byField.get(id);
+        if (docs) lookups.push({ term, field, id, docs, weight: boost * Math.log(1 + (ms._documentCount - docs.size + 0.5) / (docs.size + 0.5)) });
+      }
+    }
     return results
       .map((r) => {
         const doc = this.shortIds.get(r.id as string)!;
         const lengths = ms._fieldLength.get(doc)!;
         let raw = r.score / (r.queryTerms.length || 1);
-        const queryTerms = new Set(r.queryTerms);
-        const match = { ...r.match };
-        for (const [term, fields] of postings) {
-          if (!fields) continue;
-          for (const [field, boost] of Object.entries(BOOST)) {
-            const id = ms._fieldIds[field];
-            const docs = fields.get(id);
-            const tf = docs?.get(doc);
-            if (tf === undefined) continue;
-            const idf = Math.log(1 + (ms._documentCount - docs!.size + 0.5) / (docs!.size + 0.5));
-            raw += boost * idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * lengths[id]) / ms._avgFieldLength[id])));
-            queryTerms.add(term);
-            (match[term] = match[term] ? [...match[term]] : []).push(field);
-          }
+        let queryTerms: Set<string> | undefined;
+        let match: SearchResult['match'] | undefined;
+        for (const l of lookups) {
+          const tf = l.docs.get(doc);
+          if (tf === undefined) continue;
+          raw += l.weight * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * lengths[l.id]) / ms._avgFieldLength[l.id])));
+          (queryTerms ??= new Set(r.queryTerms)).add(l.term);
+          match ??= { ...r.match };
+          (match[l.term] = match[l.term] ? [...match[l.term]] : []).push(l.field);
         }
-        return { ...r, score: raw * (queryTerms.size || 1), terms: Object.keys(match), queryTerms: [...queryTerms], match };
+        // none of the terms in this result: its score and terms stay as they are
+        return match ? { ...r, score: raw * queryTerms!.size, terms: Object.keys(match), queryTerms: [...queryTerms!], match } : r;
       })
       .sort((x, y) => y.score - x.score);
   }
