@@ -201,7 +201,7 @@ export class HelplineChat extends LitElement {
     () => this.renderRoot,
     () => (this.open = false),
   );
-  /** The page's `<html lang>` changing re-picks the UI language (when it follows the page). */
+  /** The UI language (this element's `lang`, else the page's, else the browser's) and its strings. */
   private readonly locale = new UiLocale(this);
   /** Pack files downloaded of those the first answer needs, while loading. */
   declare progress: { done: number; total: number } | undefined;
