@@ -31,12 +31,6 @@ export interface CompileOptions {
 
 /** Glossary concepts that name people, not topics: see the intent classifier's lexicon examples. */
 const PEOPLE = new Set(['agent', 'support']);
-/**
- * The asks-for-human model keeps fewer of its weights than the others (train.ts prunes at 0.04 of the largest):
- * a yes/no question needs fewer features. At 0.15 the sample's evaluation sets and Binance's development set are
- * answered exactly as before, and the sample pack folder's first answer is 10 KB gzip smaller in English.
- */
-const ASKS_FOR_HUMAN_PRUNE = 0.15;
 /** Example questions an article needs (in some language) before the classifier learns it. */
 const MIN_QUESTIONS = 3;
 /** Examples of ARTICLE_LABEL the intent classifier learns from each of titles + questions and body sentences: an even sample, so its cost is flat at any size. */
@@ -196,7 +190,7 @@ function compile(source: KnowledgeSource, options: CompileOptions, featureLangua
   const asksForHuman = intentExamples.some((e) => e.label === '@human')
     ? trainClassifier(
         intentExamples.map((e) => ({ features: e.features, label: e.label === '@human' ? 'yes' : 'no' })),
-        { prune: ASKS_FOR_HUMAN_PRUNE, ...options.train },
+        options.train,
       )
     : undefined;
 
