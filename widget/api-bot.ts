@@ -87,6 +87,7 @@ export function createApiBot(api: string, options: Pick<BotOptions, 'lang' | 'st
     },
     search: () => [],
     suggest: () => [],
+    prepare: async () => {},
     on: (event, handler) => events.on(event, handler),
     get state() {
       return JSON.parse(JSON.stringify(state)) as ConversationState;

@@ -194,6 +194,8 @@ export class HelplineChat extends LitElement {
     () => {
       for (const q of this.unanswered.splice(0)) void this.answer(q.text).then(q.done);
     },
+    // not fatal: a part that cannot download now is tried again by the first question that needs it
+    () => (this.bot?.prepare(this.botLanguage) ?? Promise.resolve()).catch(() => {}),
   );
   /** Tab stays inside the open panel; Escape closes it. */
   private readonly focusTrap = new FocusTrap(

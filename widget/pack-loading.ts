@@ -37,6 +37,8 @@ export class PackLoading implements ReactiveController {
     private readonly start: (pack: Pack | undefined) => void,
     /** the bot is ready: questions asked meanwhile can be answered */
     private readonly ready: () => void,
+    /** readies answering in the visitor's language (its search index), in a task between building and answering */
+    private readonly prepare: () => Promise<void> = async () => {},
   ) {
     host.addController(this);
   }
@@ -62,10 +64,15 @@ export class PackLoading implements ReactiveController {
             preloaded: host.preloaded,
             onProgress: (done, total) => (host.progress = { done, total }),
           }));
-        // A downloaded pack: building the bot and answering are long, each gets a task of its own so the page can paint between.
+        // A downloaded pack: building the bot, loading its index and answering are long, each gets a task of its
+        // own so the page can paint between.
         if (!host.packData) await nextTask();
         this.start(pack);
-        if (!host.packData) await nextTask();
+        if (!host.packData) {
+          await nextTask();
+          await this.prepare();
+          await nextTask();
+        }
       }
       host.status = 'ready';
       this.ready();

@@ -84,6 +84,11 @@ export interface Bot {
   search(query: string, options?: { lang?: string; limit?: number; category?: string }): FoundArticle[];
   /** Articles for a search-as-you-type box: the last word counts as a prefix. */
   suggest(partial: string, options?: { lang?: string; limit?: number }): { id: string; title: string }[];
+  /**
+   * Readies answering in `lang` (default: the conversation's): a pack folder's part for it downloaded, its
+   * search index loaded. Otherwise the first question pays for both; call it while the page is idle.
+   */
+  prepare(lang?: string): Promise<void>;
   on<K extends keyof BotEvents>(event: K, handler: (payload: BotEvents[K]) => void): () => void;
   /** The conversation so far, as plain JSON. */
   readonly state: ConversationState;
@@ -434,6 +439,11 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
         const a = articleIn(h.id, lang)!;
         return { id: a.id, title: a.title, category: a.category, lang: a.lang, score: h.score, snippet: snippet(a.body, h.terms, lang, glossary) };
       });
+    },
+    async prepare(lang) {
+      const served = servedLang(lang ?? state.lang ?? options.lang ?? data.defaultLang);
+      await pack.folder?.load(served);
+      index(served);
     },
     suggest(partial, opts = {}) {
       const q = String(partial ?? '').slice(0, 200);

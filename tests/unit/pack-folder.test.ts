@@ -124,6 +124,20 @@ describe('pack folder', () => {
     expect(asked.length).toBe(3);
   });
 
+  it('prepares a language before its first question: its part downloaded, the search box answering at once', async () => {
+    const { asked, read } = reader();
+    const pack = await loadPack(manifest(), read, { lang: 'en' });
+    const bot = createBot(pack, { lang: 'en' });
+    expect(pack.folder?.loaded.has('zh')).toBe(false);
+    await bot.prepare('zh');
+    expect(pack.folder?.loaded.has('zh')).toBe(true);
+    expect(asked.slice(2)).toEqual([manifest().languages.zh.files[1]]);
+    expect(bot.suggest('提币', { lang: 'zh' }).length).toBeGreaterThan(0);
+    await bot.prepare('zh');
+    await bot.prepare('zh-TW'); // served by the Chinese part: nothing more to download
+    expect(asked.length).toBe(3);
+  });
+
   it('answers every question as the single file does, whichever language a visitor starts in', async () => {
     const file = loadPack(readFileSync(single, 'utf8'));
     for (const start of ['en', 'es', 'zh']) {
