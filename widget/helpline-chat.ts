@@ -24,7 +24,7 @@ import type { DeliveryResult } from './handoff-outbox.js';
 import { HandoffDelivery } from './handoff-delivery.js';
 import { renderHandoffPanel } from './handoff-panel.js';
 import { AgentSession, type AgentLine, type LiveState, type TextKey } from './agent-session.js';
-import { PackLoading, type Status } from './pack-loading.js';
+import { PackLoading, nextTask, type Status } from './pack-loading.js';
 import { pickOnAccent } from './on-accent.js';
 import { createApiBot } from './api-bot.js';
 import { isTicket, rememberTicket } from './ticket-record.js';
@@ -506,12 +506,16 @@ export class HelplineChat extends LitElement {
   }
 
   private answer(text: string): Promise<Reply> {
-    const reply = this.answering.then(() => this.bot!.ask(text, { lang: this.botLanguage }));
-    this.answering = reply.then(
-      (r) => this.push({ role: 'bot', reply: r }),
-      () => {},
-    );
-    return reply;
+    // Drawn in a task after the one that found it: on a slow phone each is long, together they block input.
+    const shown = this.answering
+      .then(() => this.bot!.ask(text, { lang: this.botLanguage }))
+      .then(async (r) => {
+        await nextTask();
+        this.push({ role: 'bot', reply: r });
+        return r;
+      });
+    this.answering = shown.catch(() => {});
+    return shown;
   }
 
   /** Tells the bot who the signed-in user is; handoffs carry it. */

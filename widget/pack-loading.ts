@@ -22,7 +22,7 @@ export interface PackHost extends ReactiveControllerHost {
 }
 
 /** Lets the browser run other tasks (input, paint) before the next step. */
-const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
+export const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /**
  * Getting the bot ready, once: the pack downloaded (or given, or none with `api`), then `start(pack)` builds the
