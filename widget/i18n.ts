@@ -10,17 +10,15 @@ export { uiLanguage } from './ui-language.js';
  * and tests/widget/locales.test.ts checks that both answer alike.
  */
 export class UiStrings {
-  /** by language: every language's launcher label at once, whole languages once loaded */
-  private readonly held = new Map<string, Partial<Record<UiKey, string>>>(UI_LANGUAGES.map((l) => [l, { launcher: LAUNCHER[l] }]));
-  private readonly complete = new Set(['en']);
+  /** the languages loaded whole, English from the start; every language's launcher label is in launcher-labels.ts */
+  private readonly held = new Map<string, Record<UiKey, string>>([['en', { ...EN, launcher: LAUNCHER.en }]]);
 
   /** `language`: the UI language, as asked for (one the widget lacks keeps its code and shows English). */
-  constructor(public language: string) {
-    this.held.set('en', { ...EN, launcher: LAUNCHER.en });
-  }
+  constructor(public language: string) {}
 
   t(key: UiKey): string {
-    return this.held.get(this.language)?.[key] ?? this.held.get('en')![key]!;
+    const own = this.held.get(this.language)?.[key] ?? (key === 'launcher' ? LAUNCHER[this.language as UiLanguage] : undefined);
+    return own ?? this.held.get('en')![key];
   }
 
   /** Whether `key` is a UI string (the bot's sentences are not: src/pack/messages.ts). */
@@ -30,7 +28,7 @@ export class UiStrings {
 
   /** Whether `lang`'s strings are all here (else load() must fetch them first). */
   has(lang: string): boolean {
-    return this.complete.has(lang);
+    return this.held.has(lang);
   }
 
   /**
@@ -41,7 +39,6 @@ export class UiStrings {
     if (this.has(lang) || !(UI_LANGUAGES as string[]).includes(lang)) return;
     try {
       this.held.set(lang, await loadLocale(lang as UiLanguage));
-      this.complete.add(lang);
     } catch (e) {
       console.error(`helpline: the ${lang} UI strings could not be loaded; showing English`, e);
     }

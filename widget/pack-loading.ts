@@ -38,7 +38,7 @@ export class PackLoading implements ReactiveController {
     /** the bot is ready: questions asked meanwhile can be answered */
     private readonly ready: () => void,
     /** readies answering in the visitor's language (its search index), in a task between building and answering */
-    private readonly prepare: () => Promise<void> = async () => {},
+    private readonly prepare: () => Promise<void>,
   ) {
     host.addController(this);
   }
