@@ -1,8 +1,9 @@
 /**
  * Answer quality on a real help center, through the real `helpline build` and `helpline eval`:
- * - Binance's English FAQ (../shared/data/binance-faq: 485 articles with an answer, title + body, made by its
- *   own to_kb.py and nothing else) on its development cases, per language;
- * - the same with the sample's 35 English articles added (485 vs 520: quality must not fall with size);
+ * - Binance's English FAQ (../shared/data/binance-faq: its articles with an answer, title + body, made by its
+ *   own to_kb.py and nothing else) on its development cases, per language; the data is read from ../shared at
+ *   run time, and only figures are written here;
+ * - the same with the sample's English articles added (quality must not fall with size);
  * - the sample knowledge base with its example questions stripped (here, in code), and with them;
  * - the sample's multi-turn cases (follow-up questions);
  * - plain MiniSearch over title + body (its top hit as the answer) as the peer on the same cases.
@@ -40,8 +41,18 @@ const build = (dir: string, name: string) => {
   const out = join(work, `${name}.json`);
   const line = helpline('build', dir, '-o', out).trim().split('\n').pop()!;
   console.log(line);
-  return { out, line: line.replace(/^built \S+: /, '') };
+  const summary = line.replace(/^built \S+: /, ''); // "485 articles in 1 language(s) (en), …"
+  return { out, line: summary, articles: Number(/^(\d+) articles/.exec(summary)?.[1]) };
 };
+
+/** What a case file holds, in words: its article questions per language, out-of-scope cases and requests for a human. */
+function describeCases(file: string): string {
+  const cases = parseCases(readFileSync(file, 'utf8'));
+  const perLang = new Map<string, number>();
+  for (const c of cases) if (c.expect !== null && c.expect !== '@handoff') perLang.set(c.lang ?? 'en', (perLang.get(c.lang ?? 'en') ?? 0) + 1);
+  const questions = [...perLang].map(([lang, n]) => `${n} in ${lang}`).join(', ');
+  return `${questions} (questions in other languages expect the English article), ${cases.filter((c) => c.expect === null).length} out of scope, ${cases.filter((c) => c.expect === '@handoff').length} requests for a human`;
+}
 
 /** One table row per language (and all), each from its own eval run so every figure is per language. */
 function perLanguage(pack: string, file: string, label: string): string[] {
@@ -145,11 +156,10 @@ if (existsSync(join(data, 'dev.jsonl'))) {
   const peer = miniSearchPeer(kb, dev);
   sections.push(`### Binance's help center (development cases)
 
-${binance.line}; with the sample's 35 English articles added: ${plus.line}. Cases: 150 English questions, 10 each in
-zh, ja, ko, es, ru and pt expecting the English article, 20 out of scope, 10 requests for a human.
+${binance.line}; with the sample's English articles added: ${plus.line}. Cases: ${describeCases(dev)}.
 
 ${header}
-${[...perLanguage(binance.out, dev, 'Binance, 485 articles'), ...perLanguage(plus.out, dev, 'Binance + sample, 520')].join('\n')}
+${[...perLanguage(binance.out, dev, `Binance, ${binance.articles} articles`), ...perLanguage(plus.out, dev, `Binance + sample, ${plus.articles}`)].join('\n')}
 
 Peer: plain MiniSearch over title + body (default tokenizer), its top hit taken as the answer (it never declines):
 
