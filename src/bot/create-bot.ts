@@ -5,7 +5,8 @@ import { decide, type Candidate } from './decide.js';
 import { bestSection } from './best-section.js';
 import { loadPack, type Pack } from '../pack/pack.js';
 import { LANG_PATTERN, type Article, type Priority } from '../knowledge/article.js';
-import { SearchIndex, type SearchHit } from '../search/search-index.js';
+import { SearchIndex, type SearchHit, type SearchMode } from '../search/search-index.js';
+import { confirm } from './confirm.js';
 import { snippet, type Snippet } from '../search/snippet.js';
 import { ARTICLE_LABEL, Classifier, type ClassifierData } from '../intent/classifier.js';
 import { extractFeatures, type Features } from '../intent/features.js';
@@ -117,7 +118,10 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
   const pack = typeof source === 'string' ? loadPack(source) : source;
   const engine = engineOf(pack);
   const { data, glossary, classifier, intentClassifier, asksForHuman, index, byKey, answerable } = engine;
-  const taught = new Set(classifier.labels);
+  // The articles the classifier learned from example questions speak with its probability; those it learned
+  // from their text, with search's (src/bot/confirm.ts).
+  const taught = new Set(classifier.labels.filter((l) => !l.startsWith('@') && !classifier.fromText.has(l)));
+  const readsText = classifier.fromText.size > 0;
   const settings: Settings = settingsOf(engine.settings, options.settings);
   const events = new Emitter<BotEvents>();
   const now = options.now ?? (() => new Date());
@@ -292,25 +296,30 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
   function rank(text: string, lang: string, analysis: Analysis, features: Features) {
     const predictions = classifier.predict(features, CLASSIFIED_CANDIDATES);
     const own = servedLang(lang) === lang;
-    let searchLang = own ? lang : data.defaultLang;
-    let hits: SearchHit[] = index(searchLang)?.search(text, { limit: 5, mode: own ? 'same' : 'cross', lang, analysis }) ?? [];
-    let p = searchConfidence(hits);
-    if (own && lang !== data.defaultLang && (p[0] ?? 0) < settings.answer) {
+    const searchIn = (l: string, mode: SearchMode) => {
+      const found = confirm(index(l)?.search(text, { limit: 5, mode, lang, analysis }) ?? [], predictions, readsText ? settings.reread : 0);
+      return { ...found, p: searchConfidence(found.hits), lang: l };
+    };
+    let found = searchIn(own ? lang : data.defaultLang, own ? 'same' : 'cross');
+    if (own && lang !== data.defaultLang && (found.p[0] ?? 0) < settings.answer) {
       // A partly translated help center: the default language may have the article this one lacks
       // (looked for only when this language has no confident answer: every search costs).
-      const other = index(data.defaultLang)?.search(text, { limit: 5, mode: 'cross', lang, analysis }) ?? [];
-      const q = searchConfidence(other);
-      if ((q[0] ?? 0) > (p[0] ?? 0) && !byKey.has(`${lang}/${other[0].id}`)) [hits, p, searchLang] = [other, q, data.defaultLang];
+      const other = searchIn(data.defaultLang, 'cross');
+      if ((other.p[0] ?? 0) > (found.p[0] ?? 0) && !byKey.has(`${lang}/${other.hits[0].id}`)) found = other;
     }
-    // An article the classifier learned (from example questions) gets its probability, with search
-    // agreement; search's calibrated confidence speaks for the articles it did not learn (title + body).
+    const { hits, p } = found;
+    // An article the classifier learned from example questions gets its probability, with search
+    // agreement; search's calibrated confidence speaks for the articles learned from their text, and the
+    // classifier says whether it reads the question as about the same one.
     // Search is the weaker judge where questions exist (BANKING77: 89% → 83% if it may outvote them).
     const articles = new Map<string, Candidate>();
     const coverage = new Map(hits.map((h) => [h.id, h.coverage]));
-    hits.forEach((h, i) => taught.has(h.id) || articles.set(h.id, { id: h.id, p: p[i], coverage: h.coverage }));
-    for (const c of blend(predictions, hits, settings.search)) articles.set(c.label, { id: c.label, p: c.p, coverage: coverage.get(c.label) ?? 0 });
+    hits.forEach(
+      (h, i) => taught.has(h.id) || articles.set(h.id, { id: h.id, p: p[i], coverage: h.coverage, ...(readsText ? { agreed: h.id === found.best } : {}) }),
+    );
+    for (const c of blend(predictions, hits, settings.search, taught)) articles.set(c.label, { id: c.label, p: c.p, coverage: coverage.get(c.label) ?? 0 });
     const ranked = [...articles.values()].sort((a, b) => b.p - a.p);
-    return { articles: ranked, searchLang, searchTop: hits[0]?.id, terms: hits[0]?.terms ?? [] };
+    return { articles: ranked, searchLang: found.lang, searchTop: hits[0]?.id, terms: hits[0]?.terms ?? [] };
   }
 
   /** The user's message that the last answer answered, for follow-up questions. */
@@ -554,8 +563,8 @@ function engineOf(pack: Pack): Engine {
  * The classifier's article probabilities with search agreement: an article that search also ranks high
  * gains up to `weight` of the probability mass, so the two must agree for high confidence.
  */
-function blend(predictions: { label: string; p: number }[], hits: SearchHit[], weight: number): { label: string; p: number }[] {
-  const articles = predictions.filter((c) => !c.label.startsWith('@'));
+function blend(predictions: { label: string; p: number }[], hits: SearchHit[], weight: number, taught: ReadonlySet<string>): { label: string; p: number }[] {
+  const articles = predictions.filter((c) => taught.has(c.label));
   if (!weight || !hits.length) return articles;
   const top = hits[0].score;
   const support = new Map(hits.map((h) => [h.id, h.score / top]));

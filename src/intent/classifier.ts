@@ -11,6 +11,8 @@ export interface ClassifierData {
   scale: number;
   /** base64 of: per feature (ascending id) varint(id delta), varint(count), count × (varint label, int8 weight) */
   weights: string;
+  /** Labels (indexes) of the articles learned from their text, without example questions: search speaks for them. */
+  fromText?: number[];
 }
 
 /**
@@ -28,6 +30,8 @@ export interface Prediction {
 /** Runs a trained softmax classifier over a feature vector. */
 export class Classifier {
   labels!: string[];
+  /** the labels learned from an article's text alone (ClassifierData.fromText) */
+  fromText!: ReadonlySet<string>;
   /** feature ids, ascending; row k's weights are entries starts[k] .. starts[k+1] */
   private ids!: Uint32Array;
   private starts!: Uint32Array;
@@ -43,6 +47,7 @@ export class Classifier {
   /** Replaces the model, e.g. when a pack folder's next language adds its rows: bots holding this classifier see them. */
   load(data: ClassifierData): void {
     this.labels = data.labels;
+    this.fromText = new Set((data.fromText ?? []).map((i) => data.labels[i]));
     this.bias = Float64Array.from(data.bias);
     this.scale = data.scale;
     const bytes = fromBase64(data.weights);

@@ -4,7 +4,8 @@ import type { PackData } from './pack.js';
 import { SearchIndex } from '../search/search-index.js';
 import { extractFeatures } from '../intent/features.js';
 import { trainClassifier, type Example, type TrainOptions } from '../intent/train.js';
-import { ARTICLE_LABEL } from '../intent/classifier.js';
+import { ARTICLE_LABEL, type ClassifierData } from '../intent/classifier.js';
+import { sections } from '../knowledge/sections.js';
 import { settingsOf, type Settings } from './settings.js';
 import { DEFAULT_MESSAGES } from './default-messages.js';
 import { BIP39_LISTS } from '../safety/bip39-data.js';
@@ -33,6 +34,8 @@ export interface CompileOptions {
 const PEOPLE = new Set(['agent', 'support']);
 /** Example questions an article needs (in some language) before the classifier learns it. */
 const MIN_QUESTIONS = 3;
+/** Examples an article without example questions is learned from: its headings, then its first sentences. */
+const TEXT_EXAMPLES = 10;
 /** Examples of ARTICLE_LABEL the intent classifier learns from each of titles + questions and body sentences: an even sample, so its cost is flat at any size. */
 const ARTICLE_LABEL_EXAMPLES = 5000;
 
@@ -128,12 +131,22 @@ function compile(source: KnowledgeSource, options: CompileOptions, featureLangua
   };
   const asked = articles.flatMap((a) => [a.title, ...a.questions].map((text) => ({ text, lang: a.lang, id: a.id })));
 
-  // The article classifier: one label per article, learned from its title and questions, at any size
-  // (training samples the labels each example meets, so its cost grows with the examples: src/intent/train.ts).
-  // Only articles with example questions get a label: from a title alone a softmax is sure of anything
-  // (three title-only articles give an unrelated question 80% for one of them); search ranks those.
+  // The article classifier: one label per article, at any size (training samples the labels each example
+  // meets, so its cost grows with the examples: src/intent/train.ts). An article with example questions is
+  // learned from them and its title; one without, from its title, headings and first sentences. From text
+  // alone a softmax is sure of anything (three title-only articles give an unrelated question 80% for one
+  // of them), so search ranks and calibrates those; the classifier reorders search's hits and confirms its
+  // best (src/bot/confirm.ts).
   const taught = new Set(articles.filter((a) => a.questions.length >= MIN_QUESTIONS).map((a) => a.id));
-  const articleExamples: Example[] = asked.filter((q) => taught.has(q.id)).map((q) => ({ features: featuresOf(q.text, q.lang), label: q.id }));
+  const articleExamples: Example[] = asked.map((q) => ({ features: featuresOf(q.text, q.lang), label: q.id }));
+  for (const a of articles) {
+    if (taught.has(a.id)) continue;
+    const headings = sections(a.body)
+      .map((s) => s.heading)
+      .filter(Boolean);
+    // the first sentences, not a sample of all: an article's opening says what it is about (Binance dev: 53% right vs 50%)
+    for (const text of [...headings, ...sentencesOf(a.body)].slice(0, TEXT_EXAMPLES)) articleExamples.push({ features: featuresOf(text, a.lang), label: a.id });
+  }
 
   // The intent classifier: the conversational intents against ARTICLE_LABEL, an even sample of what
   // articles are asked and say (titles, questions, body sentences). Without the bodies a title-only help
@@ -175,15 +188,13 @@ function compile(source: KnowledgeSource, options: CompileOptions, featureLangua
     const r = Object.fromEntries(Object.entries(intent.replies ?? {}).sort());
     if (Object.keys(r).length) replies[name] = r;
   }
-  if (articleExamples.length) {
-    // The learned articles compete with everything else a message can be: the articles it did not learn
-    // (their titles, as ARTICLE_LABEL) and the conversational intents. Alone they share all the probability,
-    // and one of 35 learned articles outvotes 485 that search ranks, or answers "best pizza near me".
-    for (const q of asked) if (!taught.has(q.id)) articleExamples.push({ features: featuresOf(q.text, q.lang), label: ARTICLE_LABEL });
-    articleExamples.push(...ownIntentExamples);
-  }
+  // The articles compete with everything else a message can be, the conversational intents: alone they
+  // share all the probability, and answer "best pizza near me".
+  if (articleExamples.length) articleExamples.push(...ownIntentExamples);
   progress(`training the classifiers on ${articleExamples.length} article and ${intentExamples.length} intent examples`);
-  const classifier = trainClassifier(articleExamples, options.train);
+  const trained = trainClassifier(articleExamples, options.train);
+  const fromText = trained.labels.flatMap((label, i) => (label.startsWith('@') || taught.has(label) ? [] : [i]));
+  const classifier: ClassifierData = fromText.length ? { ...trained, fromText } : trained;
   const intentClassifier = trainClassifier(intentExamples, options.train);
   // One question on its own: does the user ask for a person? In the intent model a request that also names
   // a problem splits its probability with ARTICLE_LABEL; here nothing competes with it.

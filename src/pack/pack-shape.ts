@@ -38,7 +38,7 @@ const fields =
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const classifier: Check = (v, path) => {
-  fields({ labels: arrayOf(string), bias: arrayOf(number), scale: number, weights: string })(v, path);
+  fields({ labels: arrayOf(string), bias: arrayOf(number), scale: number, weights: string }, { fromText: arrayOf(number) })(v, path);
   const c = v as { labels: string[]; bias: number[]; weights: string };
   if (c.bias.length !== c.labels.length) fail(`${path}.bias`, `has ${c.bias.length} values for ${c.labels.length} labels`);
   if (!BASE64.test(c.weights) || c.weights.length % 4 !== 0) fail(`${path}.weights`, 'is not base64');

@@ -5,6 +5,10 @@
 export const DEFAULT_SETTINGS = {
   /** answer directly at or above this confidence (chosen on a BANKING77 validation split and the crypto dev set) */
   answer: 0.3,
+  /** an article search speaks for that the classifier reads otherwise is answered only at or above this (src/bot/confirm.ts) */
+  answerAlone: 0.6,
+  /** share of the best hit's score the article classifier's reading can add to a hit (src/bot/confirm.ts) */
+  reread: 0.3,
   /** below `answer`, offer "did you mean…" at or above this */
   clarify: 0.12,
   /** a conversational intent (greeting, thanks, out-of-scope) needs this probability */

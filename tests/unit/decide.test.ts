@@ -56,6 +56,14 @@ describe('decide(): the answer policy, one rule at a time', () => {
       thresholds: { answer: S.answer },
     });
     expect(decide(signals({ articles: [article('a', 0.8)], followUp: true }), S).rule).toBe('follow-up');
+    // An article search speaks for, that the classifier reads otherwise: answered only when search is surer.
+    const alone = { ...article('a', (S.answer + S.answerAlone) / 2), agreed: false };
+    expect(decide(signals({ articles: [alone, article('b', S.clarify)] }), S)).toMatchObject({ action: 'clarify', suggestions: ['a', 'b'] });
+    expect(decide(signals({ articles: [{ ...alone, agreed: true }] }), S)).toMatchObject({ action: 'answer', thresholds: { answer: S.answer } });
+    expect(decide(signals({ articles: [{ ...alone, p: S.answerAlone }] }), S)).toMatchObject({
+      action: 'answer',
+      thresholds: { answer: S.answer, answerAlone: S.answerAlone },
+    });
     expect(decide(signals({ articles: [article('a', 0.8)], frustrated: true }), S).offerHuman).toBe(true);
   });
 
