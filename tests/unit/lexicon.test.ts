@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, Glossary } from '../../src/text/index.js';
+import { BUILTIN_GLOSSARY } from '../../src/lexicon/glossary.js';
+
+const glossary = new Glossary(BUILTIN_GLOSSARY);
+const concepts = (text: string, lang: string) => analyze(text, lang, glossary).terms.filter((t) => t.startsWith('~'));
+
+describe('the built-in exchange lexicon', () => {
+  // Questions as users type them, each expected to name the concept an English article says in English words.
+  const cases: [string, string, string][] = [
+    ['card', 'en', 'what is the daily limit of the Binance card'],
+    ['card', 'es', '¿cuál es el límite diario de mi tarjeta?'],
+    ['card', 'pt', 'qual o limite diário do cartão?'],
+    ['card', 'ru', 'какой дневной лимит по карте'],
+    ['card', 'ja', 'カードの利用上限はいくらですか'],
+    ['card', 'ko', '카드 한도가 얼마예요'],
+    ['card', 'zh', '我的卡片每天能刷多少'],
+    ['card', 'tr', 'kartımın günlük limiti ne kadar'],
+    ['card', 'fr', 'quelle est la limite de ma carte'],
+    ['card', 'de', 'wie hoch ist das Limit meiner Karte'],
+    ['vote', 'en', 'how do I vote in the fan token poll'],
+    ['vote', 'pt', 'como votar no craque do mês'],
+    ['vote', 'es', 'cómo votar con mis fan tokens'],
+    ['vote', 'ru', 'как проголосовать фан-токенами'],
+    ['vote', 'zh', '怎么用粉丝代币投票'],
+    ['vote', 'ko', '팬 토큰으로 투표하는 방법'],
+    ['accelerate', 'en', 'can you speed up my bitcoin transaction'],
+    ['accelerate', 'zh', '比特币转账能加速吗'],
+    ['accelerate', 'ko', '비트코인 전송 가속할 수 있나요'],
+    ['accelerate', 'ru', 'можно ли ускорить транзакцию биткоина'],
+    ['accelerate', 'es', '¿se puede acelerar mi transacción de bitcoin?'],
+    ['cooling-off', 'en', 'how do I set a cooling-off period for futures'],
+    ['cooling-off', 'zh', '怎么给合约设置冷静期'],
+    ['cooling-off', 'ru', 'хочу запретить себе торговать фьючерсами'],
+    ['cooling-off', 'ko', '선물 거래 쿨링오프 설정'],
+    ['video', 'en', 'what must the video proof show for a p2p appeal'],
+    ['video', 'es', 'qué tengo que grabar en el video para la apelación'],
+    ['video', 'ja', 'アピール用の動画には何を映せばいいですか'],
+    ['video', 'ko', '이의제기 영상에 뭘 찍어야 하나요'],
+    ['video', 'zh', '申诉需要录什么视频'],
+    ['video', 'ru', 'что снять на видео для апелляции'],
+    ['flexible', 'ko', '유연 예치 상품은 언제든지 환매되나요'],
+    ['history', 'ko', '지갑 잔고 명세서를 PDF로 받을 수 있나요'],
+  ];
+  for (const [concept, lang, text] of cases) {
+    it(`reads ~${concept} in ${lang}: ${text}`, () => expect(concepts(text, lang)).toContain('~' + concept));
+  }
+
+  it('gives each term one concept', () => {
+    const owner = new Map<string, string>();
+    for (const [concept, terms] of Object.entries(BUILTIN_GLOSSARY))
+      for (const term of terms) {
+        expect(owner.get(term) ?? concept, `'${term}' in ${owner.get(term)} and ${concept}`).toBe(concept);
+        owner.set(term, concept);
+      }
+  });
+});
