@@ -6,6 +6,7 @@ import { extractFeatures } from '../intent/features.js';
 import { trainClassifier, type Example, type TrainOptions } from '../intent/train.js';
 import { ARTICLE_LABEL, type ClassifierData } from '../intent/classifier.js';
 import { sections } from '../knowledge/sections.js';
+import { fnv1a } from '../util/hash.js';
 import { settingsOf, type Settings } from './settings.js';
 import { DEFAULT_MESSAGES } from './default-messages.js';
 import { BIP39_LISTS } from '../safety/bip39-data.js';
@@ -161,11 +162,12 @@ function compile(source: KnowledgeSource, options: CompileOptions, featureLangua
     .filter(([concept]) => !PEOPLE.has(concept))
     .flatMap(([, terms]) => terms.map((text) => ({ text, lang: defaultLang, lexiconTerm: true })));
   for (const list of [asked, said, lexicon]) {
+    // Sampled by each text's hash, not by its place: a term or an article added elsewhere leaves the rest of
+    // the sample as it was (by place, one new lexicon term shifted every later one in or out, and moved
+    // "quiero una persona" off the handoff).
     const step = Math.ceil(list.length / ARTICLE_LABEL_EXAMPLES);
-    for (let i = 0; i < list.length; i += step) {
-      const q = list[i] as { text: string; lang: string; lexiconTerm?: boolean };
-      intentExamples.push({ features: featuresOf(q.text, q.lang, q.lexiconTerm), label: ARTICLE_LABEL });
-    }
+    for (const q of list as { text: string; lang: string; lexiconTerm?: boolean }[])
+      if (fnv1a(q.text) % step === 0) intentExamples.push({ features: featuresOf(q.text, q.lang, q.lexiconTerm), label: ARTICLE_LABEL });
   }
   const intents = mergeIntents(BUILTIN_INTENTS, source.intents);
   const replies: Record<string, Record<string, string>> = {};
