@@ -298,7 +298,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     const own = servedLang(lang) === lang;
     const searchIn = (l: string, mode: SearchMode) => {
       const found = confirm(index(l)?.search(text, { limit: 5, mode, lang, analysis }) ?? [], predictions, readsText ? settings.reread : 0);
-      return { ...found, p: searchConfidence(found.hits), lang: l };
+      return { ...found, p: searchConfidence(found.hits), lang: l, mode };
     };
     let found = searchIn(own ? lang : data.defaultLang, own ? 'same' : 'cross');
     if (own && lang !== data.defaultLang && (found.p[0] ?? 0) < settings.answer) {
@@ -315,7 +315,14 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     const articles = new Map<string, Candidate>();
     const coverage = new Map(hits.map((h) => [h.id, h.coverage]));
     hits.forEach(
-      (h, i) => taught.has(h.id) || articles.set(h.id, { id: h.id, p: p[i], coverage: h.coverage, ...(readsText ? { agreed: h.id === found.best } : {}) }),
+      (h, i) =>
+        taught.has(h.id) ||
+        articles.set(h.id, {
+          id: h.id,
+          p: p[i],
+          coverage: h.coverage,
+          ...(readsText ? { agreed: h.id === found.best, ...(found.mode === 'cross' ? { crossLanguage: true } : {}) } : {}),
+        }),
     );
     for (const c of blend(predictions, hits, settings.search, taught)) articles.set(c.label, { id: c.label, p: c.p, coverage: coverage.get(c.label) ?? 0 });
     const ranked = [...articles.values()].sort((a, b) => b.p - a.p);

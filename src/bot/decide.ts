@@ -9,6 +9,8 @@ export interface Candidate {
   coverage: number;
   /** for an article search speaks for: whether the classifier, too, reads the question as about it first */
   agreed?: boolean;
+  /** found in another language's articles, through the terms both languages share */
+  crossLanguage?: boolean;
 }
 
 /** Everything the policy looks at for one message. */
@@ -93,8 +95,10 @@ export function decide(s: Signals, settings: Settings): Decision {
     };
   }
   // Search alone is sure less often than search and the classifier together (Binance dev: agreeing, 85% of
-  // the best hits are right; disagreeing, half).
-  const sure = best && best.p >= settings.answer && (best.agreed !== false || best.p >= settings.answerAlone);
+  // the best hits are right; disagreeing, half). Across languages the classifier reads only the concepts
+  // both share, so its disagreement says less.
+  const alone = best?.crossLanguage ? settings.answerAloneCross : settings.answerAlone;
+  const sure = best && best.p >= settings.answer && (best.agreed !== false || best.p >= alone);
   if (topIntent && topIntent.p >= settings.intent && s.answerable.has(topIntent.name) && !(sure && best.p > topIntent.p)) {
     return {
       action: 'smalltalk',
@@ -112,7 +116,7 @@ export function decide(s: Signals, settings: Settings): Decision {
       article: best.id,
       confidence: best.p,
       offerHuman: s.frustrated,
-      thresholds: { answer: settings.answer, ...(best.agreed === false ? { answerAlone: settings.answerAlone } : {}) },
+      thresholds: { answer: settings.answer, ...(best.agreed === false ? { [best.crossLanguage ? 'answerAloneCross' : 'answerAlone']: alone } : {}) },
     };
   }
   if (oos >= settings.intent) {

@@ -7,6 +7,8 @@ export const DEFAULT_SETTINGS = {
   answer: 0.3,
   /** an article search speaks for that the classifier reads otherwise is answered only at or above this (src/bot/confirm.ts) */
   answerAlone: 0.6,
+  /** …and this when it was found in another language's articles (a question with no article in its language) */
+  answerAloneCross: 0.45,
   /** share of the best hit's score the article classifier's reading can add to a hit (src/bot/confirm.ts) */
   reread: 0.3,
   /** below `answer`, offer "did you mean…" at or above this */

@@ -60,6 +60,10 @@ describe('decide(): the answer policy, one rule at a time', () => {
     const alone = { ...article('a', (S.answer + S.answerAlone) / 2), agreed: false };
     expect(decide(signals({ articles: [alone, article('b', S.clarify)] }), S)).toMatchObject({ action: 'clarify', suggestions: ['a', 'b'] });
     expect(decide(signals({ articles: [{ ...alone, agreed: true }] }), S)).toMatchObject({ action: 'answer', thresholds: { answer: S.answer } });
+    // Found through another language's articles, where the classifier reads only shared concepts: a lower bar.
+    const cross = { ...alone, p: (S.answerAloneCross + S.answerAlone) / 2, crossLanguage: true };
+    expect(decide(signals({ articles: [cross] }), S)).toMatchObject({ action: 'answer', thresholds: { answerAloneCross: S.answerAloneCross } });
+    expect(decide(signals({ articles: [{ ...cross, crossLanguage: false }] }), S).action).toBe('clarify');
     expect(decide(signals({ articles: [{ ...alone, p: S.answerAlone }] }), S)).toMatchObject({
       action: 'answer',
       thresholds: { answer: S.answer, answerAlone: S.answerAlone },
