@@ -33,11 +33,11 @@ export interface CompileOptions {
 
 /** Glossary concepts that name people, not topics: see the intent classifier's lexicon examples. */
 const PEOPLE = new Set(['agent', 'support']);
-/** Example questions an article needs (in some language) before the classifier learns it. */
+/** Example questions an article needs (in some language) for the classifier to learn it from them rather than from its text. */
 const MIN_QUESTIONS = 3;
 /** Examples an article without example questions is learned from: its headings, then its first sentences. */
 const TEXT_EXAMPLES = 10;
-/** Examples of ARTICLE_LABEL the intent classifier learns from each of titles + questions and body sentences: an even sample, so its cost is flat at any size. */
+/** Examples of ARTICLE_LABEL the intent classifier learns from each of titles + questions, body sentences and lexicon terms: a sample, so its cost is flat at any size. */
 const ARTICLE_LABEL_EXAMPLES = 5000;
 
 /**
@@ -163,8 +163,8 @@ function compile(source: KnowledgeSource, options: CompileOptions, featureLangua
     .flatMap(([, terms]) => terms.map((text) => ({ text, lang: defaultLang, lexiconTerm: true })));
   for (const list of [asked, said, lexicon]) {
     // Sampled by each text's hash, not by its place: a term or an article added elsewhere leaves the rest of
-    // the sample as it was (by place, one new lexicon term shifted every later one in or out, and moved
-    // "quiero una persona" off the handoff).
+    // the sample as it was (by place, one new lexicon term shifted every later one in or out of it, and that
+    // alone moved requests for a human across their threshold).
     const step = Math.ceil(list.length / ARTICLE_LABEL_EXAMPLES);
     for (const q of list as { text: string; lang: string; lexiconTerm?: boolean }[])
       if (fnv1a(q.text) % step === 0) intentExamples.push({ features: featuresOf(q.text, q.lang, q.lexiconTerm), label: ARTICLE_LABEL });
