@@ -41,6 +41,8 @@ const classifier: Check = (v, path) => {
   fields({ labels: arrayOf(string), bias: arrayOf(number), scale: number, weights: string }, { fromText: arrayOf(number) })(v, path);
   const c = v as { labels: string[]; bias: number[]; weights: string };
   if (c.bias.length !== c.labels.length) fail(`${path}.bias`, `has ${c.bias.length} values for ${c.labels.length} labels`);
+  const bad = (c as { fromText?: number[] }).fromText?.find((i) => !Number.isInteger(i) || i < 0 || i >= c.labels.length);
+  if (bad !== undefined) fail(`${path}.fromText`, `names label ${bad}, of ${c.labels.length}`);
   if (!BASE64.test(c.weights) || c.weights.length % 4 !== 0) fail(`${path}.weights`, 'is not base64');
 };
 

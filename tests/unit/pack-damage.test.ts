@@ -17,6 +17,11 @@ describe('damaged packs', () => {
     ['a classifier without weights', (d) => delete d.classifier.weights, /data\.classifier\.weights is not a string/],
     ['a classifier whose weights are not base64', (d) => (d.classifier.weights = '%%%%'), /data\.classifier\.weights is not base64/],
     ['biases that do not match the labels', (d) => d.intents.bias.pop(), /data\.intents\.bias has \d+ values for \d+ labels/],
+    [
+      'text-learned labels the classifier does not have',
+      (d) => (d.classifier.fromText = [d.classifier.labels.length]),
+      /data\.classifier\.fromText names label \d+, of \d+/,
+    ],
     ['an article without a body', (d) => delete d.articles[1].body, /data\.articles\[1\]\.body is not a string/],
     ['an index that is not a string', (d) => (d.indexes.en = {}), /data\.indexes\.en is not a string/],
     ['a glossary without phrases', (d) => delete d.glossary.phrases, /data\.glossary\.phrases is not an object/],
