@@ -2384,7 +2384,7 @@ export const BUILTIN_GLOSSARY: GlossaryData = {
 
 
   eea: [
-    /* en */ 'eea', 'european economic area', 'european union', 'eu',
+    /* en */ 'eea', 'european economic area', 'european union', 'eu countries', 'eu citizen', 'in the eu',
     /* zh */ '欧盟', '歐盟', '欧洲经济区', '歐洲經濟區',
     /* ja */ '欧州経済領域', '欧州連合',
     /* ko */ '유럽연합', '유럽경제지역',

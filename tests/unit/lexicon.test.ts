@@ -55,6 +55,7 @@ describe('the built-in exchange lexicon', () => {
     ['telegram', 'zh', '电报上有人说自己是客服'],
     ['twitter', 'ja', 'ツイッターでサポートを名乗る人からDMが来た'],
     ['eea', 'en', 'why do users in the EEA need to verify again'],
+    ['eea', 'en', "i'm in the EU, why verify again"],
     ['eea', 'ru', 'я живу в ЕС, зачем снова проходить верификацию'],
     ['eea', 'es', 'vivo en la Unión Europea, por qué tengo que verificar otra vez'],
     ['eea', 'zh', '欧盟用户为什么要重新认证'],
@@ -69,6 +70,11 @@ describe('the built-in exchange lexicon', () => {
   for (const [concept, lang, text] of cases) {
     it(`reads ~${concept} in ${lang}: ${text}`, () => expect(concepts(text, lang)).toContain('~' + concept));
   }
+
+  it('leaves everyday words of other languages alone', () => {
+    // Portuguese "eu" is "I", not the European Union.
+    expect(concepts('eu nem coloquei meus nfts à venda', 'pt')).not.toContain('~eea');
+  });
 
   it('gives each term one concept', () => {
     const owner = new Map<string, string>();
