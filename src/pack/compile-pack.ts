@@ -12,6 +12,8 @@ import { DEFAULT_MESSAGES } from './default-messages.js';
 import { BIP39_LISTS } from '../safety/bip39-data.js';
 import { BUILTIN_INTENTS } from '../lexicon/intents.js';
 import { BUILTIN_GLOSSARY } from '../lexicon/glossary.js';
+import { FRAME_SCRIPTS, QUESTION_FRAMES } from '../lexicon/question-frames.js';
+import type { Script } from '../text/script.js';
 
 /** A knowledge folder's content, parsed and validated. */
 export interface KnowledgeSource {
@@ -39,6 +41,23 @@ const MIN_QUESTIONS = 3;
 const TEXT_EXAMPLES = 10;
 /** Examples of ARTICLE_LABEL the intent classifier learns from each of titles + questions, body sentences and lexicon terms: a sample, so its cost is flat at any size. */
 const ARTICLE_LABEL_EXAMPLES = 5000;
+/** In-scope questions per language made from the question frames and lexicon terms (src/lexicon/question-frames.ts). */
+const FRAMED_EXAMPLES = 120;
+
+/** Lexicon terms in each language's question frames: an even sample by hash, so one new term leaves the rest alone. */
+function framedQuestions(terms: string[]): { text: string; lang: string }[] {
+  const out: { text: string; lang: string }[] = [];
+  for (const [lang, frames] of Object.entries(QUESTION_FRAMES)) {
+    const scripts = FRAME_SCRIPTS[lang] ?? ['latin'];
+    const fits = terms.filter((t) => Object.keys(countScripts(t)).every((s) => scripts.includes(s as Script)));
+    const step = Math.max(1, Math.ceil(fits.length / FRAMED_EXAMPLES));
+    for (const term of fits) {
+      const h = fnv1a(lang + term);
+      if (h % step === 0) out.push({ text: frames[(h >>> 8) % frames.length].replace('{}', term), lang });
+    }
+  }
+  return out;
+}
 
 /**
  * The built-in intents with a knowledge folder's own: its examples add to the built-in ones, its replies
@@ -169,6 +188,7 @@ function compile(source: KnowledgeSource, options: CompileOptions, featureLangua
     for (const q of list as { text: string; lang: string; lexiconTerm?: boolean }[])
       if (fnv1a(q.text) % step === 0) intentExamples.push({ features: featuresOf(q.text, q.lang, q.lexiconTerm), label: ARTICLE_LABEL });
   }
+  for (const { text, lang } of framedQuestions(lexicon.map((t) => t.text))) intentExamples.push({ features: featuresOf(text, lang), label: ARTICLE_LABEL });
   const intents = mergeIntents(BUILTIN_INTENTS, source.intents);
   const replies: Record<string, Record<string, string>> = {};
   for (const [name, intent] of Object.entries(intents).sort(([a], [b]) => (a < b ? -1 : 1))) {
