@@ -48,8 +48,9 @@ interface SharedPart {
 
 /**
  * One language's articles, search index, sentences and intent replies, and the classifier rows of the
- * features its examples produced. The default language's part also carries the sentences and rows of
- * languages the pack has no articles in: their visitors are answered in the default language.
+ * features its examples produced. A language the pack has no articles in (a Turkish visitor of an English
+ * help center, answered in the default language) has a part too: its sentences, replies and the rows only
+ * its examples produced, loaded after the default language's part; an English visitor never downloads it.
  */
 interface LanguagePart {
   part: 'language';
@@ -72,6 +73,23 @@ export function partFor(lang: string, languages: readonly string[], defaultLang:
   return languages.includes(base) ? base : defaultLang;
 }
 
+/**
+ * The parts of a folder: one per language with articles, and one per other language that has sentences,
+ * replies or classifier rows of its own (they are served by the default language: `partFor` over the pack's
+ * languages says so, and their part is loaded beside it).
+ */
+function partsOfFolder(data: PackData, featureLanguages: Map<number, Set<string>>): { parts: string[]; home: (lang: string) => string } {
+  const { languages, defaultLang } = data;
+  const own = new Set<string>();
+  const consider = (lang: string) => {
+    if (partFor(lang, languages, defaultLang) === defaultLang && lang !== defaultLang) own.add(lang);
+  };
+  for (const l of Object.keys(data.messages ?? {})) consider(l);
+  for (const byLang of Object.values(data.replies)) for (const l of Object.keys(byLang)) consider(l);
+  for (const langs of featureLanguages.values()) for (const l of langs) consider(l);
+  return { parts: [...languages, ...[...own].sort()], home: (lang) => (own.has(lang) ? lang : partFor(lang, languages, defaultLang)) };
+}
+
 const fileName = (stem: string, text: string) => `${stem}.${contentHash(text)}.json`;
 
 /**
@@ -81,9 +99,14 @@ const fileName = (stem: string, text: string) => `${stem}.${contentHash(text)}.j
  */
 export function splitPack(data: PackData, featureLanguages: Map<number, Set<string>>): { manifest: PackManifest; files: Map<string, string> } {
   const { languages, defaultLang } = data;
-  const served = (lang: string) => partFor(lang, languages, defaultLang);
+  const { parts, home } = partsOfFolder(data, featureLanguages);
   const rowParts = new Map<number, string[]>();
-  for (const [id, langs] of featureLanguages) rowParts.set(id, [...new Set([...langs].map(served))]);
+  for (const [id, langs] of featureLanguages) {
+    const homes = new Set([...langs].map(home));
+    // A row the default language's part has is not repeated in the parts loaded beside it.
+    if (homes.has(defaultLang)) for (const h of homes) if (!languages.includes(h)) homes.delete(h);
+    rowParts.set(id, [...homes]);
+  }
   const partsOf = (id: number) => rowParts.get(id) ?? [defaultLang];
 
   const glossaries = splitGlossary(data.glossary, glossaryPartsOf(data));
@@ -111,12 +134,12 @@ export function splitPack(data: PackData, featureLanguages: Map<number, Set<stri
   const sharedName = fileName('shared', sharedText);
   files.set(sharedName, sharedText);
   const manifest: PackManifest = { format: MANIFEST_FORMAT, version: PACK_VERSION, hash: contentHash(JSON.stringify(data)), defaultLang, languages: {} };
-  for (const lang of languages) {
+  for (const lang of parts) {
     const messages: Record<string, Partial<Messages>> = {};
-    for (const [l, m] of Object.entries(data.messages ?? {})) if (served(l) === lang) messages[l] = m;
+    for (const [l, m] of Object.entries(data.messages ?? {})) if (home(l) === lang) messages[l] = m;
     const replies: Record<string, Record<string, string>> = {};
     for (const [name, byLang] of Object.entries(data.replies)) {
-      for (const [l, text] of Object.entries(byLang)) if (served(l) === lang) (replies[name] ??= {})[l] = text;
+      for (const [l, text] of Object.entries(byLang)) if (home(l) === lang) (replies[name] ??= {})[l] = text;
     }
     const part: LanguagePart = {
       part: 'language',
@@ -131,7 +154,7 @@ export function splitPack(data: PackData, featureLanguages: Map<number, Set<stri
     const text = JSON.stringify(part);
     const name = fileName(lang, text);
     files.set(name, text);
-    manifest.languages[lang] = { files: [sharedName, name] };
+    manifest.languages[lang] = { files: languages.includes(lang) ? [sharedName, name] : [...manifest.languages[defaultLang].files, name] };
   }
   return { manifest, files };
 }
@@ -267,7 +290,7 @@ function assemble(manifest: PackManifest, names: string[], parts: (SharedPart | 
   const pending = new Map<string, Promise<void>>();
   const folder: PackLanguages = {
     loaded,
-    partFor: (lang) => partFor(lang, data.languages, data.defaultLang),
+    partFor: (lang) => partFor(lang, Object.keys(manifest.languages), data.defaultLang),
     load(lang) {
       const target = folder.partFor(lang);
       if (loaded.has(target)) return Promise.resolve();

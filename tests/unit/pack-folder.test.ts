@@ -55,15 +55,21 @@ describe('pack folder', () => {
   it('writes a manifest and content-hashed files, one per language plus the shared part', () => {
     const m = manifest();
     expect(m).toMatchObject({ format: 'helpline-pack-folder', defaultLang: 'en' });
-    expect(Object.keys(m.languages).sort()).toEqual(['en', 'es', 'zh']);
+    // The languages with articles, and those the built-in intents speak, served by English beside a small part of their own.
+    const withArticles = ['en', 'es', 'zh'];
+    const without = Object.keys(m.languages).filter((l) => !withArticles.includes(l));
+    expect(Object.keys(m.languages).sort()).toEqual([...withArticles, ...without].sort());
+    expect(without).toEqual(expect.arrayContaining(['de', 'fr', 'pt', 'tr', 'vi']));
     const files = readdirSync(folder).sort();
     expect(files).toContain('manifest.json');
     for (const [lang, { files: names }] of Object.entries(m.languages) as [string, { files: string[] }][]) {
       expect(names[0]).toMatch(/^shared\.[0-9a-f]+\.json$/);
-      expect(names[1]).toMatch(new RegExp(`^${lang}\\.[0-9a-f]+\\.json$`));
+      expect(names.at(-1)).toMatch(new RegExp(`^${lang}\\.[0-9a-f]+\\.json$`));
+      expect(names.length).toBe(withArticles.includes(lang) ? 2 : 3);
+      if (!withArticles.includes(lang)) expect(names.slice(0, 2)).toEqual(m.languages.en.files);
       for (const n of names) expect(files).toContain(n);
     }
-    expect(files.length).toBe(1 + 1 + 3);
+    expect(files.length).toBe(1 + 1 + withArticles.length + without.length);
     // The same knowledge, the same hash as the single file.
     expect(m.hash).toBe(loadPack(readFileSync(single, 'utf8')).hash);
     expect(built.files.map((f) => f.name).sort()).toEqual(files.filter((f) => f !== 'manifest.json'));
@@ -122,6 +128,23 @@ describe('pack folder', () => {
     await bot.ask('提现还没到账');
     await createBot(pack).ask('提现要多少手续费');
     expect(asked.length).toBe(3);
+  });
+
+  it("keeps a language without articles out of the default language's files: a German question loads its small part once", async () => {
+    const { asked, read } = reader();
+    const pack = await loadPack(manifest(), read, { lang: 'en' });
+    expect(asked).toEqual(manifest().languages.en.files);
+    const file = loadPack(readFileSync(single, 'utf8'));
+    const question = 'Ich möchte mit einem Mitarbeiter sprechen';
+    const reply = await createBot(pack, { lang: 'en' }).ask(question);
+    expect(reply.lang).toBe('de');
+    expect(essence(reply)).toEqual(essence(await createBot(file, { lang: 'en' }).ask(question)));
+    expect(asked.slice(2)).toEqual([manifest().languages.de.files[2]]);
+    await createBot(pack, { lang: 'en' }).ask('Mein Konto wurde gehackt');
+    expect(asked.length).toBe(3);
+    // Its part is small: sentences, replies and the rows only German examples produced.
+    const size = (n: string) => readFileSync(join(folder, n)).length;
+    expect(size(manifest().languages.de.files[2])).toBeLessThan(size(manifest().languages.en.files[1]) / 4);
   });
 
   it('prepares a language before its first question: its part downloaded, the search box answering at once', async () => {
