@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { readKnowledge, type ReadResult } from './read-knowledge.js';
 import { checkArticleLanguages } from './language-check.js';
-import { compilePack, compilePackWithOrigins, type CompileOptions } from '../pack/compile-pack.js';
+import { compilePack, compilePackWithOrigins, type CompileOptions, type PackOrigins } from '../pack/compile-pack.js';
 import { loadPack, PackError, serializePack, type Pack, type PackData } from '../pack/pack.js';
 import { MANIFEST_FILE, openPackFolder, checkManifest, partFor, splitPack, type PackManifest } from '../pack/pack-folder.js';
 import type { Problem } from '../knowledge/article.js';
@@ -62,17 +62,14 @@ export function compileKnowledge(
   return { text, pack: loadPack(text), read };
 }
 
-/** Compiles a folder read without errors; `origins` also records which languages each classifier feature came from (for pack folders). */
-function compileChecked(
-  dir: string,
-  options: CompileOptions,
-  read: ReadResult,
-  origins: boolean,
-): { data: PackData; featureLanguages?: Map<number, Set<string>> } {
+/** Compiles a folder read without errors; `origins` also records which languages each classifier feature and glossary key came from (for pack folders). */
+function compileChecked(dir: string, options: CompileOptions, read: ReadResult, origins: boolean): { data: PackData; origins?: PackOrigins } {
   if (read.problems.some((p) => p.severity === 'error')) throw new KnowledgeError(read.problems);
   if (!read.articles.length)
     throw new KnowledgeError([{ file: dir, line: 0, severity: 'error', message: 'no articles found: expected <lang>/<category>/<id>.md files' }]);
-  return origins ? compilePackWithOrigins(read, options) : { data: compilePack(read, options) };
+  if (!origins) return { data: compilePack(read, options) };
+  const { data, ...rest } = compilePackWithOrigins(read, options);
+  return { data, origins: rest };
 }
 
 /** Is `out` meant as a pack folder: a name ending with a slash, or an existing directory? */
@@ -91,9 +88,9 @@ export function buildPackFolder(
   options: CompileOptions = {},
 ): { pack: Pack; manifest: PackManifest; files: { name: string; bytes: number }[]; read: ReadResult } {
   const read = readKnowledge(dir);
-  const { data, featureLanguages } = compileChecked(dir, options, read, true);
+  const { data, origins } = compileChecked(dir, options, read, true);
   const pack = loadPack(serializePack(data));
-  const { manifest, files } = splitPack(pack.data, featureLanguages!);
+  const { manifest, files } = splitPack(pack.data, origins!);
   writeFolderAtomic(out.replace(/[\\/]+$/, ''), new Map([...files, [MANIFEST_FILE, JSON.stringify(manifest, null, 2) + '\n']]));
   return { pack, manifest, files: [...files].map(([name, text]) => ({ name, bytes: Buffer.byteLength(text) })), read };
 }

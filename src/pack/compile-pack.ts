@@ -11,7 +11,7 @@ import { settingsOf, type Settings } from './settings.js';
 import { DEFAULT_MESSAGES } from './default-messages.js';
 import { BIP39_LISTS } from '../safety/bip39-data.js';
 import { BUILTIN_INTENTS } from '../lexicon/intents.js';
-import { BUILTIN_GLOSSARY } from '../lexicon/glossary.js';
+import { ANY_LANGUAGE, BUILTIN_GLOSSARY, BUILTIN_LEXICON } from '../lexicon/glossary.js';
 import { FRAME_SCRIPTS, QUESTION_FRAMES } from '../lexicon/question-frames.js';
 import type { Script } from '../text/script.js';
 
@@ -91,6 +91,31 @@ export function mergeGlossary(own: GlossaryData, builtin: GlossaryData): Glossar
   return out;
 }
 
+/**
+ * The languages of each spaced glossary key that only lexicon terms of known languages produce: a pack folder
+ * ships such a key with those languages' files. A key of the knowledge base's own glossary, or of a term listed
+ * under `any`, has no entry: its language is unknown, so every visitor gets it.
+ */
+function glossaryKeyLanguages(own: GlossaryData): Map<string, Set<string>> {
+  const langs = new Map<string, Set<string>>();
+  const unknown = new Set<string>();
+  for (const terms of Object.values(own)) for (const term of terms) for (const key of Glossary.keysOf(String(term))) unknown.add(key);
+  for (const entry of Object.values(BUILTIN_LEXICON)) {
+    for (const [codes, terms] of Object.entries(entry)) {
+      for (const key of terms.flatMap((t) => Glossary.keysOf(t))) {
+        if (codes === ANY_LANGUAGE) unknown.add(key);
+        else {
+          let set = langs.get(key);
+          if (!set) langs.set(key, (set = new Set()));
+          for (const l of codes.split(' ')) set.add(l);
+        }
+      }
+    }
+  }
+  for (const key of unknown) langs.delete(key);
+  return langs;
+}
+
 /** The sentences of a Markdown body that read like a question or statement of a user (4–40 words). */
 function sentencesOf(body: string): string[] {
   const plain = body.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#>|]+/g, ' ');
@@ -107,13 +132,18 @@ export function compilePack(source: KnowledgeSource, options: CompileOptions = {
   return compile(source, options, undefined);
 }
 
-/**
- * Pack data and, for every classifier feature, the languages of the examples it was learned from: a pack
- * folder gives each language the classifier rows its own questions can use (src/pack/pack-folder.ts).
- */
-export function compilePackWithOrigins(source: KnowledgeSource, options: CompileOptions = {}): { data: PackData; featureLanguages: Map<number, Set<string>> } {
+/** Where parts of pack data came from: a pack folder splits them by language with it (src/pack/pack-folder.ts). */
+export interface PackOrigins {
+  /** for every classifier feature, the languages of the examples it was learned from */
+  featureLanguages: Map<number, Set<string>>;
+  /** for glossary keys of known languages only, those languages */
+  glossaryLanguages: Map<string, Set<string>>;
+}
+
+/** Pack data and its origins: a pack folder gives each language the classifier rows and glossary terms its own questions can use. */
+export function compilePackWithOrigins(source: KnowledgeSource, options: CompileOptions = {}): { data: PackData } & PackOrigins {
   const featureLanguages = new Map<number, Set<string>>();
-  return { data: compile(source, options, featureLanguages), featureLanguages };
+  return { data: compile(source, options, featureLanguages), featureLanguages, glossaryLanguages: glossaryKeyLanguages(source.glossary) };
 }
 
 /** Compiles; when `featureLanguages` is given, records there which languages' examples each feature came from. */

@@ -3,6 +3,7 @@ import { contentHash } from '../util/hash.js';
 import { MANIFEST_FORMAT, PackError, PACK_VERSION, type Pack, type PackData, type PackLanguages } from './pack.js';
 import type { Messages } from './messages.js';
 import type { ClassifierData } from '../intent/classifier.js';
+import type { PackOrigins } from './compile-pack.js';
 import { countScripts, mergeGlossaryParts, splitGlossary, type PackedGlossary } from '../text/index.js';
 import { packIndex, unpackIndex } from './index-codec.js';
 import { packLanguageModel, unpackLanguageModel } from './profile-codec.js';
@@ -93,11 +94,12 @@ function partsOfFolder(data: PackData, featureLanguages: Map<number, Set<string>
 const fileName = (stem: string, text: string) => `${stem}.${contentHash(text)}.json`;
 
 /**
- * Splits pack data into a manifest and its files (name → text). `featureLanguages` says which languages'
- * examples each classifier feature came from (compilePackWithOrigins); a feature it does not know goes to the
- * default language.
+ * Splits pack data into a manifest and its files (name → text). `origins` (compilePackWithOrigins) says which
+ * languages' examples each classifier feature came from, and the languages of lexicon terms; a feature it does
+ * not know goes to the default language, a glossary key to every visitor.
  */
-export function splitPack(data: PackData, featureLanguages: Map<number, Set<string>>): { manifest: PackManifest; files: Map<string, string> } {
+export function splitPack(data: PackData, origins: PackOrigins): { manifest: PackManifest; files: Map<string, string> } {
+  const { featureLanguages } = origins;
   const { languages, defaultLang } = data;
   const { parts, home } = partsOfFolder(data, featureLanguages);
   const rowParts = new Map<number, string[]>();
@@ -109,7 +111,7 @@ export function splitPack(data: PackData, featureLanguages: Map<number, Set<stri
   }
   const partsOf = (id: number) => rowParts.get(id) ?? [defaultLang];
 
-  const glossaries = splitGlossary(data.glossary, glossaryPartsOf(data));
+  const glossaries = splitGlossary(data.glossary, glossaryPartsOf(data, origins.glossaryLanguages, home));
   const shared: SharedPart = {
     part: 'shared',
     languages,
@@ -160,18 +162,25 @@ export function splitPack(data: PackData, featureLanguages: Map<number, Set<stri
 }
 
 /**
- * Where a glossary term goes: a visitor needs the terms of their language's script and those of the default
- * language's (users mix in English words, and a question in a language without articles is read in the
- * default language's part). So the shared part holds the default language's script, terms with no letters
- * and scripts no language part is written in; a term in another script goes to the parts written in it.
+ * Where a glossary key goes: a visitor needs the terms of their language and those of the default language
+ * and English (users mix in English words, and a question in a language without articles is read in the
+ * default language's part). So the shared part holds the default language's script, but for keys only other
+ * languages' lexicon terms make (the Turkish "cekim", in the part a Turkish question loads), terms with no
+ * letters and scripts no language part is written in; a term in another script goes to the parts written in it.
  */
-function glossaryPartsOf(data: PackData): (term: string) => string[] {
+function glossaryPartsOf(data: PackData, keyLanguages: Map<string, Set<string>>, home: (lang: string) => string): (term: string) => string[] {
   const family = (s: string | undefined) => (s === 'kana' ? 'han' : s);
   const scriptOf = (lang: string) => family(data.languageModel[lang]?.script);
   const own = scriptOf(data.defaultLang);
   return (term) => {
     const scripts = Object.keys(countScripts(term)).map(family);
-    if (!scripts.length || scripts.includes(own)) return ['shared'];
+    if (!scripts.length) return ['shared'];
+    if (scripts.includes(own)) {
+      const langs = [...(keyLanguages.get(term) ?? [])];
+      const parts = [...new Set(langs.map(home))];
+      const everyone = !langs.length || langs.includes('en') || parts.includes(data.defaultLang);
+      return everyone ? ['shared'] : parts;
+    }
     const langs = data.languages.filter((l) => scripts.includes(scriptOf(l)));
     return langs.length ? langs : ['shared'];
   };

@@ -1,4 +1,4 @@
-import { allStems } from './stem.js';
+import { stem, STEMMED_LANGUAGES } from './stem.js';
 import { normalize } from './normalize.js';
 import { segment } from './segment.js';
 import { UNSPACED } from './script.js';
@@ -56,11 +56,18 @@ export class Glossary {
         }
         maxWords = Math.max(maxWords, runs.length);
         phrases[runs.map((r) => r.text).join(' ')] ??= concept;
-        for (const key of stemVariants(runs.map((r) => [r.text, ...allStems(r.text, r.script === 'cyrillic')]))) stemmed.push([key, concept]);
+        for (const key of stemmedReadings(runs)) stemmed.push([key, concept]);
       }
     }
     for (const [key, concept] of stemmed) phrases[key] ??= concept;
     return { phrases, unspaced: sortUnspaced(unspaced), maxWords };
+  }
+
+  /** The keys of a spaced term in the compiled tables (as written, then as each stemmer reads it); none for an unspaced one. */
+  static keysOf(term: string): string[] {
+    const runs = segment(normalize(term).trim());
+    if (!runs.length || runs.some((r) => UNSPACED.has(r.script))) return [];
+    return [...new Set([runs.map((r) => r.text).join(' '), ...stemmedReadings(runs)])];
   }
 
   /** Concepts named in a text, given its unspaced runs and its words as [raw, stem] pairs. */
@@ -95,15 +102,13 @@ function isCompiled(x: GlossaryData | CompiledGlossary): x is CompiledGlossary {
   return typeof c.maxWords === 'number' && typeof c.phrases === 'object' && !Array.isArray(c.phrases);
 }
 
-/** Every way of picking one variant per word, joined by spaces (few: words × up to 3 variants). */
-function stemVariants(words: string[][]): string[] {
-  let keys = [''];
-  for (const variants of words) {
-    const next: string[] = [];
-    for (const k of keys) for (const v of new Set(variants)) next.push(k ? `${k} ${v}` : v);
-    keys = next.slice(0, 64);
-  }
-  return keys;
+/**
+ * The term as analyze() stems a question in each stemmed language (Cyrillic words by the Russian stemmer, Latin
+ * words by the language's): the only stemmed sequences `match` can meet, since it stems every word of a
+ * question alike.
+ */
+function stemmedReadings(runs: { text: string; script: string }[]): string[] {
+  return [...new Set(STEMMED_LANGUAGES.map((lang) => runs.map((r) => stem(r.text, lang, r.script === 'cyrillic')).join(' ')))];
 }
 
 /** Longest term first (a longer term wins over the shorter one inside it), then by term: one order everywhere. */

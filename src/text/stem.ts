@@ -18,9 +18,3 @@ export function stem(word: string, lang: string, cyrillic: boolean): string {
   const s = cyrillic ? STEMMERS.ru : STEMMERS[lang] && lang !== 'ru' ? STEMMERS[lang] : STEMMERS.en;
   return s.stem(word) || word;
 }
-
-/** Every stem a word may take whatever the language: glossary terms are language-neutral. */
-export function allStems(word: string, cyrillic: boolean): string[] {
-  if (cyrillic) return [stem(word, 'ru', true)];
-  return [...new Set(['en', 'es'].map((l) => stem(word, l, false)))];
-}

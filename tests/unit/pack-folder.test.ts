@@ -101,14 +101,21 @@ describe('pack folder', () => {
     expect(unpackLanguageModel(JSON.parse(JSON.stringify(packLanguageModel(odd))))).toEqual(odd);
   });
 
-  it("gives each visitor the glossary terms of their script and the default language's, once", () => {
+  it("gives each visitor the glossary terms of their language and script and the default language's, once", () => {
     const m = manifest();
     const part = (lang: string, i: number) => readFileSync(join(folder, m.languages[lang].files[i]), 'utf8');
     const han = /\p{Script=Han}/u;
-    // Han terms only in the Chinese part; Latin terms only in the shared part.
-    expect(han.test(JSON.stringify(JSON.parse(part('en', 0)).glossary))).toBe(false);
+    // Han terms only in the Chinese part; English and untagged Latin terms in the shared part; a lexicon term
+    // only other Latin languages use, in their parts: an English visitor never downloads the Turkish "cekim".
+    const shared = JSON.parse(part('en', 0)).glossary;
+    expect(han.test(JSON.stringify(shared))).toBe(false);
     expect(JSON.parse(part('en', 1)).glossary).toBeUndefined();
-    expect(JSON.parse(part('es', 1)).glossary).toBeUndefined();
+    expect(shared.phrases.withdraw).toContain('retiro');
+    expect(shared.phrases.withdraw).not.toContain('cekim');
+    expect(shared.phrases.withdraw).not.toContain('saque');
+    expect(JSON.parse(part('tr', 2)).glossary.phrases.withdraw).toContain('cekim');
+    expect(JSON.parse(part('pt', 2)).glossary.phrases.withdraw).toContain('saque');
+    expect(JSON.parse(part('es', 1)).glossary.phrases.withdraw ?? []).not.toContain('cekim');
     const zh = JSON.parse(part('zh', 1)).glossary;
     expect(Object.values(zh.unspaced).flat().length).toBeGreaterThan(100);
     expect(zh.phrases).toEqual({});
