@@ -22,10 +22,15 @@ export type LanguageModel = Record<string, LanguageProfile>;
 /** The script a language is written in when the pack has no text for it. */
 const SCRIPT_GUESS: Partial<Record<Script, string>> = { cyrillic: 'ru', hangul: 'ko', han: 'zh', thai: 'th' };
 
-const TOP_WORDS = 1000;
+/**
+ * Words and trigrams kept per profile (every visitor downloads them). 500 words tell the languages apart as
+ * 1,000 did on the development sets (sample held out, Binance dev), 6 KB gzip less to each first answer of the sample's folder;
+ * fewer trigrams lost Portuguese questions on Binance (70% → 50%).
+ */
+const TOP_WORDS = 500;
+const TOP_GRAMS = 1000;
 /** How much likelier (log) a language without articles must be than the best with articles. */
 const EXTRA_MARGIN = 4;
-const TOP_GRAMS = 1000;
 
 /** Learns language profiles from sample texts per language (at build time). */
 export function trainLanguageModel(samples: Record<string, string[]>, glossary?: Glossary, served?: string[]): LanguageModel {
