@@ -24,8 +24,8 @@ const SCRIPT_GUESS: Partial<Record<Script, string>> = { cyrillic: 'ru', hangul: 
 
 /**
  * Words and trigrams kept per profile (every visitor downloads them). 500 words tell the languages apart as
- * 1,000 did on the development sets (sample held out, Binance dev), 6 KB gzip less to each first answer of the sample's folder;
- * fewer trigrams lost Portuguese questions on Binance (70% → 50%).
+ * 1,000 did on the development sets (sample held out, Binance dev), at 6 KB gzip less to each first answer
+ * of the sample's folder; fewer trigrams lost Portuguese questions on Binance (70% → 50%).
  */
 const TOP_WORDS = 500;
 const TOP_GRAMS = 1000;

@@ -1,6 +1,6 @@
 import { stem, STEMMED_LANGUAGES } from './stem.js';
 import { normalize } from './normalize.js';
-import { segment } from './segment.js';
+import { segment, type Run } from './segment.js';
 import { UNSPACED } from './script.js';
 
 /** Concept id → its terms in any language, as written in `glossary.yml`. */
@@ -49,14 +49,14 @@ export class Glossary {
     for (const [concept, terms] of Object.entries(data)) {
       for (const term of terms) {
         const runs = segment(normalize(String(term)).trim());
-        if (runs.length === 0) continue;
-        if (runs.some((r) => UNSPACED.has(r.script))) {
-          unspaced.push([runs.map((r) => r.text).join(''), concept]);
+        const [written, ...readings] = spacedKeys(runs);
+        if (written === undefined) {
+          if (runs.length) unspaced.push([runs.map((r) => r.text).join(''), concept]);
           continue;
         }
         maxWords = Math.max(maxWords, runs.length);
-        phrases[runs.map((r) => r.text).join(' ')] ??= concept;
-        for (const key of stemmedReadings(runs)) stemmed.push([key, concept]);
+        phrases[written] ??= concept;
+        for (const key of readings) stemmed.push([key, concept]);
       }
     }
     for (const [key, concept] of stemmed) phrases[key] ??= concept;
@@ -65,9 +65,7 @@ export class Glossary {
 
   /** The keys of a spaced term in the compiled tables (as written, then as each stemmer reads it); none for an unspaced one. */
   static keysOf(term: string): string[] {
-    const runs = segment(normalize(term).trim());
-    if (!runs.length || runs.some((r) => UNSPACED.has(r.script))) return [];
-    return [...new Set([runs.map((r) => r.text).join(' '), ...stemmedReadings(runs)])];
+    return spacedKeys(segment(normalize(term).trim()));
   }
 
   /** Concepts named in a text, given its unspaced runs and its words as [raw, stem] pairs. */
@@ -103,12 +101,14 @@ function isCompiled(x: GlossaryData | CompiledGlossary): x is CompiledGlossary {
 }
 
 /**
- * The term as analyze() stems a question in each stemmed language (Cyrillic words by the Russian stemmer, Latin
- * words by the language's): the only stemmed sequences `match` can meet, since it stems every word of a
- * question alike.
+ * A spaced term's keys: as written, then as analyze() stems a question in each stemmed language (Cyrillic words
+ * by the Russian stemmer, Latin words by the language's), the only stemmed sequences `match` can meet, since it
+ * stems every word of a question alike. None for an unspaced (CJK) term.
  */
-function stemmedReadings(runs: { text: string; script: string }[]): string[] {
-  return [...new Set(STEMMED_LANGUAGES.map((lang) => runs.map((r) => stem(r.text, lang, r.script === 'cyrillic')).join(' ')))];
+function spacedKeys(runs: Run[]): string[] {
+  if (!runs.length || runs.some((r) => UNSPACED.has(r.script))) return [];
+  const written = runs.map((r) => r.text).join(' ');
+  return [...new Set([written, ...STEMMED_LANGUAGES.map((lang) => runs.map((r) => stem(r.text, lang, r.script === 'cyrillic')).join(' '))])];
 }
 
 /** Longest term first (a longer term wins over the shorter one inside it), then by term: one order everywhere. */
