@@ -1,3 +1,4 @@
+import { runAtOnce } from '../util/tasks.js';
 import { ByteReader, ByteWriter } from './codec.js';
 import { fromBase64, toBase64 } from '../util/base64.js';
 import { unzigzag, vlq, VlqReader, zigzag } from '../util/vlq.js';
@@ -99,7 +100,10 @@ export function packRows(weights: Record<string, string>): PackedRows {
 }
 
 /** The `weights` strings of packRows' columns, by classifier name. */
-export function unpackRows(packed: PackedRows): Record<string, string> {
+export const unpackRows = (packed: PackedRows): Record<string, string> => runAtOnce(unpackingRows(packed));
+
+/** unpackRows a column per step (runInTasks lets a page run between them). */
+export function* unpackingRows(packed: PackedRows): Generator<void, Record<string, string>> {
   const gaps = new VlqReader(packed.ids);
   const idList: number[] = [];
   for (let id = 0; !gaps.done;) idList.push((id += gaps.next()));
@@ -131,6 +135,7 @@ export function unpackRows(packed: PackedRows): Record<string, string> {
       }
     }
     out[name] = toBase64(w.bytes());
+    yield;
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { runAtOnce } from '../util/tasks.js';
 import { vlq, VlqReader } from '../util/vlq.js';
 
 /**
@@ -53,8 +54,11 @@ function packTerms(index: Entry[]): PackedTerms {
   return { terms: index.map((e) => e[0]), postings: vlq(numbers) };
 }
 
-/** The JSON text of a packed `index` list, written directly: building objects to stringify them took 3× as long. */
-function unpackTerms(p: PackedTerms): string {
+/**
+ * The JSON text of a packed `index` list, written directly: building objects to stringify them took 3× as long.
+ * A step per few hundred terms (runInTasks lets a page run between them).
+ */
+function* unpackingTerms(p: PackedTerms): Generator<void, string> {
   const r = new VlqReader(p.postings);
   const parts: string[] = [];
   for (const term of p.terms) {
@@ -68,7 +72,7 @@ function unpackTerms(p: PackedTerms): string {
       }
       t += '}';
     }
-    parts.push(t + '}]');
+    if (parts.push(t + '}]') % 500 === 0) yield;
   }
   if (!r.done) throw new RangeError('search index: unexpected data after the postings');
   return '[' + parts.join(',') + ']';
@@ -92,18 +96,23 @@ export function packIndex(json: string): unknown {
 }
 
 /** The JSON text of an index stored by packIndex. */
-export function unpackIndex(stored: unknown): string {
+export const unpackIndex = (stored: unknown): string => runAtOnce(unpackingIndex(stored));
+
+/** unpackIndex in steps (runInTasks lets a page run between them). */
+export function* unpackingIndex(stored: unknown): Generator<void, string> {
   // Each packed list is written as text in the place of a marker string (a NUL and its number); an index
   // whose own text has a NUL (no article has) takes the slow way.
   if (JSON.stringify(stored).includes('\\u0000'))
-    return JSON.stringify(mapIndexes(stored, (index) => (isPacked(index) ? JSON.parse(unpackTerms(index)) : index)));
-  const texts: string[] = [];
+    return JSON.stringify(mapIndexes(stored, (index) => (isPacked(index) ? JSON.parse(runAtOnce(unpackingTerms(index))) : index)));
+  const packed: PackedTerms[] = [];
   const json = JSON.stringify(
     mapIndexes(stored, (index) => {
       if (!isPacked(index)) return index;
-      texts.push(unpackTerms(index));
-      return `\u0000${texts.length - 1}`;
+      packed.push(index);
+      return `\u0000${packed.length - 1}`;
     }),
   );
+  const texts: string[] = [];
+  for (const p of packed) texts.push(yield* unpackingTerms(p));
   return json.replace(/"\\u0000(\d+)"/g, (_, i) => texts[Number(i)]);
 }

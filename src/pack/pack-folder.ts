@@ -5,9 +5,10 @@ import type { Messages } from './messages.js';
 import type { ClassifierData } from '../intent/classifier.js';
 import type { PackOrigins } from './compile-pack.js';
 import { countScripts, mergeGlossaryParts, splitGlossary, type PackedGlossary } from '../text/index.js';
-import { packIndex, unpackIndex } from './index-codec.js';
-import { packLanguageModel, unpackLanguageModel } from './profile-codec.js';
-import { mergeWeights, packRows, splitWeights, unpackRows, type PackedRows } from '../intent/rows.js';
+import { packIndex, unpackingIndex } from './index-codec.js';
+import { packLanguageModel, unpackingLanguageModel } from './profile-codec.js';
+import { runAtOnce, runInTasks } from '../util/tasks.js';
+import { mergeWeights, packRows, splitWeights, unpackingRows, type PackedRows } from '../intent/rows.js';
 
 /**
  * A pack folder (DESIGN.md "Pack folder"): `manifest.json` and content-hashed parts beside it. A visitor loads
@@ -227,9 +228,10 @@ export async function loadPackFolder(manifestSource: unknown, read: PackFileRead
   const packLangs = Object.keys(manifest.languages);
   const first = partFor(options.lang ?? manifest.defaultLang, packLangs, manifest.defaultLang);
   const names = manifest.languages[first].files;
-  // Each file is checked and parsed as it arrives, in a task of its own: a page stays responsive between them.
+  // Each file is checked and parsed as it arrives, in a task of its own, and the pack put together in short
+  // slices: a page stays responsive meanwhile.
   const parts = await Promise.all(names.map(async (n) => parsePart(n, await read(n))));
-  return assemble(manifest, names, parts, read);
+  return runInTasks(assemble(manifest, names, parts, read));
 }
 
 /**
@@ -237,16 +239,18 @@ export async function loadPackFolder(manifestSource: unknown, read: PackFileRead
  * languages load through `read` when asked for.
  */
 export function openPackFolder(manifestSource: unknown, texts: Map<string, string>, read: PackFileReader): Pack {
-  return assemble(
-    checkManifest(manifestSource),
-    [...texts.keys()],
-    [...texts].map(([name, text]) => parsePart(name, text)),
-    read,
+  return runAtOnce(
+    assemble(
+      checkManifest(manifestSource),
+      [...texts.keys()],
+      [...texts].map(([name, text]) => parsePart(name, text)),
+      read,
+    ),
   );
 }
 
-/** A pack from a checked manifest and its parsed parts (`names`: the files they came from). */
-function assemble(manifest: PackManifest, names: string[], parts: (SharedPart | LanguagePart)[], read: PackFileReader): Pack {
+/** A pack from a checked manifest and its parsed parts (`names`: the files they came from), in steps. */
+function* assemble(manifest: PackManifest, names: string[], parts: (SharedPart | LanguagePart)[], read: PackFileReader): Generator<void, Pack> {
   const shared = parts.find((p): p is SharedPart => p.part === 'shared');
   if (!shared) throw new PackError('the pack folder has no shared part among the files its manifest names: rebuild it with `helpline build`');
   const heads = shared.classifiers;
@@ -256,11 +260,12 @@ function assemble(manifest: PackManifest, names: string[], parts: (SharedPart | 
     languages: shared.languages,
     defaultLang: shared.defaultLang,
     articles: [],
-    glossary: mergeGlossaryParts(glossaries),
+    // merged with the first language part that has terms of its own (merging twice is slow in a browser)
+    glossary: mergeGlossaryParts(parts.some((p) => p.part === 'language' && p.glossary) ? [] : glossaries),
     replies: {},
     ...(shared.wordLists ? { wordLists: shared.wordLists } : {}),
     messages: {},
-    languageModel: unpackLanguageModel(shared.languageModel),
+    languageModel: yield* unpackingLanguageModel(shared.languageModel),
     classifier: undefined,
     intents: undefined,
     indexes: {},
@@ -269,31 +274,45 @@ function assemble(manifest: PackManifest, names: string[], parts: (SharedPart | 
   const loaded = new Set<string>();
   const listeners: ((lang: string) => void)[] = [];
 
-  /** Adds a language's part to the data, keeping the order a single-file pack has (articles by language then id, replies by language). */
-  function add(part: LanguagePart): void {
-    if (loaded.has(part.lang)) return;
+  /**
+   * Adds languages' parts to the data, keeping the order a single-file pack has (articles by language then id,
+   * replies by language). The slow pieces are worked out in steps, then put in at once: a question asked
+   * meanwhile sees the pack before or after a language, never half of it.
+   */
+  function* add(got: (SharedPart | LanguagePart)[]): Generator<void, void> {
+    for (const part of got) if (part.part === 'language' && !loaded.has(part.lang)) yield* addPart(part);
+  }
+  function* addPart(part: LanguagePart): Generator<void, void> {
+    const index = part.index === undefined ? undefined : yield* unpackingIndex(part.index);
+    const weights = yield* unpackingRows(part.rows);
+    const glossary = part.glossary && mergeGlossaryParts([...glossaries, part.glossary]);
+    yield;
+    const classifiers: Partial<Record<ClassifierName, ClassifierData>> = {};
+    for (const name of CLASSIFIERS) {
+      const head = heads[name];
+      if (!head) continue;
+      const list = [...(rows[name] ?? []), ...(weights[name] ? [weights[name]] : [])];
+      classifiers[name] = { ...head, weights: list.length ? mergeWeights(list) : '' };
+      yield;
+    }
     data.articles.push(...part.articles);
     data.articles.sort((a, b) => (a.lang === b.lang ? (a.id < b.id ? -1 : 1) : a.lang < b.lang ? -1 : 1));
-    if (part.index !== undefined) data.indexes[part.lang] = unpackIndex(part.index);
-    if (part.glossary) {
-      glossaries.push(part.glossary);
-      data.glossary = mergeGlossaryParts(glossaries);
+    if (index) data.indexes[part.lang] = index;
+    if (glossary) {
+      glossaries.push(part.glossary!);
+      data.glossary = glossary;
     }
     Object.assign(data.messages!, part.messages);
     for (const [name, byLang] of Object.entries(part.replies)) {
       data.replies[name] = Object.fromEntries(Object.entries({ ...data.replies[name], ...byLang }).sort(([a], [b]) => (a < b ? -1 : 1)));
     }
-    const weights = unpackRows(part.rows);
     for (const name of CLASSIFIERS) {
-      const head = heads[name];
-      if (!head) continue;
-      const list = (rows[name] ??= []);
-      if (weights[name]) list.push(weights[name]);
-      (data as unknown as Record<string, unknown>)[name] = { ...head, weights: list.length ? mergeWeights(list) : '' };
+      if (weights[name]) (rows[name] ??= []).push(weights[name]);
+      if (classifiers[name]) (data as unknown as Record<string, unknown>)[name] = classifiers[name];
     }
     loaded.add(part.lang);
   }
-  for (const p of parts) if (p.part === 'language') add(p);
+  yield* add(parts);
   if (!loaded.size) throw new PackError('the pack folder has no language part among the files its manifest names: rebuild it with `helpline build`');
 
   const pending = new Map<string, Promise<void>>();
@@ -307,8 +326,8 @@ function assemble(manifest: PackManifest, names: string[], parts: (SharedPart | 
       if (!p) {
         const own = manifest.languages[target]?.files.filter((n) => !names.includes(n)) ?? [];
         p = Promise.all(own.map(async (n) => parsePart(n, await read(n))))
-          .then((got) => {
-            for (const g of got) if (g.part === 'language') add(g);
+          .then((got) => runInTasks(add(got)))
+          .then(() => {
             if (!loaded.has(target))
               throw new PackError(`the pack folder's manifest names no file for language '${target}': rebuild it with \`helpline build\``);
             for (const l of listeners) l(target);

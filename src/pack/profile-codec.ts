@@ -1,4 +1,5 @@
 import type { LanguageModel, LanguageProfile } from '../text/index.js';
+import { runAtOnce } from '../util/tasks.js';
 import { unzigzag, vlq, VlqReader, zigzag } from '../util/vlq.js';
 
 /**
@@ -49,12 +50,16 @@ export function packLanguageModel(model: LanguageModel): unknown {
   );
 }
 
-export function unpackLanguageModel(stored: unknown): LanguageModel {
-  return Object.fromEntries(
-    Object.entries(stored as Record<string, Record<string, unknown>>).map(([lang, p]) => {
-      const out = { ...p } as unknown as LanguageProfile;
-      for (const kind of ['words', 'grams'] as const) if (p[kind]) out[kind] = unpackCounts(p[kind] as PackedCounts, kind);
-      return [lang, out];
-    }),
-  );
+/** Unpacks the profiles one by one: a step per language (runInTasks lets a page run between them). */
+export function* unpackingLanguageModel(stored: unknown): Generator<void, LanguageModel> {
+  const model: LanguageModel = {};
+  for (const [lang, p] of Object.entries(stored as Record<string, Record<string, unknown>>)) {
+    const out = { ...p } as unknown as LanguageProfile;
+    for (const kind of ['words', 'grams'] as const) if (p[kind]) out[kind] = unpackCounts(p[kind] as PackedCounts, kind);
+    model[lang] = out;
+    yield;
+  }
+  return model;
 }
+
+export const unpackLanguageModel = (stored: unknown): LanguageModel => runAtOnce(unpackingLanguageModel(stored));
