@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Pack } from 'helpline';
+import { nextTask } from '../src/internal.js';
 import { fetchPack } from './pack-loader.js';
 import { visitorLanguages } from './pack-language.js';
 
@@ -20,9 +21,6 @@ export interface PackHost extends ReactiveControllerHost {
   status: Status;
   progress: { done: number; total: number } | undefined;
 }
-
-/** Lets the browser run other tasks (input, paint) before the next step. */
-export const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /**
  * Getting the bot ready, once: the pack downloaded (or given, or none with `api`), then `start(pack)` builds the
@@ -68,11 +66,9 @@ export class PackLoading implements ReactiveController {
         // own so the page can paint between.
         if (!host.packData) await nextTask();
         this.start(pack);
-        if (!host.packData) {
-          await nextTask();
-          await this.prepare();
-          await nextTask();
-        }
+        if (!host.packData) await nextTask();
+        await this.prepare();
+        if (!host.packData) await nextTask();
       }
       host.status = 'ready';
       this.ready();

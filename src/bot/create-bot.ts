@@ -10,8 +10,9 @@ import { confirm } from './confirm.js';
 import { snippet, type Snippet } from '../search/snippet.js';
 import { ARTICLE_LABEL, Classifier, type ClassifierData } from '../intent/classifier.js';
 import { extractFeatures, type Features } from '../intent/features.js';
-import { createRedactor, redactHead } from '../safety/redact.js';
+import { createRedactor, redactHead, type ConversationRedaction } from '../safety/redact.js';
 import { Emitter } from './events.js';
+import { runInTasks } from '../util/tasks.js';
 import { fill, languageName, messages as sentences } from '../pack/messages.js';
 import { settingsOf, type Settings } from '../pack/settings.js';
 import { emptyState, restoreState, MAX_TURNS, type ConversationState, type Turn } from './state.js';
@@ -180,8 +181,8 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     return undefined;
   }
 
-  function respond(raw: string, hint?: string): Reply {
-    const { text, found, previous: earlier } = redactor.redact(String(raw ?? ''), MAX_MESSAGE);
+  function respond(redaction: ConversationRedaction, hint?: string): Reply {
+    const { text, found, previous: earlier } = redaction;
     if (earlier !== undefined) forgetPrevious(earlier);
     const read = headOf(text, MAX_READ);
     let detected = detectLanguage(read, data.languageModel, {
@@ -329,6 +330,35 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     return { articles: ranked, searchLang: found.lang, searchTop: hits[0]?.id, terms: hits[0]?.terms ?? [] };
   }
 
+  /**
+   * Goes through the steps of answering once on an article title of the language, in steps: the first
+   * question would otherwise compile and fill the caches of all of them in one go, a long task on a slow phone
+   * (bench/RESULTS.md, the widget). Nothing is recorded; a step that fails only leaves the real question slower.
+   */
+  function* warmingUp(lang: string): Generator<void, void> {
+    const article = data.articles.find((a) => a.lang === lang);
+    if (!article) return;
+    const text = article.title;
+    try {
+      redactHead(text, MAX_MESSAGE, { wordLists: data.wordLists });
+      detectLanguage(text, data.languageModel, { prior: lang, fallback: lang, glossary });
+      yield;
+      const analysis = analyze(text, lang, glossary);
+      const features = extractFeatures(analysis);
+      intentClassifier.predict(features);
+      asksForHuman?.predict(features);
+      detectFrustration(text, lang);
+      yield;
+      asksToShareSecret(analysis);
+      yield;
+      const { terms } = rank(text, lang, analysis, features);
+      yield;
+      bestSection(article, terms, glossary);
+    } catch (e) {
+      if (!(e instanceof LanguageNeeded) && !(e instanceof IndexNeeded)) console.error('helpline: warming up failed', e);
+    }
+  }
+
   /** The user's message that the last answer answered, for follow-up questions. */
   function lastQuestion(): string | undefined {
     // The current message is already recorded: look before it.
@@ -373,13 +403,14 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     return reply;
   }
 
-  /** For the synchronous search box: a language not loaded yet starts loading and finds nothing this time. */
+  /** For the synchronous search box: a language or index not ready yet starts loading and finds nothing this time. */
   function loadedIndex(lang: string): SearchIndex | undefined {
     try {
       return index(lang);
     } catch (e) {
-      if (!(e instanceof LanguageNeeded)) throw e;
-      pack.folder?.load(e.lang).catch(() => {});
+      if (e instanceof LanguageNeeded) pack.folder?.load(e.lang).catch(() => {});
+      else if (e instanceof IndexNeeded) engine.buildIndex(e.lang).catch(() => {});
+      else throw e;
       return undefined;
     }
   }
@@ -397,19 +428,22 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     async ask(text, opts) {
       let reply: Reply;
       try {
-        // A pack folder loads a language when a question first needs it: the attempt is undone (state, held
-        // turns), the language's files load, and the question is answered again, as a single-file pack would.
+        // A pack folder loads a language, and a page builds a language's index, when a question first needs it:
+        // the attempt is undone (state, held turns), the files load or the index builds, and the question is
+        // answered again, as a single-file pack in Node would.
+        // Redacted once, outside the attempts: the redactor remembers each message (a phrase sent in two).
+        const redaction = redactor.redact(String(text ?? ''), MAX_MESSAGE);
         for (;;) {
           const before = JSON.stringify(state);
           held = [];
           try {
-            reply = respond(text, languageTag(opts?.lang));
+            reply = respond(redaction, languageTag(opts?.lang));
             break;
           } catch (e) {
-            if (!(e instanceof LanguageNeeded) || !pack.folder) throw e;
+            if (!(e instanceof IndexNeeded) && !(e instanceof LanguageNeeded && pack.folder)) throw e;
             state = restoreState(JSON.parse(before));
             held = undefined;
-            await pack.folder.load(e.lang);
+            await (e instanceof IndexNeeded ? engine.buildIndex(e.lang) : pack.folder!.load(e.lang));
           }
         }
         const turns = held;
@@ -459,7 +493,8 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     async prepare(lang) {
       const served = servedLang(lang ?? state.lang ?? options.lang ?? data.defaultLang);
       await pack.folder?.load(served);
-      index(served);
+      await engine.buildIndex(served);
+      await runInTasks(warmingUp(served));
     },
     suggest(partial, opts = {}) {
       const q = String(partial ?? '').slice(0, 200);
@@ -489,7 +524,9 @@ interface Engine {
   classifier: Classifier;
   intentClassifier: Classifier;
   asksForHuman?: Classifier;
+  /** In a page, throws IndexNeeded for an index not built yet: `buildIndex` builds it in tasks. */
   index(lang: string): SearchIndex | undefined;
+  buildIndex(lang: string): Promise<void>;
   /** Throws LanguageNeeded when the pack is a folder and the part serving `lang` is not loaded yet. */
   need(lang: string): void;
   byKey: Map<string, Article>;
@@ -508,12 +545,23 @@ class LanguageNeeded extends Error {
   }
 }
 
+/** Thrown inside an answer in a page when a language's index is not built yet; `ask` builds it and answers again. */
+class IndexNeeded extends Error {
+  constructor(readonly lang: string) {
+    super(`the index of '${lang}' is not built`);
+  }
+}
+
+/** In a page an index builds in tasks (a long task otherwise, bench/RESULTS.md); elsewhere at once, when first used. */
+const IN_A_PAGE = typeof document !== 'undefined';
+
 function engineOf(pack: Pack): Engine {
   const data = pack.data;
   let engine = engines.get(pack);
   if (engine) return engine;
   const glossary = new Glossary(data.glossary);
   const indexes = new Map<string, SearchIndex>();
+  const building = new Map<string, Promise<void>>();
   const guards = new Map<string, Article | undefined>();
   engine = {
     data,
@@ -526,8 +574,22 @@ function engineOf(pack: Pack): Engine {
     index(lang) {
       if (pack.folder && data.languages.includes(lang)) engine!.need(lang);
       let i = indexes.get(lang);
-      if (!i && data.indexes[lang]) indexes.set(lang, (i = SearchIndex.load(lang, JSON.parse(data.indexes[lang]), glossary)));
+      if (!i && data.indexes[lang]) {
+        if (IN_A_PAGE) throw new IndexNeeded(lang);
+        indexes.set(lang, (i = SearchIndex.load(lang, data.indexes[lang], glossary)));
+      }
       return i;
+    },
+    buildIndex(lang) {
+      if (indexes.has(lang) || !data.indexes[lang]) return Promise.resolve();
+      let p = building.get(lang);
+      if (!p) {
+        p = runInTasks(SearchIndex.loading(lang, data.indexes[lang], glossary))
+          .then((i) => void indexes.set(lang, i))
+          .finally(() => building.delete(lang));
+        building.set(lang, p);
+      }
+      return p;
     },
     need(lang) {
       const part = pack.folder?.partFor(lang);

@@ -1,3 +1,4 @@
+import { runAtOnce } from '../util/tasks.js';
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { analyze, isStopword, type Analysis, type Glossary } from '../text/index.js';
 import type { Article } from '../knowledge/article.js';
@@ -134,12 +135,18 @@ export class SearchIndex {
     return new SearchIndex(lang, index, passages, glossary);
   }
 
-  /** Loads an index serialized with `toJSON` (at ask time). */
+  /** Loads an index serialized with `toJSON`, or its JSON text (at ask time). */
   static load(lang: string, json: unknown, glossary?: Glossary): SearchIndex {
-    const o = options(lang, glossary);
-    const j = json as { common?: Record<string, number>; passages?: unknown };
-    const passages = j.passages ? MiniSearch.loadJS<Passage>(j.passages as never, passageOptions(lang, glossary)) : undefined;
-    return new SearchIndex(lang, MiniSearch.loadJS(json as never, o), passages, glossary, new Map(Object.entries(j.common ?? {})));
+    return runAtOnce(SearchIndex.loading(lang, json, glossary));
+  }
+
+  /** `load` in steps, its text parsed and each of its two indexes loaded in one (runInTasks lets a page run between them). */
+  static *loading(lang: string, source: unknown, glossary?: Glossary): Generator<void, SearchIndex> {
+    const json = (typeof source === 'string' ? JSON.parse(source) : source) as { common?: Record<string, number>; passages?: unknown };
+    yield;
+    const passages = json.passages ? MiniSearch.loadJS<Passage>(json.passages as never, passageOptions(lang, glossary)) : undefined;
+    yield;
+    return new SearchIndex(lang, MiniSearch.loadJS(json as never, options(lang, glossary)), passages, glossary, new Map(Object.entries(json.common ?? {})));
   }
 
   /** MiniSearch's JSON, plus the common terms and their article counts and the paragraphs' index (MiniSearch ignores the extra keys). */
