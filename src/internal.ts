@@ -10,3 +10,5 @@ export { Emitter } from './bot/events.js';
 export { emptyState, restoreState } from './bot/state.js';
 export { safeUrl } from './safety/links.js';
 export { LANG_PATTERN, ID_PATTERN } from './knowledge/article.js';
+export { nextTask } from './util/tasks.js';
+export { warmUpRedaction } from './safety/redact.js';

@@ -13,7 +13,7 @@ import {
   type Reply,
   type UserContext,
 } from 'helpline';
-import { messages } from '../src/internal.js';
+import { messages, nextTask, warmUpRedaction } from '../src/internal.js';
 import { styles } from './styles.js';
 import type { UiKey } from './i18n.js';
 import { safeUrl } from './markdown.js';
@@ -24,7 +24,7 @@ import type { DeliveryResult } from './handoff-outbox.js';
 import { HandoffDelivery } from './handoff-delivery.js';
 import { renderHandoffPanel } from './handoff-panel.js';
 import { AgentSession, type AgentLine, type LiveState, type TextKey } from './agent-session.js';
-import { PackLoading, nextTask, type Status } from './pack-loading.js';
+import { PackLoading, type Status } from './pack-loading.js';
 import { pickOnAccent } from './on-accent.js';
 import { createApiBot } from './api-bot.js';
 import { isTicket, rememberTicket } from './ticket-record.js';
@@ -303,6 +303,9 @@ export class HelplineChat extends LitElement {
   override connectedCallback(): void {
     this.session.restore(); // before the controllers connect: the agent session resumes its relay stream
     super.connectedCallback();
+    // The first message's redaction would compile its patterns in the task that sends it: done now, in short
+    // tasks of their own.
+    setTimeout(() => void warmUpRedaction());
   }
 
   /** A saved conversation taken back (SessionPersistence.restore). */

@@ -48,6 +48,9 @@ const TRAILING_PUNCTUATION = /[.,;:!?)"'»”」』*_~]+$/;
 /** "!" and "?" may belong to a password: only a full stop, comma, semicolon or closing bracket ends it. */
 const SENTENCE_END = /(?:[.,;:)"'»”」』*~]|\.\.\.)+$/;
 
+/** The patterns findLabelled runs, the costliest to compile (redact.ts warms them up one by one). */
+export const LABELLED_PATTERNS = [CODE, PASSWORD];
+
 export function findLabelled(text: string, found: Found): void {
   for (const m of text.matchAll(CODE)) {
     const [all, link, , digits] = m;

@@ -3,9 +3,10 @@ import { Found, type SecretKind, type Span } from './found.js';
 import { LENGTHS, MIN_CONTINUED_WORDS, MIN_MNEMONIC_WORDS, MNEMONIC_LENGTHS, scanMnemonics, type MnemonicScan, type Run } from './mnemonic.js';
 import { findKeys } from './keys.js';
 import { findCards } from './cards.js';
-import { findLabelled } from './labelled.js';
+import { findLabelled, LABELLED_PATTERNS } from './labelled.js';
 import { listsFor } from './word-lists.js';
 import type { WordSet } from './word-set.js';
+import { runInTasks } from '../util/tasks.js';
 
 export type { SecretKind } from './found.js';
 export { luhn } from './cards.js';
@@ -45,6 +46,29 @@ function analyse(input: string, options?: RedactOptions): Analysis {
     return { from, to, kind: s.kind };
   });
   return { input, folded, spans, mnemonics };
+}
+
+/**
+ * Compiles the finders' patterns ahead of the first message, a finder per task: V8 compiles each regular
+ * expression on first use, once for Latin-1 text and once for other text, and together they are a long task
+ * on a slow phone.
+ */
+export function warmUpRedaction(): Promise<void> {
+  function* steps(): Generator<void, void> {
+    for (const text of ['password 1234', 'пароль 1234']) {
+      const folded = fold(text).text;
+      scanMnemonics(folded, listsFor(undefined));
+      yield;
+      findKeys(folded, new Found());
+      findCards(folded, new Found());
+      yield;
+      for (const pattern of LABELLED_PATTERNS) {
+        folded.search(pattern); // leaves the pattern's lastIndex as it was
+        yield;
+      }
+    }
+  }
+  return runInTasks(steps());
 }
 
 /** The text with each span (original offsets) masked; overlapping spans become one mask, of the first kind found. */
