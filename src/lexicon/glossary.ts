@@ -34,7 +34,9 @@ export const BUILTIN_LEXICON: Record<string, LexiconEntry> = {
     zh: ['提現', '提領', '取款'],
     ja: ['引き出し', '引出し', '払い出し', '払出'],
     ko: ['출고'],
-    pt: ['saque', 'saques', 'sacar', 'saquei', 'sacou', 'retiradas', 'sacar dinheiro', 'sacar meu dinheiro', 'sacar cripto'],
+    pt: ['saque', 'saques', 'saquei', 'sacou', 'retiradas', 'sacar dinheiro', 'sacar meu dinheiro', 'sacar cripto'],
+    // the verb alone is Spanish too ("quiero sacar 500 USDT")
+    'es pt': ['sacar'],
     tr: ['cekim', 'cekimi', 'cekimler', 'cekme', 'cekmek', 'cektim', 'cekemiyorum', 'para cekme', 'para cekimi', 'cekim islemi'],
     vi: ['rut', 'rut tien', 'rut coin', 'rut usdt', 'rut ve', 'lenh rut'],
     fr: ['retrait', 'retraits', 'retirer', 'retirez', 'retirer mes fonds'],
