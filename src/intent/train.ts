@@ -55,7 +55,8 @@ const NEIGHBOUR_FEATURE_LABELS = 24;
  */
 export function trainClassifier(examples: Example[], options: TrainOptions = {}): ClassifierData {
   // Defaults chosen on a validation split of BANKING77 train and the crypto dev set (never a test split):
-  // within half a point of denser settings at an 8–10× smaller model.
+  // within half a point of denser settings at an 8–10× smaller model. (0.06 would make the sample's English part
+  // 15 KB gzip lighter at the same BANKING77 figures, but answers 3 of the 72 multi-turn cases fewer.)
   const { epochs = epochsFor(examples.length), l2 = 3e-4, learningRate = 0.5, prune = 0.04, keep = 16, minCount = 2, seed = 1, candidates } = options;
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
