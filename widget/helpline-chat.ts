@@ -368,9 +368,10 @@ export class HelplineChat extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     // Computed styles are read when the colours may have changed, not on every keystroke.
     if (changed.has('accent') || changed.has('theme') || changed.has('open') || changed.has('launcherHidden')) this.pickOnAccent();
-    // A new log element (opened, loaded) or a new message scrolls; a 👍 on an old answer does not.
+    // A new log element (opened, loaded) or a new message scrolls; a 👍 on an old answer does not. In the next
+    // frame, before it paints: reading the log's layout here would lay the panel out once more in this task.
     if (changed.has('open') || changed.has('status') || (changed.has('entries') && changed.get('entries')?.length !== this.entries.length))
-      this.scrollToLatest();
+      requestAnimationFrame(() => this.scrollToLatest());
     if (changed.has('open') && changed.get('open') !== undefined) {
       emit(this, this.open ? 'open' : 'close', undefined);
       if (this.open && this.unread) {

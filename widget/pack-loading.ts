@@ -66,9 +66,13 @@ export class PackLoading implements ReactiveController {
         // own so the page can paint between.
         if (!host.packData) await nextTask();
         this.start(pack);
-        if (!host.packData) await nextTask();
-        await this.prepare();
-        if (!host.packData) await nextTask();
+        // A pack given as an object answers at once; its index builds meanwhile (for search-as-you-type).
+        if (host.packData) void this.prepare();
+        else {
+          await nextTask();
+          await this.prepare();
+          await nextTask();
+        }
       }
       host.status = 'ready';
       this.ready();
