@@ -316,6 +316,9 @@ function* assemble(manifest: PackManifest, names: string[], parts: (SharedPart |
   if (!loaded.size) throw new PackError('the pack folder has no language part among the files its manifest names: rebuild it with `helpline build`');
 
   const pending = new Map<string, Promise<void>>();
+  // One language at a time: each adds its rows and terms to what the one before it merged (two at once, in
+  // slices, would each merge without the other's).
+  let adding: Promise<unknown> = Promise.resolve();
   const folder: PackLanguages = {
     loaded,
     partFor: (lang) => partFor(lang, Object.keys(manifest.languages), data.defaultLang),
@@ -326,7 +329,11 @@ function* assemble(manifest: PackManifest, names: string[], parts: (SharedPart |
       if (!p) {
         const own = manifest.languages[target]?.files.filter((n) => !names.includes(n)) ?? [];
         p = Promise.all(own.map(async (n) => parsePart(n, await read(n))))
-          .then((got) => runInTasks(add(got)))
+          .then((got) => {
+            const added = adding.then(() => runInTasks(add(got)));
+            adding = added.catch(() => {});
+            return added;
+          })
           .then(() => {
             if (!loaded.has(target))
               throw new PackError(`the pack folder's manifest names no file for language '${target}': rebuild it with \`helpline build\``);

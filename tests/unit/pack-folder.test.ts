@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -176,6 +176,30 @@ describe('pack folder', () => {
         const [a, b] = [createBot(file, { lang: q.lang }), createBot(pack, { lang: q.lang })];
         expect(essence(await b.ask(q.text)), `${start}: ${q.text}`).toEqual(essence(await a.ask(q.text)));
       }
+    }
+  });
+
+  it('loads two languages at once, each in slices, into the same pack as one after the other', async () => {
+    const one = await loadPack(manifest(), reader().read, { lang: 'en' });
+    await one.folder!.load('es');
+    await one.folder!.load('zh');
+    // A clock that says every step took long: each slice gives the thread away, so the two loads interleave.
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 20));
+    try {
+      const both = await loadPack(manifest(), reader().read, { lang: 'en' });
+      await Promise.all([both.folder!.load('es'), both.folder!.load('zh')]);
+      const pick = ({ glossary, classifier, intents, asksForHuman, articles, indexes }: Pack['data']) => ({
+        glossary,
+        classifier,
+        intents,
+        asksForHuman,
+        articles,
+        indexes,
+      });
+      expect(pick(both.data)).toEqual(pick(one.data));
+    } finally {
+      clock.mockRestore();
     }
   });
 
