@@ -333,7 +333,7 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
   /**
    * Goes through the steps of answering once on an article title of the language, in steps: the first
    * question would otherwise compile and fill the caches of all of them in one go, a long task on a slow phone
-   * (bench/RESULTS.md, the widget). Nothing is recorded; a step that fails only leaves the real question slower.
+   * (bench/RESULTS.md, the widget). Nothing is recorded.
    */
   function* warmingUp(lang: string): Generator<void, void> {
     const article = data.articles.find((a) => a.lang === lang);
@@ -354,8 +354,8 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
       const { terms } = rank(text, lang, analysis, features);
       yield;
       bestSection(article, terms, glossary);
-    } catch (e) {
-      if (!(e instanceof LanguageNeeded) && !(e instanceof IndexNeeded)) console.error('helpline: warming up failed', e);
+    } catch {
+      // the question itself will say what went wrong
     }
   }
 
@@ -408,9 +408,8 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     try {
       return index(lang);
     } catch (e) {
-      if (e instanceof LanguageNeeded) pack.folder?.load(e.lang).catch(() => {});
-      else if (e instanceof IndexNeeded) engine.buildIndex(e.lang).catch(() => {});
-      else throw e;
+      if (!(e instanceof LanguageNeeded)) throw e;
+      (e.index ? engine.buildIndex(e.lang) : pack.folder?.load(e.lang))?.catch(() => {});
       return undefined;
     }
   }
@@ -440,10 +439,10 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
             reply = respond(redaction, languageTag(opts?.lang));
             break;
           } catch (e) {
-            if (!(e instanceof IndexNeeded) && !(e instanceof LanguageNeeded && pack.folder)) throw e;
+            if (!(e instanceof LanguageNeeded) || !(e.index || pack.folder)) throw e;
             state = restoreState(JSON.parse(before));
             held = undefined;
-            await (e instanceof IndexNeeded ? engine.buildIndex(e.lang) : pack.folder!.load(e.lang));
+            await (e.index ? engine.buildIndex(e.lang) : pack.folder!.load(e.lang));
           }
         }
         const turns = held;
@@ -524,7 +523,7 @@ interface Engine {
   classifier: Classifier;
   intentClassifier: Classifier;
   asksForHuman?: Classifier;
-  /** In a page, throws IndexNeeded for an index not built yet: `buildIndex` builds it in tasks. */
+  /** In a page, throws LanguageNeeded (`index`) for an index not built yet: `buildIndex` builds it in tasks. */
   index(lang: string): SearchIndex | undefined;
   buildIndex(lang: string): Promise<void>;
   /** Throws LanguageNeeded when the pack is a folder and the part serving `lang` is not loaded yet. */
@@ -538,17 +537,16 @@ interface Engine {
 
 const engines = new WeakMap<Pack, Engine>();
 
-/** Thrown inside an answer when a pack folder's language must load first; `ask` loads it and answers again. */
+/**
+ * Thrown inside an answer when a pack folder's language must load first, or in a page when its index is not
+ * built yet (`index`); `ask` loads or builds it and answers again.
+ */
 class LanguageNeeded extends Error {
-  constructor(readonly lang: string) {
-    super(`language '${lang}' is not loaded`);
-  }
-}
-
-/** Thrown inside an answer in a page when a language's index is not built yet; `ask` builds it and answers again. */
-class IndexNeeded extends Error {
-  constructor(readonly lang: string) {
-    super(`the index of '${lang}' is not built`);
+  constructor(
+    readonly lang: string,
+    readonly index = false,
+  ) {
+    super(lang);
   }
 }
 
@@ -575,7 +573,7 @@ function engineOf(pack: Pack): Engine {
       if (pack.folder && data.languages.includes(lang)) engine!.need(lang);
       let i = indexes.get(lang);
       if (!i && data.indexes[lang]) {
-        if (IN_A_PAGE) throw new IndexNeeded(lang);
+        if (IN_A_PAGE) throw new LanguageNeeded(lang, true);
         indexes.set(lang, (i = SearchIndex.load(lang, data.indexes[lang], glossary)));
       }
       return i;
