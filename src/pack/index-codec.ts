@@ -1,5 +1,5 @@
 import { runAtOnce } from '../util/tasks.js';
-import { vlq, VlqReader } from '../util/vlq.js';
+import { unzigzag, vlq, VlqReader, zigzag } from '../util/vlq.js';
 
 /**
  * A search index as a pack folder stores it. A MiniSearch index's JSON (the articles' and the paragraphs'
@@ -8,11 +8,13 @@ import { vlq, VlqReader } from '../util/vlq.js';
  * terms and one run of base64 VLQ numbers (per term its fields; per field its id and documents; per document
  * the gap to the previous id and the frequency): about 40% smaller after gzip, and unpackIndex gives back
  * JSON that loads into the same index. Anything of another shape is kept as it is.
+ *
+ * The paragraphs' index has nearly the same terms as the articles' index: they are written as places in the
+ * articles' list (`termsAt`, each the change from the place before, nearly all small steps forward), and
+ * places past its end are the few terms it lacks (`more`). The sample knowledge base: Chinese 21 KB gzip
+ * smaller, Japanese 15, Korean 10, English 4.
  */
-export interface PackedTerms {
-  terms: string[];
-  postings: string;
-}
+export type PackedTerms = ({ terms: string[] } | { termsAt: string; more?: string[] }) & { postings: string };
 
 type Postings = Record<string, Record<string, number>>;
 type Entry = [string, Postings];
@@ -33,7 +35,8 @@ function packable(index: unknown): index is Entry[] {
   return true;
 }
 
-function packTerms(index: Entry[]): PackedTerms {
+/** `first`: the terms of the first index packed in the same value, which this one's may point into. */
+function packTerms(index: Entry[], first?: Map<string, number>): PackedTerms {
   const numbers: number[] = [];
   for (const [, fields] of index) {
     // Integer-like keys iterate in ascending order: ids are written as gaps.
@@ -51,17 +54,39 @@ function packTerms(index: Entry[]): PackedTerms {
       }
     }
   }
-  return { terms: index.map((e) => e[0]), postings: vlq(numbers) };
+  const terms = index.map((e) => e[0]);
+  if (!first) return { terms, postings: vlq(numbers) };
+  const more = terms.filter((t) => !first.has(t));
+  const extra = new Map(more.map((t, i) => [t, first.size + i]));
+  const place = (t: string) => first.get(t) ?? extra.get(t)!;
+  const termsAt = vlq(terms.map((t, i) => zigzag(place(t) - (i ? place(terms[i - 1]) : 0))));
+  return { termsAt, ...(more.length ? { more } : {}), postings: vlq(numbers) };
+}
+
+/** The terms of a packed index; `first`: those of the first index packed beside it. */
+function termsOf(p: PackedTerms, first: string[] | undefined): string[] {
+  if ('terms' in p) return p.terms;
+  if (!first) throw new RangeError('search index: terms given by place, with no index before them');
+  const r = new VlqReader(p.termsAt);
+  const more = p.more ?? [];
+  const terms: string[] = [];
+  for (let at = 0; !r.done;) {
+    at += unzigzag(r.next());
+    const term = at < first.length ? first[at] : more[at - first.length];
+    if (term === undefined) throw new RangeError('search index: a term place outside the index before it');
+    terms.push(term);
+  }
+  return terms;
 }
 
 /**
  * The JSON text of a packed `index` list, written directly: building objects to stringify them took 3× as long.
  * A step per few hundred terms (runInTasks lets a page run between them).
  */
-function* unpackingTerms(p: PackedTerms): Generator<void, string> {
+function* unpackingTerms(p: PackedTerms, first?: string[]): Generator<void, string> {
   const r = new VlqReader(p.postings);
   const parts: string[] = [];
-  for (const term of p.terms) {
+  for (const term of termsOf(p, first)) {
     let t = '[' + JSON.stringify(term) + ',{';
     for (let i = 0, n = r.next(), field = 0; i < n; i++) {
       field += r.next();
@@ -79,7 +104,10 @@ function* unpackingTerms(p: PackedTerms): Generator<void, string> {
 }
 
 const isPacked = (v: unknown): v is PackedTerms =>
-  !!v && typeof v === 'object' && Array.isArray((v as PackedTerms).terms) && typeof (v as PackedTerms).postings === 'string';
+  !!v &&
+  typeof v === 'object' &&
+  (Array.isArray((v as { terms?: unknown }).terms) || typeof (v as { termsAt?: unknown }).termsAt === 'string') &&
+  typeof (v as PackedTerms).postings === 'string';
 
 /** Walks a JSON value, replacing each MiniSearch `index` (an object with `serializationVersion`) by `f` of it. */
 function mapIndexes(value: unknown, f: (index: unknown) => unknown): unknown {
@@ -92,7 +120,13 @@ function mapIndexes(value: unknown, f: (index: unknown) => unknown): unknown {
 
 /** A search index's JSON text (PackData.indexes) as a pack folder stores it. */
 export function packIndex(json: string): unknown {
-  return mapIndexes(JSON.parse(json), (index) => (packable(index) ? packTerms(index) : index));
+  let first: Map<string, number> | undefined;
+  return mapIndexes(JSON.parse(json), (index) => {
+    if (!packable(index)) return index;
+    const packed = packTerms(index, first);
+    first ??= new Map(index.map((e, i) => [e[0], i]));
+    return packed;
+  });
 }
 
 /** The JSON text of an index stored by packIndex. */
@@ -102,8 +136,17 @@ export const unpackIndex = (stored: unknown): string => runAtOnce(unpackingIndex
 export function* unpackingIndex(stored: unknown): Generator<void, string> {
   // Each packed list is written as text in the place of a marker string (a NUL and its number); an index
   // whose own text has a NUL (no article has) takes the slow way.
+  let first: string[] | undefined;
+  const firstOf = (p: PackedTerms) => (first ??= termsOf(p, undefined));
   if (JSON.stringify(stored).includes('\\u0000'))
-    return JSON.stringify(mapIndexes(stored, (index) => (isPacked(index) ? JSON.parse(runAtOnce(unpackingTerms(index))) : index)));
+    return JSON.stringify(
+      mapIndexes(stored, (index) => {
+        if (!isPacked(index)) return index;
+        const json = JSON.parse(runAtOnce(unpackingTerms(index, first)));
+        firstOf(index);
+        return json;
+      }),
+    );
   const packed: PackedTerms[] = [];
   const json = JSON.stringify(
     mapIndexes(stored, (index) => {
@@ -113,6 +156,9 @@ export function* unpackingIndex(stored: unknown): Generator<void, string> {
     }),
   );
   const texts: string[] = [];
-  for (const p of packed) texts.push(yield* unpackingTerms(p));
+  for (const p of packed) {
+    texts.push(yield* unpackingTerms(p, first));
+    firstOf(p);
+  }
   return json.replace(/"\\u0000(\d+)"/g, (_, i) => texts[Number(i)]);
 }

@@ -91,6 +91,20 @@ describe('pack folder', () => {
     expect(() => unpackIndex(cut)).toThrow(RangeError);
   });
 
+  it("writes the paragraphs' terms as places in the articles' terms, and the few they lack as they are", () => {
+    const entry = (term: string) => [term, { '0': { '1': 1 } }];
+    const index = (terms: string[]) => ({ serializationVersion: 2, documentCount: 1, index: terms.map(entry) });
+    const json = JSON.stringify({ ...index(['deposit', 'fee', 'withdraw']), passages: index(['withdraw', 'fee', 'network']) });
+    const packed = packIndex(json) as { index: { terms: string[] }; passages: { index: { termsAt: string; more: string[] } } };
+    expect(packed.index.terms).toEqual(['deposit', 'fee', 'withdraw']);
+    expect(packed.passages.index).not.toHaveProperty('terms');
+    expect(packed.passages.index.more).toEqual(['network']);
+    expect(unpackIndex(packed)).toBe(json);
+    // A place past both lists is damage, not a term.
+    packed.passages.index.termsAt += 'I'; // 4 places on
+    expect(() => unpackIndex(packed)).toThrow(/term place/);
+  });
+
   it('stores the language profiles packed, and reads back the same profiles', () => {
     const { data } = loadPack(readFileSync(single, 'utf8'));
     const packed = JSON.parse(JSON.stringify(packLanguageModel(data.languageModel)));
