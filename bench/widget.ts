@@ -119,11 +119,30 @@ async function visit(browser: Browser, base: string, mode: Mode, lang: string, c
   };
 }
 
+/**
+ * The longest main-thread task of the demo page without Helpline (its script blocked), CPU slowed 4×: what the page
+ * and this machine cost on their own, beside the visits' figures.
+ */
+async function pageAlone(browser: Browser, base: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en' });
+  await context.addInitScript(STAMPS);
+  await context.route(/\/helpline\.js$/, (route) => route.abort());
+  const page = await context.newPage();
+  await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(base, { waitUntil: 'load' });
+  await page.waitForTimeout(1500);
+  const long = await page.evaluate(() => (window as unknown as { __t: { long: number[] } }).__t.long);
+  await context.close();
+  return Math.max(0, ...long);
+}
+
 interface Results {
   version: string;
   local: Record<Mode, Record<string, Run[]>>;
   slow: Record<Mode, Record<string, Run[]>>;
   cpu: Record<Mode, Run[]>;
+  /** pageAlone, per visit */
+  alone?: number[];
 }
 
 async function measure(): Promise<Results | undefined> {
@@ -151,6 +170,9 @@ async function measure(): Promise<Results | undefined> {
       for (let i = 0; i < SLOW_RUNS; i++) out.cpu[mode].push(await visit(browser, server.url, mode, 'en', { cpu: 4 }));
       console.log(mode, 'cpu 4×', out.cpu[mode].map((r) => r.longest.toFixed(0)).join(' '));
     }
+    out.alone = [];
+    for (let i = 0; i < SLOW_RUNS; i++) out.alone.push(await pageAlone(browser, server.url));
+    console.log('the page alone, cpu 4×', out.alone.map((t) => t.toFixed(0)).join(' '));
     return out;
   } finally {
     await browser.close();
@@ -209,7 +231,12 @@ ${slowRows.join('\n')}
 With the CPU slowed 4× (CDP \`Emulation.setCPUThrottlingRate\`), an English visitor from page load to the first
 answer: the longest main-thread task **${longest('folder').toFixed(0)} ms** with the folder (${ok(longest('folder') <= BUDGET.longTaskMs)}: no task over ${BUDGET.longTaskMs} ms),
 ${longest('file').toFixed(0)} ms with the single file; long tasks (> 50 ms) per visit: folder ${median(cpu.folder, 'longTasks')}, single file ${median(cpu.file, 'longTasks')}.
-`;
+${
+  results.alone?.length
+    ? `The same page without Helpline (its script blocked), loaded and left idle 1.5 s: longest task ${Math.max(...results.alone).toFixed(0)} ms (this machine's speed varies by a third from run to run; compare within one run).
+`
+    : ''
+}`;
 }
 
 const folderFiles = readdirSync(demoFolder)
