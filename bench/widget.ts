@@ -266,8 +266,11 @@ ${browserSection}
 
 ${folderFiles.map(({ f, gzip }) => `${f.replace(/\.[0-9a-f]+\.json$/, '')} ${kb(gzip)} KB`).join(' · ')}
 
-Most of a language's part is classifier rows (int8 weights in base64, which gzip barely shrinks; the default
-language's part also carries the rows learned from the built-in lexicon and from languages without articles).
+Most of a language's part is classifier rows (feature ids, labels and int8 weights as base64 VLQ columns,
+src/intent/rows.ts; the default language's part also carries the rows learned from the built-in lexicon and from
+languages without articles) and the search index. Brotli's window spans a whole file, so it already finds what
+repeats far apart: writing the paragraphs' index terms as places in the articles' index saved Chinese 21 KB of gzip
+but about 1 KB of brotli.
 `;
 
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
