@@ -4,7 +4,7 @@ import type { Script } from '../text/script.js';
  * How people ask about something, per language, with `{}` where the exchange term goes. The intent model
  * learns in-scope questions from these frames filled with lexicon terms of the language's script: without
  * them, every sentence it has seen in Korean or Japanese is a greeting, a request for a human or out of
- * scope, so "보유한 코인이 상장폐지되면 어떻게 되나요" (what happens to my coin when it is delisted) on an
+ * scope, so "코인이 상장폐지될 때 제 잔고는 어떻게 처리되나요" (what becomes of my balance when a coin is delisted) on an
  * English help center is declined as out of scope.
  */
 

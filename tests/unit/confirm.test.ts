@@ -35,7 +35,7 @@ describe('articles without example questions', () => {
   const articles = [
     article(
       'transfer-to-futures',
-      'How to Transfer Funds to the Futures Wallet',
+      'Moving Money Into Your Futures Wallet',
       'Open the wallet page and choose Transfer.\n\nPick the spot wallet as the source and the USDⓈ-M futures wallet as the destination, then confirm the amount.\n\nTransfers between your own wallets are free and arrive at once.',
     ),
     article(

@@ -53,10 +53,10 @@ describe('question frames: in-scope questions in languages the help center is no
   const ruleFor = async (lang: string, text: string) => (await createBot(pack, { lang }).ask(text)).debug.rule;
 
   it.each([
-    ['ko', '보유한 코인이 상장폐지되면 어떻게 되나요'],
+    ['ko', '코인이 상장폐지될 때 제 잔고는 어떻게 처리되나요'],
     ['ko', '트레이딩 팀용 서브 계정은 어떻게 만드나요?'],
-    ['ja', '先物のロスカット（強制清算）の仕組みを教えてください'],
-    ['zh', '怎么给我的交易团队开子账户'],
+    ['ja', '先物で強制ロスカットされるのはどんなときですか'],
+    ['zh', '能不能给我们团队建几个子账户'],
     ['ru', 'что будет с моими монетами после делистинга'],
   ])('a %s question on an exchange topic is not declined as out of scope: %s', async (lang, text) => {
     expect(await ruleFor(lang, text)).not.toBe('out-of-scope');
