@@ -546,7 +546,7 @@ class LanguageNeeded extends Error {
     readonly lang: string,
     readonly index = false,
   ) {
-    super(lang);
+    super(index ? `the search index of '${lang}' is not built yet` : `language '${lang}' is not loaded`);
   }
 }
 
