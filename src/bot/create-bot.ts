@@ -8,7 +8,7 @@ import { LANG_PATTERN, type Article, type Priority } from '../knowledge/article.
 import { SearchIndex, type SearchHit, type SearchMode } from '../search/search-index.js';
 import { confirm } from './confirm.js';
 import { snippet, type Snippet } from '../search/snippet.js';
-import { ARTICLE_LABEL, Classifier, type ClassifierData } from '../intent/classifier.js';
+import { ARTICLE_LABEL, Classifier, type StoredClassifier } from '../intent/classifier.js';
 import { extractFeatures, type Features } from '../intent/features.js';
 import { createRedactor, redactHead, type ConversationRedaction } from '../safety/redact.js';
 import { Emitter } from './events.js';
@@ -565,9 +565,9 @@ function engineOf(pack: Pack): Engine {
     data,
     settings: settingsOf(data.settings),
     glossary,
-    classifier: new Classifier(data.classifier as ClassifierData),
-    intentClassifier: new Classifier(data.intents as ClassifierData),
-    asksForHuman: data.asksForHuman ? new Classifier(data.asksForHuman as ClassifierData) : undefined,
+    classifier: new Classifier(data.classifier as StoredClassifier),
+    intentClassifier: new Classifier(data.intents as StoredClassifier),
+    asksForHuman: data.asksForHuman ? new Classifier(data.asksForHuman as StoredClassifier) : undefined,
     // Indexes load on first use: a conversation in one language never pays for the others.
     index(lang) {
       if (pack.folder && data.languages.includes(lang)) engine!.need(lang);
@@ -618,9 +618,9 @@ function engineOf(pack: Pack): Engine {
   pack.folder?.onLoad(() => {
     refresh();
     e.glossary.load(data.glossary);
-    e.classifier.load(data.classifier as ClassifierData);
-    e.intentClassifier.load(data.intents as ClassifierData);
-    if (data.asksForHuman) e.asksForHuman?.load(data.asksForHuman as ClassifierData);
+    e.classifier.load(data.classifier as StoredClassifier);
+    e.intentClassifier.load(data.intents as StoredClassifier);
+    if (data.asksForHuman) e.asksForHuman?.load(data.asksForHuman as StoredClassifier);
   });
   engines.set(pack, engine);
   return engine;

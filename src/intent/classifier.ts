@@ -21,6 +21,61 @@ export interface ClassifierData {
  */
 export const ARTICLE_LABEL = '@article';
 
+/**
+ * A classifier's weights decoded: feature ids ascending, row k's entries from starts[k] to starts[k+1], each a
+ * label (index) and an int8 weight. A pack folder decodes its parts straight into these.
+ */
+export interface ClassifierRows {
+  ids: Uint32Array;
+  starts: Uint32Array;
+  classes: Uint16Array;
+  weights: Int8Array;
+}
+
+/** A classifier with its weights already decoded (ClassifierData.weights as ClassifierRows). */
+export type DecodedClassifier = Omit<ClassifierData, 'weights'> & { rows: ClassifierRows };
+
+/** What a pack's data holds for a classifier: a single-file pack's base64 weights, a folder's decoded rows. */
+export type StoredClassifier = ClassifierData | DecodedClassifier;
+
+/** Decodes ClassifierData.weights in two passes over the bytes (count, then fill): no per-feature objects. */
+export function decodeRows(weights: string): ClassifierRows {
+  const bytes = fromBase64(weights);
+  let rows = 0;
+  let entries = 0;
+  for (const r = new ByteReader(bytes); !r.done; rows++) {
+    r.varint();
+    const count = r.varint();
+    entries += count;
+    for (let i = 0; i < count; i++) {
+      r.varint();
+      r.byte();
+    }
+  }
+  const out: ClassifierRows = {
+    ids: new Uint32Array(rows),
+    starts: new Uint32Array(rows + 1),
+    classes: new Uint16Array(entries),
+    weights: new Int8Array(entries),
+  };
+  let id = 0;
+  let e = 0;
+  const r = new ByteReader(bytes);
+  for (let k = 0; k < rows; k++) {
+    id += r.varint();
+    out.ids[k] = id;
+    out.starts[k] = e;
+    const count = r.varint();
+    for (let i = 0; i < count; i++, e++) {
+      out.classes[e] = r.varint();
+      const b = r.byte();
+      out.weights[e] = b > 127 ? b - 256 : b;
+    }
+  }
+  out.starts[rows] = e;
+  return out;
+}
+
 /** A label and its probability. */
 export interface Prediction {
   label: string;
@@ -40,48 +95,17 @@ export class Classifier {
   private bias!: Float64Array;
   private scale!: number;
 
-  constructor(data: ClassifierData) {
+  constructor(data: StoredClassifier) {
     this.load(data);
   }
 
   /** Replaces the model, e.g. when a pack folder's next language adds its rows: bots holding this classifier see them. */
-  load(data: ClassifierData): void {
+  load(data: StoredClassifier): void {
     this.labels = data.labels;
     this.fromText = new Set((data.fromText ?? []).map((i) => data.labels[i]));
     this.bias = Float64Array.from(data.bias);
     this.scale = data.scale;
-    const bytes = fromBase64(data.weights);
-    // Two passes over the bytes: count, then fill typed arrays. No per-feature objects, no Map.
-    let rows = 0;
-    let entries = 0;
-    for (const r = new ByteReader(bytes); !r.done; rows++) {
-      r.varint();
-      const count = r.varint();
-      entries += count;
-      for (let i = 0; i < count; i++) {
-        r.varint();
-        r.byte();
-      }
-    }
-    this.ids = new Uint32Array(rows);
-    this.starts = new Uint32Array(rows + 1);
-    this.classes = new Uint16Array(entries);
-    this.weights = new Int8Array(entries);
-    let id = 0;
-    let e = 0;
-    const r = new ByteReader(bytes);
-    for (let k = 0; k < rows; k++) {
-      id += r.varint();
-      this.ids[k] = id;
-      this.starts[k] = e;
-      const count = r.varint();
-      for (let i = 0; i < count; i++, e++) {
-        this.classes[e] = r.varint();
-        const b = r.byte();
-        this.weights[e] = b > 127 ? b - 256 : b;
-      }
-    }
-    this.starts[rows] = e;
+    ({ ids: this.ids, starts: this.starts, classes: this.classes, weights: this.weights } = 'rows' in data ? data.rows : decodeRows(data.weights));
   }
 
   private row(id: number): number {

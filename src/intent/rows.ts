@@ -1,4 +1,5 @@
 import { runAtOnce } from '../util/tasks.js';
+import type { ClassifierRows } from './classifier.js';
 import { ByteReader, ByteWriter } from './codec.js';
 import { fromBase64, toBase64 } from '../util/base64.js';
 import { unzigzag, vlq, VlqReader, zigzag } from '../util/vlq.js';
@@ -47,14 +48,6 @@ export function splitWeights(weights: string, partsOf: (id: number) => string[])
   return Object.fromEntries([...parts].map(([p, rows]) => [p, writeRows(rows)]));
 }
 
-/** Joins parts from `splitWeights` back into one `weights` string; a row found in several parts is kept once. */
-export function mergeWeights(parts: string[]): string {
-  if (parts.length === 1) return parts[0];
-  const byId = new Map<number, Row>();
-  for (const part of parts) for (const row of readRows(part)) byId.set(row.id, row);
-  return writeRows([...byId.values()].sort((a, b) => a.id - b.id));
-}
-
 /**
  * Several classifiers' rows in the columns a pack folder's part stores them in: the feature ids once for all
  * classifiers (the three models of a part share most of their features), then per classifier its count per
@@ -68,7 +61,7 @@ export interface PackedRows {
   rows: Record<string, string>;
 }
 
-/** Columns from `weights` strings (ClassifierData.weights) by classifier name; lossless: unpackRows gives them back. */
+/** Columns from `weights` strings (ClassifierData.weights) by classifier name; lossless: unpackRows decodes them. */
 export function packRows(weights: Record<string, string>): PackedRows {
   const byName = Object.entries(weights).map(([name, w]) => [name, new Map(readRows(w).map((r) => [r.id, r.bytes]))] as const);
   const ids = [...new Set(byName.flatMap(([, rows]) => [...rows.keys()]))].sort((a, b) => a - b);
@@ -99,43 +92,73 @@ export function packRows(weights: Record<string, string>): PackedRows {
   return out;
 }
 
-/** The `weights` strings of packRows' columns, by classifier name. */
-export const unpackRows = (packed: PackedRows): Record<string, string> => runAtOnce(unpackingRows(packed));
+/** The decoded rows of packRows' columns, by classifier name. */
+export const unpackRows = (packed: PackedRows): Record<string, ClassifierRows> => runAtOnce(unpackingRows(packed));
 
-/** unpackRows a column per step (runInTasks lets a page run between them). */
-export function* unpackingRows(packed: PackedRows): Generator<void, Record<string, string>> {
+/**
+ * unpackRows a column per step (runInTasks lets a page run between them). The columns go straight into the
+ * typed arrays the classifier reads: this runs in the browser when a language loads.
+ */
+export function* unpackingRows(packed: PackedRows): Generator<void, Record<string, ClassifierRows>> {
   const gaps = new VlqReader(packed.ids);
   const idList: number[] = [];
   for (let id = 0; !gaps.done;) idList.push((id += gaps.next()));
-  const ids = Float64Array.from(idList);
-  const out: Record<string, string> = {};
+  const out: Record<string, ClassifierRows> = {};
   for (const [name, text] of Object.entries(packed.rows)) {
-    // Typed arrays and one pass per column: this runs in the browser when a language loads.
     const r = new VlqReader(text);
-    const counts = new Uint32Array(ids.length);
+    const counts = new Uint32Array(idList.length);
     let total = 0;
-    for (let k = 0; k < ids.length; k++) total += counts[k] = r.next();
-    const labels = new Uint32Array(total);
-    for (let e = 0; e < total; e++) labels[e] = r.next();
-    const values = new Int8Array(total);
-    for (let e = 0; e < total; e++) values[e] = unzigzag(r.next());
-    if (!r.done) throw new RangeError('classifier rows: unexpected data after the weights');
-    const w = new ByteWriter(5 * ids.length + 6 * total);
-    let last = 0;
-    for (let k = 0, e = 0; k < ids.length; k++) {
-      const n = counts[k];
-      if (!n) continue;
-      w.varint(ids[k] - last);
-      last = ids[k];
-      w.varint(n);
-      for (let i = 0, label = 0; i < n; i++, e++) {
-        label += labels[e];
-        w.varint(label);
-        w.byte(values[e]);
-      }
+    let rows = 0;
+    for (let k = 0; k < idList.length; k++) {
+      total += counts[k] = r.next();
+      if (counts[k]) rows++;
     }
-    out[name] = toBase64(w.bytes());
+    const decoded: ClassifierRows = {
+      ids: new Uint32Array(rows),
+      starts: new Uint32Array(rows + 1),
+      classes: new Uint16Array(total),
+      weights: new Int8Array(total),
+    };
+    for (let k = 0, row = 0, e = 0; k < idList.length; k++) {
+      if (!counts[k]) continue;
+      decoded.ids[row] = idList[k];
+      decoded.starts[row++] = e;
+      for (let i = 0, label = 0; i < counts[k]; i++, e++) decoded.classes[e] = label += r.next();
+    }
+    decoded.starts[rows] = total;
+    for (let e = 0; e < total; e++) decoded.weights[e] = unzigzag(r.next());
+    if (!r.done) throw new RangeError('classifier rows: unexpected data after the weights');
+    out[name] = decoded;
     yield;
   }
+  return out;
+}
+
+/** Joins decoded parts into one classifier's rows, ids ascending; a row found in several parts is kept once. */
+export function mergeRows(parts: ClassifierRows[]): ClassifierRows {
+  if (parts.length === 1) return parts[0];
+  const ids = [...new Set(parts.flatMap((p) => [...p.ids]))].sort((a, b) => a - b);
+  const from = new Map<number, [ClassifierRows, number]>();
+  for (const p of parts) p.ids.forEach((id, k) => from.set(id, [p, k]));
+  let total = 0;
+  for (const id of ids) {
+    const [p, k] = from.get(id)!;
+    total += p.starts[k + 1] - p.starts[k];
+  }
+  const out: ClassifierRows = {
+    ids: Uint32Array.from(ids),
+    starts: new Uint32Array(ids.length + 1),
+    classes: new Uint16Array(total),
+    weights: new Int8Array(total),
+  };
+  let e = 0;
+  ids.forEach((id, row) => {
+    const [p, k] = from.get(id)!;
+    out.starts[row] = e;
+    out.classes.set(p.classes.subarray(p.starts[k], p.starts[k + 1]), e);
+    out.weights.set(p.weights.subarray(p.starts[k], p.starts[k + 1]), e);
+    e += p.starts[k + 1] - p.starts[k];
+  });
+  out.starts[ids.length] = e;
   return out;
 }

@@ -2,13 +2,13 @@ import type { Article } from '../knowledge/article.js';
 import { contentHash } from '../util/hash.js';
 import { MANIFEST_FORMAT, PackError, PACK_VERSION, type Pack, type PackData, type PackLanguages } from './pack.js';
 import type { Messages } from './messages.js';
-import type { ClassifierData } from '../intent/classifier.js';
+import { decodeRows, type ClassifierData, type ClassifierRows, type DecodedClassifier } from '../intent/classifier.js';
 import type { PackOrigins } from './compile-pack.js';
 import { countScripts, mergeGlossaryParts, splitGlossary, type PackedGlossary } from '../text/index.js';
 import { packIndex, unpackingIndex } from './index-codec.js';
 import { packLanguageModel, unpackingLanguageModel } from './profile-codec.js';
 import { runAtOnce, runInTasks } from '../util/tasks.js';
-import { mergeWeights, packRows, splitWeights, unpackingRows, type PackedRows } from '../intent/rows.js';
+import { mergeRows, packRows, splitWeights, unpackingRows, type PackedRows } from '../intent/rows.js';
 
 /**
  * A pack folder (DESIGN.md "Pack folder"): `manifest.json` and content-hashed parts beside it. A visitor loads
@@ -254,7 +254,7 @@ function* assemble(manifest: PackManifest, names: string[], parts: (SharedPart |
   const shared = parts.find((p): p is SharedPart => p.part === 'shared');
   if (!shared) throw new PackError('the pack folder has no shared part among the files its manifest names: rebuild it with `helpline build`');
   const heads = shared.classifiers;
-  const rows: Partial<Record<ClassifierName, string[]>> = {};
+  const rows: Partial<Record<ClassifierName, ClassifierRows[]>> = {};
   const glossaries = [shared.glossary];
   const data: PackData = {
     languages: shared.languages,
@@ -287,12 +287,12 @@ function* assemble(manifest: PackManifest, names: string[], parts: (SharedPart |
     const weights = yield* unpackingRows(part.rows);
     const glossary = part.glossary && mergeGlossaryParts([...glossaries, part.glossary]);
     yield;
-    const classifiers: Partial<Record<ClassifierName, ClassifierData>> = {};
+    const classifiers: Partial<Record<ClassifierName, DecodedClassifier>> = {};
     for (const name of CLASSIFIERS) {
       const head = heads[name];
       if (!head) continue;
       const list = [...(rows[name] ?? []), ...(weights[name] ? [weights[name]] : [])];
-      classifiers[name] = { ...head, weights: list.length ? mergeWeights(list) : '' };
+      classifiers[name] = { ...head, rows: list.length ? mergeRows(list) : decodeRows('') };
       yield;
     }
     data.articles.push(...part.articles);

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { analyze, Glossary } from '../../src/text/index.js';
 import { extractFeatures, hash } from '../../src/intent/features.js';
 import { trainClassifier } from '../../src/intent/train.js';
-import { Classifier, softmax } from '../../src/intent/classifier.js';
+import { Classifier, decodeRows, softmax } from '../../src/intent/classifier.js';
 import { ByteReader, ByteWriter } from '../../src/intent/codec.js';
-import { packRows, unpackRows } from '../../src/intent/rows.js';
+import { mergeRows, packRows, splitWeights, unpackRows } from '../../src/intent/rows.js';
 import { fromBase64, toBase64 } from '../../src/util/base64.js';
 
 const glossary = new Glossary({ withdraw: ['withdraw', '提现', 'retiro'], fee: ['fee', '手续费', 'comision'] });
@@ -56,6 +56,17 @@ describe('trainClassifier', () => {
     expect(p.reduce((s, x) => s + x.p, 0)).toBeCloseTo(1, 6);
   });
 
+  it("predicts the same from a folder's parts, decoded and merged, as from the whole weights", () => {
+    // Rows split by feature id parity, some rows in both parts (as a feature two languages share).
+    const parts = splitWeights(data.weights, (id) => (id % 3 === 0 ? ['a', 'b'] : id % 2 ? ['a'] : ['b']));
+    const rows = mergeRows(Object.values(unpackRows(packRows(parts))));
+    expect(rows).toEqual(decodeRows(data.weights));
+    const { weights: _, ...head } = data;
+    const whole = new Classifier(data);
+    const merged = new Classifier({ ...head, rows });
+    for (const q of ['withdraw fee usdt', '忘记密码', 'hola']) expect(merged.predict(f(q))).toEqual(whole.predict(f(q)));
+  });
+
   it('is deterministic and stores compact int8 weights', () => {
     expect(trainClassifier(examples, { epochs: 20, minCount: 1 })).toEqual(data);
     expect(data.labels).toEqual(['@greeting', 'fees', 'password']);
@@ -103,7 +114,7 @@ describe('codec', () => {
     expect(() => r.byte()).toThrow(RangeError);
   });
 
-  it("packs several classifiers' rows into columns and back, byte for byte", () => {
+  it("packs several classifiers' rows into columns and decodes them into the arrays the classifier reads", () => {
     const rows = (entries: [number, [number, number][]][]) => {
       const w = new ByteWriter();
       let last = 0;
@@ -143,8 +154,11 @@ describe('codec', () => {
       empty: '',
     };
     const packed = packRows(weights);
-    expect(unpackRows(packed)).toEqual(weights);
-    expect(unpackRows(JSON.parse(JSON.stringify(packed)))).toEqual(weights);
+    const decoded = Object.fromEntries(Object.entries(weights).map(([name, w]) => [name, decodeRows(w)]));
+    expect(unpackRows(packed)).toEqual(decoded);
+    expect(unpackRows(JSON.parse(JSON.stringify(packed)))).toEqual(decoded);
+    expect(decoded.a.ids).toEqual(Uint32Array.from([5, 2 ** 32 - 1]));
+    expect(decoded.a.weights).toEqual(Int8Array.from([127, -127, 1, -1]));
     // The ids are written once for both classifiers.
     expect(packed.ids.length).toBeLessThan(4 * 7 + 1);
     expect(() => unpackRows({ ...packed, rows: { a: packed.rows.a.slice(0, -1) } })).toThrow(RangeError);
