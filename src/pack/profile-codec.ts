@@ -30,14 +30,15 @@ function packCounts(table: Record<string, number>, kind: Table): PackedCounts | 
 function unpackCounts(stored: PackedCounts | Record<string, number>, kind: Table): Record<string, number> {
   if (typeof stored.keys !== 'string' || typeof stored.counts !== 'string') return stored as Record<string, number>;
   const { keys, counts } = stored as PackedCounts;
-  const names = kind === 'words' ? (keys ? keys.split(' ') : []) : (keys.match(/[\s\S]{3}/g) ?? []);
   const r = new VlqReader(counts);
-  const out: string[] = [];
+  // Keys put in one by one: twice as fast as building the table's JSON text and parsing it. No prototype,
+  // so a word "__proto__" is a key as it is in JSON.
+  const out: Record<string, number> = Object.create(null);
   let n = 0;
-  for (const name of names) out.push(JSON.stringify(name) + ':' + (n += unzigzag(r.next())));
+  if (kind === 'words') for (const name of keys ? keys.split(' ') : []) out[name] = n += unzigzag(r.next());
+  else for (let i = 0; i < keys.length; i += 3) out[keys.slice(i, i + 3)] = n += unzigzag(r.next());
   if (!r.done) throw new RangeError('language profile: more counts than keys');
-  // Parsed from text: JSON.parse builds a table of a thousand keys several times faster than Object.fromEntries.
-  return JSON.parse('{' + out.join(',') + '}');
+  return out;
 }
 
 export function packLanguageModel(model: LanguageModel): unknown {

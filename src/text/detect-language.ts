@@ -126,13 +126,20 @@ function score(text: string, p: LanguageProfile, all: LanguageProfile[], glossar
   const unseenGram = 0.5 / Math.max(...all.map((q) => q.gtotal ?? 1));
   let s = 0;
   for (const w of tokensOf(text, glossary)) {
-    const known = all.some((q) => q.words?.[w]);
-    const c = p.words?.[w];
+    const known = all.some((q) => countIn(q.words, w));
+    const c = countIn(p.words, w);
     if (known) s += Math.log(c ? (c + 0.5) / (p.total ?? 1) : unseenWord);
-    else for (const g of trigrams(w)) s += 0.5 * Math.log(p.grams?.[g] ? (p.grams[g] + 0.5) / (p.gtotal ?? 1) : unseenGram);
+    else
+      for (const g of trigrams(w)) {
+        const n = countIn(p.grams, g);
+        s += 0.5 * Math.log(n ? (n + 0.5) / (p.gtotal ?? 1) : unseenGram);
+      }
   }
   return s;
 }
+
+/** A count in a profile's table: its own keys only (the word "constructor" is not Object's). */
+const countIn = (table: Record<string, number> | undefined, key: string): number => (table && Object.hasOwn(table, key) ? table[key] : 0);
 
 /** Words that can tell languages apart: no tickers, numbers or shared glossary terms; Han as n-grams. */
 function tokensOf(text: string, glossary?: Glossary): string[] {
