@@ -1,4 +1,5 @@
 import { runAtOnce } from '../util/tasks.js';
+import type { DecodedPostings } from '../search/search-index.js';
 import { unzigzag, vlq, VlqReader, zigzag } from '../util/vlq.js';
 
 /**
@@ -7,7 +8,7 @@ import { unzigzag, vlq, VlqReader, zigzag } from '../util/vlq.js';
  * character bigram, and those nested objects are most of the bytes. Here each MiniSearch `index` becomes its
  * terms and one run of base64 VLQ numbers (per term its fields; per field its id and documents; per document
  * the gap to the previous id and the frequency): about 40% smaller after gzip, and unpackIndex gives back
- * JSON that loads into the same index. Anything of another shape is kept as it is.
+ * an index that loads into the same MiniSearch. Anything of another shape is kept as it is.
  *
  * The paragraphs' index has nearly the same terms as the articles' index: they are written as places in the
  * articles' list (`termsAt`, each the change from the place before, nearly all small steps forward), and
@@ -80,27 +81,25 @@ function termsOf(p: PackedTerms, first: string[] | undefined): string[] {
 }
 
 /**
- * The JSON text of a packed `index` list, written directly: building objects to stringify them took 3× as long.
- * A step per few hundred terms (runInTasks lets a page run between them).
+ * A packed `index` list decoded into the Maps a loaded MiniSearch keeps per term (field id → document id →
+ * frequency): SearchIndex takes them as they are, with no JSON text to write and parse and no objects to
+ * turn into Maps. A step per few thousand terms (runInTasks lets a page run between them).
  */
-function* unpackingTerms(p: PackedTerms, first?: string[]): Generator<void, string> {
+function* decodingTerms(p: PackedTerms, first?: string[]): Generator<void, DecodedPostings> {
   const r = new VlqReader(p.postings);
-  const parts: string[] = [];
+  const out: DecodedPostings = [];
   for (const term of termsOf(p, first)) {
-    let t = '[' + JSON.stringify(term) + ',{';
+    const fields = new Map<number, Map<number, number>>();
     for (let i = 0, n = r.next(), field = 0; i < n; i++) {
       field += r.next();
-      t += (i ? ',"' : '"') + field + '":{';
-      for (let j = 0, m = r.next(), doc = 0; j < m; j++) {
-        doc += r.next();
-        t += (j ? ',"' : '"') + doc + '":' + r.next();
-      }
-      t += '}';
+      const docs = new Map<number, number>();
+      for (let j = 0, m = r.next(), doc = 0; j < m; j++) docs.set((doc += r.next()), r.next());
+      fields.set(field, docs);
     }
-    if (parts.push(t + '}]') % 500 === 0) yield;
+    if (out.push([term, fields]) % 2000 === 0) yield;
   }
   if (!r.done) throw new RangeError('search index: unexpected data after the postings');
-  return '[' + parts.join(',') + ']';
+  return out;
 }
 
 const isPacked = (v: unknown): v is PackedTerms =>
@@ -129,36 +128,19 @@ export function packIndex(json: string): unknown {
   });
 }
 
-/** The JSON text of an index stored by packIndex. */
-export const unpackIndex = (stored: unknown): string => runAtOnce(unpackingIndex(stored));
+/** An index stored by packIndex, each MiniSearch `index` list decoded (DecodedPostings), for SearchIndex.load. */
+export const unpackIndex = (stored: unknown): unknown => runAtOnce(unpackingIndex(stored));
 
 /** unpackIndex in steps (runInTasks lets a page run between them). */
-export function* unpackingIndex(stored: unknown): Generator<void, string> {
-  // Each packed list is written as text in the place of a marker string (a NUL and its number); an index
-  // whose own text has a NUL (no article has) takes the slow way.
-  let first: string[] | undefined;
-  const firstOf = (p: PackedTerms) => (first ??= termsOf(p, undefined));
-  if (JSON.stringify(stored).includes('\\u0000'))
-    return JSON.stringify(
-      mapIndexes(stored, (index) => {
-        if (!isPacked(index)) return index;
-        const json = JSON.parse(runAtOnce(unpackingTerms(index, first)));
-        firstOf(index);
-        return json;
-      }),
-    );
+export function* unpackingIndex(stored: unknown): Generator<void, unknown> {
+  // Collected in the order packIndex met them: the first one's terms are the list the others point into.
   const packed: PackedTerms[] = [];
-  const json = JSON.stringify(
-    mapIndexes(stored, (index) => {
-      if (!isPacked(index)) return index;
-      packed.push(index);
-      return `\u0000${packed.length - 1}`;
-    }),
-  );
-  const texts: string[] = [];
+  mapIndexes(stored, (index) => void (isPacked(index) && packed.push(index)));
+  const decoded = new Map<PackedTerms, DecodedPostings>();
+  let first: string[] | undefined;
   for (const p of packed) {
-    texts.push(yield* unpackingTerms(p, first));
-    firstOf(p);
+    decoded.set(p, yield* decodingTerms(p, first));
+    first ??= termsOf(p, undefined);
   }
-  return json.replace(/"\\u0000(\d+)"/g, (_, i) => texts[Number(i)]);
+  return mapIndexes(stored, (index) => (isPacked(index) ? decoded.get(index) : index));
 }

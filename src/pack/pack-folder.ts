@@ -100,6 +100,9 @@ const fileName = (stem: string, text: string) => `${stem}.${contentHash(text)}.j
  * not know goes to the default language, a glossary key to every visitor.
  */
 export function splitPack(data: PackData, origins: PackOrigins): { manifest: PackManifest; files: Map<string, string> } {
+  // A folder opened decodes its indexes and classifier rows for answering; only compiled data splits.
+  if (Object.values(data.indexes).some((i) => typeof i !== 'string'))
+    throw new PackError('this pack was opened from a pack folder: build the folder from the knowledge base (`helpline build <dir> -o <folder>/`)');
   const { featureLanguages } = origins;
   const { languages, defaultLang } = data;
   const { parts, home } = partsOfFolder(data, featureLanguages);
@@ -148,7 +151,7 @@ export function splitPack(data: PackData, origins: PackOrigins): { manifest: Pac
       part: 'language',
       lang,
       articles: data.articles.filter((a) => a.lang === lang),
-      ...(data.indexes[lang] !== undefined ? { index: packIndex(data.indexes[lang]) } : {}),
+      ...(data.indexes[lang] !== undefined ? { index: packIndex(data.indexes[lang] as string) } : {}),
       ...(glossaries[lang] ? { glossary: glossaries[lang] } : {}),
       messages,
       replies,

@@ -36,9 +36,10 @@ export interface PackData {
   asksForHuman?: unknown;
   /**
    * One MiniSearch index per language, each as a JSON string: parsing the pack only copies the strings,
-   * and a language's index is parsed when a question in it first needs it.
+   * and a language's index is parsed when a question in it first needs it. A pack folder's are already
+   * decoded (src/pack/index-codec.ts unpackIndex), and only compiled data is split into a folder.
    */
-  indexes: Record<string, string>;
+  indexes: Record<string, string | object>;
   /** Build options that change answers, e.g. thresholds calibrated at build. */
   settings: Record<string, number>;
 }
