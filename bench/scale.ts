@@ -343,12 +343,11 @@ ${rows
   phrase length at every word, natural's Spanish stemmer; the CLI also gzips the pack just to print its size).
   Load: \`loadPack\` hashes and parses the whole text, so it grows with the pack (articles' bodies and the
   search indexes are nearly all of it) even though the first question needs one language; a pack folder reads
-  the visitor's language only (the table above), and what is left there is opening its files (parsing, the
-  index text) and building the first language's index (MiniSearch's \`loadJS\`, about 10 ms at 1,000 files).
-  A folder's classifier rows are decoded straight into the classifier's arrays (createBot at 1,000 files 5–8 →
-  1 ms) and its language profiles unpacked by assignment (6 → 1.5 ms). Folder load at 1,000 files, runs
-  alternating with the code before on this machine: 59.7 → 45.8 ms for the rows, then 47.5 → 36.4 ms for the
-  profiles. The synthetic text recombines 35
+  the visitor's language only (the table above), and what is left there is opening its files (parsing,
+  decoding). A folder's search index is decoded straight into the Maps MiniSearch keeps (first question at
+  1,000 files 17–22 → 5–7 ms; at 10,000 files folder load 295 → 89 ms), its classifier rows into the
+  classifier's arrays (createBot 5–8 → 1 ms) and its language profiles by assignment (6 → 1.5 ms); each
+  measured in runs alternating with the code before, on this machine. The synthetic text recombines 35
   real articles, so its vocabulary is narrower than a real knowledge base of the same size: more common terms,
   i.e. the ask() figures are on the pessimistic side.
 `;
