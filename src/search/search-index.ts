@@ -117,6 +117,17 @@ const passageOptions = (lang: string, glossary?: Glossary): Options<Passage> => 
  */
 export type DecodedPostings = [string, Map<number, Map<number, number>>][];
 
+/** What this file reads and fills of a MiniSearch index, which has no public lookup of one term in one document. */
+interface MiniSearchInternals {
+  _index: { get(term: string): Map<number, Map<number, number>> | undefined; set(term: string, postings: Map<number, Map<number, number>>): void };
+  _documentIds: Map<number, string>;
+  _fieldIds: Record<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _documentCount: number;
+}
+const internals = <T>(ms: MiniSearch<T>) => ms as unknown as MiniSearchInternals;
+
 /**
  * MiniSearch from its JSON, whose `index` is MiniSearch's own list or DecodedPostings. Decoded terms go into
  * its term map as they are, a few thousand a step: MiniSearch's loadJS would turn every object into a Map
@@ -127,7 +138,7 @@ function* loadingMiniSearch<T>(json: unknown, o: Options<T>): Generator<void, Mi
   const decoded = index.length > 0 && (index[0] as unknown[])[1] instanceof Map;
   if (!decoded) return MiniSearch.loadJS<T>(json as never, o);
   const ms = MiniSearch.loadJS<T>({ ...(json as object), index: [] } as never, o);
-  const terms = (ms as unknown as { _index: { set(term: string, postings: Map<number, Map<number, number>>): void } })._index;
+  const terms = internals(ms)._index;
   for (let i = 0; i < index.length; i++) {
     const [term, postings] = index[i] as DecodedPostings[number];
     terms.set(term, postings);
@@ -147,7 +158,7 @@ export class SearchIndex {
     private readonly common = new Map<string, number>(),
     private readonly fuzzy = fuzzyIn(lang),
     /** article id → MiniSearch's number for it */
-    private readonly shortIds = new Map([...(index as unknown as { _documentIds: Map<number, string> })._documentIds].map(([n, id]) => [id, n])),
+    private readonly shortIds = new Map([...internals(index)._documentIds].map(([n, id]) => [id, n])),
   ) {}
 
   /** Indexes articles of one language, and their paragraphs (at build time). */
@@ -192,7 +203,7 @@ export class SearchIndex {
     const common = this.common.get(term);
     if (common !== undefined) return common;
     // MiniSearch keeps per term a map field → (document → frequency) and exposes no count of its own.
-    const fields = (this.index as unknown as { _index: { get(t: string): Map<number, Map<number, number>> | undefined } })._index.get(term);
+    const fields = internals(this.index)._index.get(term);
     if (!fields) return 0;
     if (fields.size === 1) return fields.values().next().value!.size;
     const docs = new Set<number>();
@@ -225,13 +236,7 @@ export class SearchIndex {
    */
   private addScores(results: SearchResult[], terms: string[]): SearchResult[] {
     if (!terms.length) return results;
-    const ms = this.index as unknown as {
-      _index: { get(term: string): Map<number, Map<number, number>> | undefined };
-      _fieldIds: Record<string, number>;
-      _fieldLength: Map<number, number[]>;
-      _avgFieldLength: number[];
-      _documentCount: number;
-    };
+    const ms = internals(this.index);
     const { k, b, d } = BM25;
     // Each term's postings and weight per field once, not once per result: a result then costs lookups only.
     const lookups: { term: string; field: string; id: number; docs: Map<number, number>; weight: number }[] = [];
