@@ -174,9 +174,10 @@ describe('pack folder', () => {
     expect(asked.slice(2)).toEqual([manifest().languages.de.files[2]]);
     await createBot(pack, { lang: 'en' }).ask('Mein Konto wurde gehackt');
     expect(asked.length).toBe(3);
-    // Its part is small: sentences, replies and the rows only German examples produced.
+    // Its part is small: sentences, replies and the rows only German examples produced (a third of the English
+    // part here, whose conversational rows are pruned by how often a feature occurs: compile-pack.ts INTENT_TRAIN).
     const size = (n: string) => readFileSync(join(folder, n)).length;
-    expect(size(manifest().languages.de.files[2])).toBeLessThan(size(manifest().languages.en.files[1]) / 4);
+    expect(size(manifest().languages.de.files[2])).toBeLessThan(size(manifest().languages.en.files[1]) / 3);
   });
 
   it('prepares a language before its first question: its part downloaded, the search box answering at once', async () => {
