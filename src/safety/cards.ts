@@ -1,3 +1,4 @@
+import { CYRILLIC_LETTER, LATIN_LETTER } from '../text/letters.js';
 import type { Found } from './found.js';
 
 /**
@@ -12,10 +13,15 @@ const DIGIT_RUN = /(?<![\p{L}\d])\d+(?:(?: {1,2}|[-./]| ?[-./] ?)\d+)*(?![\p{L}\
  * checksum (one random 16-digit id in ten passes Luhn). In en, zh, zh-TW, ja, ko, es, ru, pt, tr, vi. Not "ref" or
  * "reference": a payment's reference may be the card number itself (the 100,000-input fuzz planted one).
  */
-const NOT_A_CARD =
-  /(?:(?<![\p{L}])(?:order|orders|id|uid|user\s*id|txid|tx|transaction|invoice|ticket|tracking|case|account\s+(?:no|number)|phone|tel|pedido|orden|n[uú]mero\s+de\s+(?:pedido|orden|transacci[oó]n)|transacci[oó]n|заказ\p{L}*|ордер\p{L}*|номер\s+заказа|транзакц\p{L}*|ид|ordem|transa[cç][aã]o|sipari[şs]\p{L}*|i[şs]lem|numara\p{L}*|đơn\s+hàng|mã\s+đơn|mã\s+giao\s+dịch|giao\s+dịch)(?![\p{L}])|订单号?|訂單號?|单号|單號|编号|編號|交易号|交易號|流水号|流水號|用户\s*id|注文番号|注文|番号|주문\s*번호|주문|번호|거래\s*id)[\s:：#№=.-]*$/iu;
+const NOT_A_CARD = new RegExp(
+  String.raw`(?:(?<![\p{L}])(?:order|orders|id|uid|user\s*id|txid|tx|transaction|invoice|ticket|tracking|case|account\s+(?:no|number)|phone|tel|pedido|orden|n[uú]mero\s+de\s+(?:pedido|orden|transacci[oó]n)|transacci[oó]n|заказ${CYRILLIC_LETTER}*|ордер${CYRILLIC_LETTER}*|номер\s+заказа|транзакц${CYRILLIC_LETTER}*|ид|ordem|transa[cç][aã]o|sipari[şs]${LATIN_LETTER}*|i[şs]lem|numara${LATIN_LETTER}*|đơn\s+hàng|mã\s+đơn|mã\s+giao\s+dịch|giao\s+dịch)(?![\p{L}])|订单号?|訂單號?|单号|單號|编号|編號|交易号|交易號|流水号|流水號|用户\s*id|注文番号|注文|番号|주문\s*번호|주문|번호|거래\s*id)[\s:：#№=.-]*$`,
+  'iu',
+);
 /** Words that call it a card: nearer than an order word, they win ("order 123, card 4111…"). */
-const CARD_WORD = /(?:(?<![\p{L}])(?:card|visa|mastercard|amex|tarjeta|cart[aã]o|карт\p{L}*|kart\p{L}*|thẻ)(?![\p{L}])|卡号?|卡號|カード|카드)/iu;
+const CARD_WORD = new RegExp(
+  String.raw`(?:(?<![\p{L}])(?:card|visa|mastercard|amex|tarjeta|cart[aã]o|карт${CYRILLIC_LETTER}*|kart${LATIN_LETTER}*|thẻ)(?![\p{L}])|卡号?|卡號|カード|카드)`,
+  'iu',
+);
 const NEAR = 32;
 
 export function findCards(text: string, found: Found): void {

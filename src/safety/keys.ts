@@ -1,3 +1,4 @@
+import { CYRILLIC_LETTER, LATIN_LETTER } from '../text/letters.js';
 import type { Found } from './found.js';
 
 /**
@@ -20,11 +21,13 @@ const BYTE_ARRAY = /\[\s*(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\s*,\s*){31,63}(?:25[0-5
 const HEX_KEY = /(?<![0-9a-fA-FxX])(?:0[xX])?[0-9a-fA-F]{64}(?![0-9a-fA-F])/g;
 
 /** What users call a private key in en, zh, zh-TW, ja, ko, es, ru, pt, tr, vi. */
-export const KEY_LABEL = String.raw`priv(?:ate)?[\s_-]*key|privkey|secret[\s_-]*key|secret|私钥|私鑰|密钥|密鑰|秘钥|秘鑰|秘密鍵|秘密キー|プライベートキー|개인\s*키|프라이빗\s*키|비밀\s*키|clave\s+privada|llave\s+privada|chave\s+privada|приватн\p{L}*\s+ключ\p{L}*|секретн\p{L}*\s+ключ\p{L}*|закрыт\p{L}*\s+ключ\p{L}*|özel\s+anahtar\p{L}*|gizli\s+anahtar\p{L}*|kh[oó]a\s+ri[eê]ng|khoá\s+riêng|kh[oó]a\s+b[ií]\s+m[aậ]t|khoá\s+bí\s+mật`;
+export const KEY_LABEL = String.raw`priv(?:ate)?[\s_-]*key|privkey|secret[\s_-]*key|secret|私钥|私鑰|密钥|密鑰|秘钥|秘鑰|秘密鍵|秘密キー|プライベートキー|개인\s*키|프라이빗\s*키|비밀\s*키|clave\s+privada|llave\s+privada|chave\s+privada|приватн${CYRILLIC_LETTER}*\s+ключ${CYRILLIC_LETTER}*|секретн${CYRILLIC_LETTER}*\s+ключ${CYRILLIC_LETTER}*|закрыт${CYRILLIC_LETTER}*\s+ключ${CYRILLIC_LETTER}*|özel\s+anahtar${LATIN_LETTER}*|gizli\s+anahtar${LATIN_LETTER}*|kh[oó]a\s+ri[eê]ng|khoá\s+riêng|kh[oó]a\s+b[ií]\s+m[aậ]t|khoá\s+bí\s+mật`;
 const KEY_WORD = new RegExp(String.raw`(?:${KEY_LABEL}|(?<![\p{L}])keys?(?![\p{L}]))`, 'iu');
 /** Words for a transaction, its hash or signature: what a 64-hex or 88-base58 string usually is. */
-const TX_WORD =
-  /(?<![\p{L}])(?:tx(?:id|n|hash)?|hash|signature|sig|transaction|block|交易|哈希|雜湊|txハッシュ|トランザクション|트랜잭션|해시|транзакц\p{L}*|хеш|хэш|transacci[oó]n|transa[cç][aã]o|i[şs]lem|giao\s+d[iị]ch|m[aã]\s+băm)(?![\p{L}])/iu;
+const TX_WORD = new RegExp(
+  String.raw`(?<![\p{L}])(?:tx(?:id|n|hash)?|hash|signature|sig|transaction|block|交易|哈希|雜湊|txハッシュ|トランザクション|트랜잭션|해시|транзакц${CYRILLIC_LETTER}*|хеш|хэш|transacci[oó]n|transa[cç][aã]o|i[şs]lem|giao\s+d[iị]ch|m[aã]\s+băm)(?![\p{L}])`,
+  'iu',
+);
 const REACH = 60;
 
 /** A label then a value: `PRIVATE_KEY=…`, `{"private_key": "…"}`, `secret key: …`. */

@@ -1,3 +1,4 @@
+import { CYRILLIC_LETTER, CYRILLIC_RANGES, LATIN_LETTER, LATIN_RANGES } from '../text/letters.js';
 import type { Found } from './found.js';
 
 /**
@@ -7,13 +8,13 @@ import type { Found } from './found.js';
  * "mật khẩu là …". Works on folded text (fold.ts): full-width digits and colons are ASCII already.
  */
 
-const PASSWORD_LABEL = String.raw`password|passcode|passwd|pwd|pass\s*phrase|pin|contraseña|contrasena|clave|senha|пароль|пароля|паролем|şifre\p{L}{0,3}|sifre\p{L}{0,3}|parola\p{L}{0,3}|m[aậ]t\s+kh[aẩ]u|密码|密碼|口令|パスワード|暗証番号|비밀번호|비번|암호|패스워드`;
+const PASSWORD_LABEL = String.raw`password|passcode|passwd|pwd|pass\s*phrase|pin|contraseña|contrasena|clave|senha|пароль|пароля|паролем|şifre${LATIN_LETTER}{0,3}|sifre${LATIN_LETTER}{0,3}|parola${LATIN_LETTER}{0,3}|m[aậ]t\s+kh[aẩ]u|密码|密碼|口令|パスワード|暗証番号|비밀번호|비번|암호|패스워드`;
 const CODE_LABEL =
   String.raw`2fa|otp|totp|mfa|g2fa|sms|authenticator|google\s+authenticator|code|c[oó]digo(?:\s+(?:de|do|da)\s+(?:verificaci[oó]n|verifica[cç][aã]o|seguridad|seguran[cç]a|google|autenticaci[oó]n|autentica[cç][aã]o|acceso|acesso|sms|2fa))?` +
-  String.raw`|код\p{L}{0,8}(?:\s+(?:подтверждения|из\s+(?:смс|sms)|2fa|безопасности|гугл|google))?|kod\p{L}{0,3}|doğrulama\s+kod\p{L}*|m[aã](?:\s+(?:x[aá]c\s+(?:nh[aậ]n|th[uự]c)|otp|2fa|b[aả]o\s+m[aậ]t))?` +
+  String.raw`|код${CYRILLIC_LETTER}{0,8}(?:\s+(?:подтверждения|из\s+(?:смс|sms)|2fa|безопасности|гугл|google))?|kod${LATIN_LETTER}{0,3}|doğrulama\s+kod${LATIN_LETTER}*|m[aã](?:\s+(?:x[aá]c\s+(?:nh[aậ]n|th[uự]c)|otp|2fa|b[aả]o\s+m[aậ]t))?` +
   String.raw`|验证码|驗證碼|动态码|動態碼|认证码|認證碼|校验码|校驗碼|谷歌验证器|谷歌驗證器|認証コード|確認コード|コード|인증\s*번호|인증\s*코드|otp\s*번호|보안\s*코드`;
 /** "for my account", "de mi cuenta", "от аккаунта": what may stand between a label and its link word. */
-const QUALIFIER = String.raw`\s+(?:for|of|to|on|de|da|do|для|от|của|cho)(?:\s+[\p{L}'’]+){1,3}?`;
+const QUALIFIER = String.raw`\s+(?:for|of|to|on|de|da|do|для|от|của|cho)(?:\s+[${LATIN_RANGES}${CYRILLIC_RANGES}'’]+){1,3}?`;
 /** The link: "is", "es", "é", "là", "是", "は", "는", ":", "=", and the possessive suffixes of Turkish. */
 const LINK_WORD = String.raw`\s*(?:(?:is|was|are|es|era|é|foi|eh|là|la|это)(?![\p{L}])|[是为為はが는은이가:=\-—])`;
 const LINK = String.raw`((?:${LINK_WORD})*\s*)`;
@@ -33,13 +34,15 @@ const CODE = new RegExp(
 );
 
 /** Codes that are not secrets: "error code 10004", "referral code 558812", "network code 1234", "код ошибки". */
-const NOT_SECRET_CODE =
-  /(?:(?<![\p{L}])(?:error|referral|invite|invitation|promo|promotion|postal|zip|country|area|source|qr|colou?r|tx|transaction|ref|reference|network|product|bank|swift|branch|sort|tracking|order|coupon|voucher|ошибк\p{L}*|hata|lỗi|giới\s+thiệu|mời)\s*(?:с\s+)?|エラー|错误|錯誤|邀请|邀請|推荐|推薦|오류|에러)$/iu;
+const NOT_SECRET_CODE = new RegExp(
+  String.raw`(?:(?<![\p{L}])(?:error|referral|invite|invitation|promo|promotion|postal|zip|country|area|source|qr|colou?r|tx|transaction|ref|reference|network|product|bank|swift|branch|sort|tracking|order|coupon|voucher|ошибк${CYRILLIC_LETTER}*|hata|lỗi|giới\s+thiệu|mời)\s*(?:с\s+)?|エラー|错误|錯誤|邀请|邀請|推荐|推薦|오류|에러)$`,
+  'iu',
+);
 /** Codes named after what they are not: "código de error", "código postal", "код ошибки". */
 const NOT_SECRET_AFTER =
   /^\s*(?:de\s+(?:error|erro|referido|indicação|convite|invitación|promoción)|postal|ошибки|ошибка|приглашения|hatası|lỗi|giới\s+thiệu)/iu;
 /** Only a bare "code" can be one of those; "verification code", "2FA", "验证码" are always secrets. */
-const BARE_CODE = /^(?:code|c[oó]digo|код\p{L}*|kod\p{L}*|m[aã]|コード|sms|pin)$/iu;
+const BARE_CODE = new RegExp(String.raw`^(?:code|c[oó]digo|код${CYRILLIC_LETTER}*|kod${LATIN_LETTER}*|m[aã]|コード|sms|pin)$`, 'iu');
 /** A digit, a symbol or an inner capital: what separates "Hunter2!" from "wrong". */
 const PASSWORD_LIKE = /[\d\p{P}\p{S}_]|.\p{Lu}/u;
 /** A colon, an equals sign or a long dash says that what follows is the password, whatever it looks like. */

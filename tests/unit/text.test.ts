@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { packLanguageModel, unpackLanguageModel } from '../../src/pack/profile-codec.js';
 import { normalize, segment, analyze, Glossary, detectLanguage, trainLanguageModel, splitGlossary, mergeGlossaryParts } from '../../src/text/index.js';
+import { CYRILLIC_LETTER, LATIN_LETTER } from '../../src/text/letters.js';
 
 describe('normalize', () => {
   it('folds width, case and Latin accents but keeps other scripts intact', () => {
@@ -130,5 +131,20 @@ describe('detectLanguage', () => {
   it('tells Chinese from Japanese in Han-only text', () => {
     expect(lang('出金手数料')).toBe('ja');
     expect(lang('提现手续费')).toBe('zh');
+  });
+});
+
+describe('letters of stem patterns', () => {
+  it('match every letter of the Latin and Cyrillic languages the bot speaks, and nothing else', () => {
+    const latin = new RegExp(`^${LATIN_LETTER}+$`, 'u');
+    const cyrillic = new RegExp(`^${CYRILLIC_LETTER}+$`, 'u');
+    // Turkish, Spanish, Portuguese, Vietnamese, French, German, in both cases
+    for (const word of ['şifreniz', 'ŞİFRENİZ', 'doğrulamayı', 'contraseña', 'estafadores', 'verificação', 'mậtkhẩucủatôi', 'ưu', 'ĐƯỢC', 'cœurdéjà', 'größe'])
+      expect(word, word).toMatch(latin);
+    for (const word of ['паролем', 'ЗАКАЗЫ', 'ещё', 'транзакцию']) expect(word, word).toMatch(cyrillic);
+    for (const other of ['1', ' ', '-', '_', '密码', 'パス', '비번', '×', '÷', '𝐀']) {
+      expect(other, other).not.toMatch(latin);
+      expect(other, other).not.toMatch(cyrillic);
+    }
   });
 });
