@@ -18,7 +18,8 @@ import { settingsOf, type Settings } from '../pack/settings.js';
 import { emptyState, restoreState, MAX_TURNS, type ConversationState, type Turn } from './state.js';
 import { checkHours, isOpen, type BusinessHours } from './hours.js';
 import { detectFrustration } from './frustration.js';
-import { asksToShareSecret, scamArticle } from '../safety/phishing.js';
+import { asksToShareSecret, preparingCues, scamArticle } from '../safety/phishing.js';
+import { adoptingOfficialLists } from '../safety/word-lists.js';
 import type { ArticleRef, Handoff, HandoffReason, Reply, UserContext } from './reply.js';
 
 /** Longest message the bot reads; the rest is cut so no input can make it slow. */
@@ -340,16 +341,19 @@ export function createBot(source: Pack | string, options: BotOptions = {}): Bot 
     if (!article) return;
     const text = article.title;
     try {
+      yield* adoptingOfficialLists(data.wordLists);
       redactHead(text, MAX_MESSAGE, { wordLists: data.wordLists });
+      yield;
       detectLanguage(text, data.languageModel, { prior: lang, fallback: lang, glossary });
       yield;
       const analysis = analyze(text, lang, glossary);
       const features = extractFeatures(analysis);
+      yield;
       intentClassifier.predict(features);
       asksForHuman?.predict(features);
-      detectFrustration(text, lang);
       yield;
-      asksToShareSecret(analysis);
+      detectFrustration(text, lang);
+      yield* preparingCues();
       yield;
       const { terms } = rank(text, lang, analysis, features);
       yield;

@@ -4,10 +4,10 @@ import { MANIFEST_FORMAT, PackError, PACK_VERSION, type Pack, type PackData, typ
 import type { Messages } from './messages.js';
 import { decodeRows, type ClassifierData, type ClassifierRows, type DecodedClassifier } from '../intent/classifier.js';
 import type { PackOrigins } from './compile-pack.js';
-import { countScripts, mergeGlossaryParts, splitGlossary, type PackedGlossary } from '../text/index.js';
+import { countScripts, mergingGlossaryParts, splitGlossary, type PackedGlossary } from '../text/index.js';
 import { packIndex, unpackingIndex } from './index-codec.js';
 import { packLanguageModel, unpackingLanguageModel } from './profile-codec.js';
-import { runAtOnce, runInTasks } from '../util/tasks.js';
+import { nextTask, runAtOnce, runInTasks } from '../util/tasks.js';
 import { mergeRows, packRows, splitWeights, unpackingRows, type PackedRows } from '../intent/rows.js';
 
 /**
@@ -234,6 +234,8 @@ export async function loadPackFolder(manifestSource: unknown, read: PackFileRead
   // Each file is checked and parsed as it arrives, in a task of its own, and the pack put together in short
   // slices: a page stays responsive meanwhile.
   const parts = await Promise.all(names.map(async (n) => parsePart(n, await read(n))));
+  // the last file's parse is a task of its own (a long one on a slow phone): assembling starts in the next
+  await nextTask();
   return runInTasks(assemble(manifest, names, parts, read));
 }
 
@@ -264,7 +266,7 @@ function* assemble(manifest: PackManifest, names: string[], parts: (SharedPart |
     defaultLang: shared.defaultLang,
     articles: [],
     // merged with the first language part that has terms of its own (merging twice is slow in a browser)
-    glossary: mergeGlossaryParts(parts.some((p) => p.part === 'language' && p.glossary) ? [] : glossaries),
+    glossary: yield* mergingGlossaryParts(parts.some((p) => p.part === 'language' && p.glossary) ? [] : glossaries),
     replies: {},
     ...(shared.wordLists ? { wordLists: shared.wordLists } : {}),
     messages: {},
@@ -288,7 +290,7 @@ function* assemble(manifest: PackManifest, names: string[], parts: (SharedPart |
   function* addPart(part: LanguagePart): Generator<void, void> {
     const index = part.index === undefined ? undefined : yield* unpackingIndex(part.index);
     const weights = yield* unpackingRows(part.rows);
-    const glossary = part.glossary && mergeGlossaryParts([...glossaries, part.glossary]);
+    const glossary = part.glossary && (yield* mergingGlossaryParts([...glossaries, part.glossary]));
     yield;
     const classifiers: Partial<Record<ClassifierName, DecodedClassifier>> = {};
     for (const name of CLASSIFIERS) {

@@ -22,6 +22,11 @@ export function asksToShareSecret(a: Analysis): boolean {
   );
 }
 
+/** Compiles the cues in steps, ahead of the first message that names a secret (the bot's warm-up). */
+export function* preparingCues(): Generator<void, void> {
+  cues ??= new Glossary(yield* Glossary.compiling(SHARING_CUES));
+}
+
 const SCAM = CONCEPT + 'scam';
 
 /**

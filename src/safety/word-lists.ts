@@ -1,5 +1,6 @@
 import { BIP39_FINGERPRINTS, BIP39_LISTS } from './bip39-data.js';
 import { decodeWordSet, fingerprint, type WordList, type WordSet } from './word-set.js';
+import { runAtOnce } from '../util/tasks.js';
 
 /**
  * The ten official BIP39 lists, known to every `redactSecrets` without any bot or pack. In Node and in
@@ -33,12 +34,16 @@ function isOfficial(set: WordSet): boolean {
 }
 
 /** Takes the official lists a pack carries, where this bundle has none of its own. */
-export function adoptOfficialLists(sets: readonly WordSet[] | undefined): void {
+export const adoptOfficialLists = (sets: readonly WordSet[] | undefined): void => runAtOnce(adoptingOfficialLists(sets));
+
+/** adoptOfficialLists a list per step: decoding all ten at once is a long task on a slow phone. */
+export function* adoptingOfficialLists(sets: readonly WordSet[] | undefined): Generator<void, void> {
   if (!Array.isArray(sets)) return;
   for (const set of sets) {
     if (official.has(set?.lang) || !isOfficial(set)) continue;
     const list = decode(set);
     if (list) official.set(set.lang, list);
+    yield;
   }
 }
 

@@ -2,6 +2,14 @@ import { stem, STEMMED_LANGUAGES } from './stem.js';
 import { normalize } from './normalize.js';
 import { segment, type Run } from './segment.js';
 import { UNSPACED } from './script.js';
+import { runAtOnce } from '../util/tasks.js';
+
+/**
+ * Steps of the work a browser does on glossaries (runInTasks lets a page run between them), each well under
+ * 50 ms with the CPU slowed 4×: table entries merged, terms stemmed.
+ */
+const STEP = 1000;
+const COMPILE_STEP = 20;
 
 /** Concept id → its terms in any language, as written in `glossary.yml`. */
 export type GlossaryData = Record<string, string[]>;
@@ -41,13 +49,20 @@ export class Glossary {
 
   /** Normalizes and stems every term once (at build time). */
   static compile(data: GlossaryData): CompiledGlossary {
+    return runAtOnce(Glossary.compiling(data));
+  }
+
+  /** `compile` in steps, for the few glossaries a browser compiles (src/safety/phishing.ts). */
+  static *compiling(data: GlossaryData): Generator<void, CompiledGlossary> {
     const phrases: Record<string, string> = {};
     const unspaced: [string, string][] = [];
     let maxWords = 1;
     // A term as written wins over another term's stem: "tax" is the tax concept even if "taxa" stems to it.
     const stemmed: [string, string][] = [];
+    let done = 0;
     for (const [concept, terms] of Object.entries(data)) {
       for (const term of terms) {
+        if (++done % COMPILE_STEP === 0) yield;
         const runs = segment(normalize(String(term)).trim());
         const [written, ...readings] = spacedKeys(runs);
         if (written === undefined) {
@@ -144,22 +159,31 @@ export function splitGlossary(c: CompiledGlossary, partsOf: (term: string) => st
 }
 
 /** Compiled tables from parts of splitGlossary (any subset of them). */
-export function mergeGlossaryParts(parts: PackedGlossary[]): CompiledGlossary {
+export const mergeGlossaryParts = (parts: PackedGlossary[]): CompiledGlossary => runAtOnce(mergingGlossaryParts(parts));
+
+/** mergeGlossaryParts in steps of a few concepts (runInTasks lets a page run between them). */
+export function* mergingGlossaryParts(parts: PackedGlossary[]): Generator<void, CompiledGlossary> {
   const phrases: [string, string][] = [];
   const unspaced: [string, string][] = [];
   let maxWords = 1;
   const seen = new Set<string>();
   for (const p of parts) {
-    for (const [concept, keys] of Object.entries(p.phrases)) for (const key of keys) phrases.push([key, concept]);
+    for (const [concept, keys] of Object.entries(p.phrases)) {
+      for (const key of keys) phrases.push([key, concept]);
+      if (phrases.length % STEP < keys.length) yield;
+    }
     // A Han term is in both the Chinese and the Japanese part: kept once.
     for (const [concept, terms] of Object.entries(p.unspaced))
       for (const term of terms) {
         const key = term + '\n' + concept;
         if (seen.has(key)) continue;
         seen.add(key);
-        unspaced.push([term, concept]);
+        if (unspaced.push([term, concept]) % STEP === 0) yield;
       }
     maxWords = Math.max(maxWords, p.maxWords);
   }
-  return { phrases: Object.fromEntries(phrases), unspaced: sortUnspaced(unspaced), maxWords };
+  yield;
+  const table = Object.fromEntries(phrases);
+  yield;
+  return { phrases: table, unspaced: sortUnspaced(unspaced), maxWords };
 }

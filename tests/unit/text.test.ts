@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { packLanguageModel, unpackLanguageModel } from '../../src/pack/profile-codec.js';
-import { normalize, segment, analyze, Glossary, detectLanguage, trainLanguageModel, splitGlossary, mergeGlossaryParts } from '../../src/text/index.js';
+import {
+  normalize,
+  segment,
+  analyze,
+  Glossary,
+  detectLanguage,
+  trainLanguageModel,
+  splitGlossary,
+  mergeGlossaryParts,
+  mergingGlossaryParts,
+} from '../../src/text/index.js';
 import { CYRILLIC_LETTER, LATIN_LETTER } from '../../src/text/letters.js';
+import { BUILTIN_GLOSSARY } from '../../src/lexicon/glossary.js';
 
 describe('normalize', () => {
   it('folds width, case and Latin accents but keeps other scripts intact', () => {
@@ -146,5 +157,24 @@ describe('letters of stem patterns', () => {
       expect(other, other).not.toMatch(latin);
       expect(other, other).not.toMatch(cyrillic);
     }
+  });
+});
+
+describe('glossary work in steps', () => {
+  it('compiles and merges the built-in lexicon in many short steps, to the same tables as at once', () => {
+    const data = Object.fromEntries(Object.entries(BUILTIN_GLOSSARY).slice(0, 60));
+    let steps = 0;
+    const compiling = Glossary.compiling(data);
+    let r = compiling.next();
+    for (; !r.done; r = compiling.next()) steps++;
+    expect(r.value).toEqual(Glossary.compile(data));
+    expect(steps).toBeGreaterThan(10);
+    const parts = splitGlossary(r.value, (t) => (/[а-я]/.test(t) ? ['ru'] : /\p{Script=Han}/u.test(t) ? ['zh'] : ['shared']));
+    const merging = mergingGlossaryParts(Object.values(parts));
+    steps = 0;
+    let m = merging.next();
+    for (; !m.done; m = merging.next()) steps++;
+    expect(m.value).toEqual(mergeGlossaryParts(Object.values(parts)));
+    expect(steps).toBeGreaterThan(1);
   });
 });
