@@ -83,8 +83,8 @@ function termsOf(p: PackedTerms, first: string[] | undefined): string[] {
 /**
  * A packed `index` list decoded into the Maps a loaded MiniSearch keeps per term (field id → document id →
  * frequency): SearchIndex takes them as they are, with no JSON text to write and parse and no objects to
- * turn into Maps. A step per 500 terms (runInTasks lets a page run between them): 2,000 were 15 ms of decoding,
- * a long task with the CPU slowed 4×.
+ * turn into Maps. A step per 500 terms (runInTasks lets a page run between them): a step of 2,000 was among
+ * the long tasks of a Chromium trace with the CPU slowed 4×.
  */
 function* decodingTerms(p: PackedTerms, first?: string[]): Generator<void, DecodedPostings> {
   const r = new VlqReader(p.postings);
