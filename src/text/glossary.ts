@@ -33,6 +33,8 @@ export const CONCEPT = '~';
 export class Glossary {
   private phrases!: Map<string, string>;
   private unspaced!: [string, string][];
+  /** indexes into `unspaced` by a term's first two characters (one, for a one-character term); built on first use */
+  private byStart?: Map<string, number[]>;
   private maxWords!: number;
 
   /** From `glossary.yml` data (compiled now) or from a pack's compiled tables. */
@@ -44,6 +46,7 @@ export class Glossary {
   load(c: CompiledGlossary): void {
     this.phrases = new Map(Object.entries(c.phrases));
     this.unspaced = c.unspaced;
+    this.byStart = undefined;
     this.maxWords = c.maxWords;
   }
 
@@ -88,7 +91,14 @@ export class Glossary {
     const found = new Set<string>();
     // Users space CJK and Korean words freely ("입금 주소", "2차 인증"): terms match across those spaces.
     const joined = unspacedRuns.join('');
-    for (const [term, concept] of this.unspaced) if (joined.includes(term)) found.add(concept);
+    // Only the terms that start where the text has their first characters are tried (a CJK question against
+    // thousands of terms was a tenth of ask()), in the table's order, so concepts come out as before.
+    const byStart = (this.byStart ??= startsOf(this.unspaced));
+    const hits: number[] = [];
+    for (let i = 0; i < joined.length; i++)
+      for (const key of [joined.slice(i, i + 2), joined[i]])
+        for (const t of byStart.get(key) ?? []) if (joined.startsWith(this.unspaced[t][0], i)) hits.push(t);
+    for (const t of hits.sort((a, b) => a - b)) found.add(this.unspaced[t][1]);
     for (let i = 0; i < words.length; i++) {
       let raw = '';
       let stemmed = '';
@@ -127,6 +137,18 @@ function spacedKeys(runs: Run[]): string[] {
 }
 
 /** Longest term first (a longer term wins over the shorter one inside it), then by term: one order everywhere. */
+/** Each unspaced term's position in the list, by its first two characters (or its one). */
+function startsOf(unspaced: [string, string][]): Map<string, number[]> {
+  const byStart = new Map<string, number[]>();
+  unspaced.forEach(([term], i) => {
+    const key = term.slice(0, 2);
+    const list = byStart.get(key);
+    if (list) list.push(i);
+    else byStart.set(key, [i]);
+  });
+  return byStart;
+}
+
 function sortUnspaced(list: [string, string][]): [string, string][] {
   return list.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
 }

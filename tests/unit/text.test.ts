@@ -10,6 +10,7 @@ import {
   splitGlossary,
   mergeGlossaryParts,
   mergingGlossaryParts,
+  CONCEPT,
 } from '../../src/text/index.js';
 import { CYRILLIC_LETTER, LATIN_LETTER } from '../../src/text/letters.js';
 import { BUILTIN_GLOSSARY } from '../../src/lexicon/glossary.js';
@@ -176,5 +177,22 @@ describe('glossary work in steps', () => {
     for (; !m.done; m = merging.next()) steps++;
     expect(m.value).toEqual(mergeGlossaryParts(Object.values(parts)));
     expect(steps).toBeGreaterThan(1);
+  });
+});
+
+describe('unspaced glossary terms', () => {
+  it('are found in a text as by trying every term, concepts in the table order', () => {
+    const compiled = Glossary.compile({ ...BUILTIN_GLOSSARY, one: ['币'], astral: ['𠀀𠀁'] });
+    const glossary = new Glossary(compiled);
+    const everyTerm = (text: string) => [...new Set(compiled.unspaced.filter(([t]) => text.includes(t)).map(([, c]) => CONCEPT + c))];
+    const texts = [
+      '提币手续费是多少？充值没到账',
+      '出金が反映されません。入金アドレスはどこ',
+      '입금 주소 출금 2차 인증',
+      '𠀀𠀁币',
+      '币',
+      ...compiled.unspaced.slice(0, 400).map(([t], i) => `${t}${compiled.unspaced[(i * 7) % compiled.unspaced.length][0]}的`),
+    ];
+    for (const text of texts) expect(glossary.match([text], []), text).toEqual(everyTerm(text));
   });
 });
