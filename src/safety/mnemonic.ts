@@ -63,10 +63,6 @@ function scriptsOf(ch: string): number {
 export function* letterRuns(text: string): Generator<[number, string]> {
   for (const m of text.matchAll(LETTERS)) {
     const run = m[0];
-    if (![...run].some((c) => c.codePointAt(0)! >= FIRST_CJK)) {
-      yield [m.index, run];
-      continue;
-    }
     let from = -1;
     let script = 0;
     let at = 0;
