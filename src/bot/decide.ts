@@ -122,6 +122,10 @@ export function decide(s: Signals, settings: Settings): Decision {
   if (oos >= settings.intent) {
     return { action: 'decline', rule: 'out-of-scope', confidence: oos, offerHuman, thresholds: { intent: settings.intent, answer: settings.answer } };
   }
+  // Where "out of scope" is likelier than every article, no article is a plausible suggestion either.
+  if (oos >= settings.clarify && oos > (best?.p ?? 0)) {
+    return { action: 'decline', rule: 'out-of-scope', confidence: oos, offerHuman, thresholds: { clarify: settings.clarify, answer: settings.answer } };
+  }
   // Suggestions only when they plausibly relate: confident enough, and matching a fair share of the question.
   const related = s.articles.filter((a) => a.p >= settings.clarify && a.coverage >= settings.related).slice(0, 3);
   if (related.length) {

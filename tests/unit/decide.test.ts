@@ -92,6 +92,15 @@ describe('decide(): the answer policy, one rule at a time', () => {
     expect(decide(signals({ articles: [article('x', S.clarify / 2)] }), S).rule).toBe('nothing-close');
   });
 
+  it('suggests nothing when out of scope is likelier than every article, even below its own threshold', () => {
+    // "are you hiring? how do i apply for a job at binance": out of scope 0.42, the best article below the answer threshold.
+    const weakOos = (p: number) => [{ name: 'out-of-scope', p }];
+    const d = decide(signals({ intents: weakOos(0.42), articles: [article('a', 0.28), article('b', 0.2)] }), S);
+    expect(d).toMatchObject({ action: 'decline', rule: 'out-of-scope', thresholds: { clarify: S.clarify } });
+    // An article ahead of it is still suggested.
+    expect(decide(signals({ intents: weakOos(0.2), articles: [article('a', 0.25)] }), S)).toMatchObject({ action: 'clarify', suggestions: ['a'] });
+  });
+
   it('offers a person after repeated failures', () => {
     expect(decide(signals({ failures: S.failuresBeforeHuman - 1 }), S).offerHuman).toBe(true);
     expect(decide(signals({ failures: 0 }), S).offerHuman).toBe(false);

@@ -549,6 +549,13 @@ describe('explainChoice', () => {
         ]),
       }),
     ).toMatch(/^Declined: the out-of-scope intent won with 0\.70/);
+    const led = debug('out-of-scope', [
+      ['@out-of-scope', 0.42],
+      ['a', 0.28],
+    ]);
+    expect(explainChoice({ kind: 'fallback', debug: { ...led, thresholds: { clarify: 0.12, answer: 0.3 } } })).toMatch(
+      /^Declined: out of scope \(0\.42\) is likelier than every article.*best a 0\.28/,
+    );
     expect(explainChoice({ kind: 'fallback', debug: debug('nothing-close', [['a', 0.05]]) })).toMatch(
       /^No answer: the best article, a \(0\.05\), is below the clarify threshold 0\.12/,
     );
