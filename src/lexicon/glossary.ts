@@ -392,6 +392,8 @@ export const BUILTIN_LEXICON: Record<string, LexiconEntry> = {
   trc20: {
     any: ['trc20', 'trc-20', 'trc 20', 'tron', 'trx', '波场', 'трц20'],
     zh: ['波場'],
+    ja: ['トロン'],
+    ko: ['트론'],
   },
   erc20: {
     any: ['erc20', 'erc-20', 'erc 20', 'эрц20'],
@@ -2433,6 +2435,56 @@ export const BUILTIN_LEXICON: Record<string, LexiconEntry> = {
     ja: ['ツイッター'],
     ko: ['트위터'],
     ru: ['твиттер', 'твиттере'],
+  },
+  // --- coins: their names as each language writes them, so "лайткоин" meets an article on LTC ---
+  bitcoin: {
+    en: ['bitcoin', 'bitcoins', 'btc'],
+    zh: ['比特币', '比特幣'],
+    ja: ['ビットコイン'],
+    ko: ['비트코인'],
+    ru: ['биткоин', 'биткоины', 'биткоина', 'биткойн', 'биткойны', 'биткойна'],
+  },
+  ethereum: {
+    en: ['ethereum', 'ether', 'eth'],
+    zh: ['以太坊', '以太币', '以太幣'],
+    ja: ['イーサリアム'],
+    ko: ['이더리움'],
+    ru: ['эфириум', 'эфириума', 'эфириуме'],
+  },
+  xrp: {
+    en: ['xrp', 'ripple'],
+    zh: ['瑞波币', '瑞波幣'],
+    ja: ['リップル'],
+    ko: ['리플'],
+    ru: ['рипл', 'рипла'],
+  },
+  solana: {
+    en: ['solana'],
+    zh: ['索拉纳', '索拉納'],
+    ja: ['ソラナ'],
+    ko: ['솔라나'],
+    ru: ['солана', 'соланы'],
+  },
+  dogecoin: {
+    en: ['dogecoin', 'doge'],
+    zh: ['狗狗币', '狗狗幣'],
+    ja: ['ドージコイン'],
+    ko: ['도지코인'],
+    ru: ['догикоин', 'догекоин'],
+  },
+  litecoin: {
+    en: ['litecoin', 'ltc'],
+    zh: ['莱特币', '萊特幣'],
+    ja: ['ライトコイン'],
+    ko: ['라이트코인'],
+    ru: ['лайткоин', 'лайткоина', 'лайткоины', 'лайткойн'],
+  },
+  cardano: {
+    en: ['cardano'],
+    zh: ['艾达币', '艾達幣'],
+    ja: ['カルダノ'],
+    ko: ['카르다노'],
+    ru: ['кардано'],
   },
 };
 

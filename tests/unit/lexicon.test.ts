@@ -66,6 +66,14 @@ describe('the built-in exchange lexicon', () => {
     ['maker-taker', 'ja', 'ポストオンリーの注文がすぐキャンセルされた'],
     ['flexible', 'ko', '유연 예치 상품은 언제든지 환매되나요'],
     ['history', 'ko', '계정 잔고 명세서를 PDF로 내려받고 싶어요'],
+    ['litecoin', 'ru', 'какой stratum адрес для майнинга лайткоина'],
+    ['litecoin', 'en', 'stratum url for ltc mining'],
+    ['bitcoin', 'zh', '比特币转账一直没确认'],
+    ['bitcoin', 'ja', 'ビットコインの送金が届かない'],
+    ['bitcoin', 'ko', '비트코인 출금이 안 돼요'],
+    ['ethereum', 'ru', 'как вывести эфириум на кошелек'],
+    ['ethereum', 'ko', '이더리움 입금 주소가 어디예요'],
+    ['dogecoin', 'zh', '狗狗币可以提到哪个网络'],
   ];
   for (const [concept, lang, text] of cases) {
     it(`reads ~${concept} in ${lang}: ${text}`, () => expect(concepts(text, lang)).toContain('~' + concept));
