@@ -74,6 +74,9 @@ describe('the built-in exchange lexicon', () => {
     ['ethereum', 'ru', 'как вывести эфириум на кошелек'],
     ['ethereum', 'ko', '이더리움 입금 주소가 어디예요'],
     ['dogecoin', 'zh', '狗狗币可以提到哪个网络'],
+    ['internal-transfer', 'en', 'move usdt from spot into futures'],
+    ['internal-transfer', 'en', 'How to Transfer Funds to the Futures Wallet'],
+    ['internal-transfer', 'es', 'cómo paso usdt de spot a futuros'],
   ];
   for (const [concept, lang, text] of cases) {
     it(`reads ~${concept} in ${lang}: ${text}`, () => expect(concepts(text, lang)).toContain('~' + concept));
