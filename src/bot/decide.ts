@@ -122,8 +122,9 @@ export function decide(s: Signals, settings: Settings): Decision {
   if (oos >= settings.intent) {
     return { action: 'decline', rule: 'out-of-scope', confidence: oos, offerHuman, thresholds: { intent: settings.intent, answer: settings.answer } };
   }
-  // Where "out of scope" is likelier than every article, no article is a plausible suggestion either.
-  if (oos >= settings.clarify && oos > (best?.p ?? 0)) {
+  // Where "out of scope" is likelier than every article, no article is a plausible suggestion either; not
+  // across languages, where the classifier reads only the shared concepts and its articles score low.
+  if (oos >= settings.clarify && oos > (best?.p ?? 0) && !best?.crossLanguage) {
     return { action: 'decline', rule: 'out-of-scope', confidence: oos, offerHuman, thresholds: { clarify: settings.clarify, answer: settings.answer } };
   }
   // Suggestions only when they plausibly relate: confident enough, and matching a fair share of the question.

@@ -166,11 +166,11 @@ export const BUILTIN_LEXICON: Record<string, LexiconEntry> = {
     any: ['internal transfer', 'transfer between accounts', 'transfer between wallets', '划转', '内部转账', '站内转账', '振替', '資金移動', '내부이체', '지갑이동',
       'transferencia interna', 'transferir entre cuentas', 'transferencia entre cuentas', 'внутренний перевод', 'перевод между счетами',
       'перевод между кошельками'],
-    // "from <wallet> to <wallet>" names a transfer between one's own wallets, whatever the verb ("move", "pasar")
-    en: ['transfer to spot', 'transfer to futures', 'move funds', 'move to spot', 'transfer funds', 'from spot to', 'from spot into',
-      'from futures to', 'from margin to', 'from funding to', 'to futures wallet', 'to the futures wallet', 'to margin wallet', 'to spot wallet',
-      'to funding wallet', 'to your futures wallet', 'to your margin wallet', 'to your spot wallet'],
-    es: ['de spot a', 'de futuros a', 'de margen a', 'a la billetera de futuros', 'a la billetera spot'],
+    // "<wallet> to <wallet>" names a transfer between one's own wallets, whatever the verb ("move", "pasar");
+    // no bare "from"/"to" phrases: the intent classifier learns from every term, and those are everyday words
+    en: ['transfer to spot', 'transfer to futures', 'move funds', 'move to spot', 'transfer funds', 'spot to futures', 'spot into futures',
+      'spot to margin', 'spot into margin', 'futures to spot', 'margin to spot', 'funding to spot', 'spot to funding'],
+    es: ['spot a futuros', 'spot a margen', 'futuros a spot'],
     zh: ['劃轉', '內部轉帳', '站內轉帳'],
     ko: ['자산이동', '지갑간이동'],
     pt: ['transferir entre carteiras', 'transferencia entre carteiras', 'transferir entre contas'],

@@ -342,7 +342,7 @@ export const BUILTIN_INTENTS: IntentsData = {
         'preciso falar com alguém', 'não quero falar com robô', 'robô inútil, quero um atendente', 'esse bot não ajuda, me passa pra alguém',
         'ATENDENTE JÁ', 'atendente humano', 'chat ao vivo', 'suporte ao vivo', 'falar com um especialista', 'quero um supervisor', 'chama o gerente',
         'sai robô', 'para de mandar artigo e me passa pra um humano', 'tô falando com robô? quero gente', 'atendemte', 'atendnte',
-        'pode me transferir para um atendente, por favor?', 'gostaria de falar com um atendente', 'queria falar com alguém da equipe',
+        'pode me transferir para um atendente, por favor?', 'gostaria de falar com um atendente', 'tem como falar com um atendente?', 'tem como me passar pra alguém da equipe?', 'queria falar com alguém da equipe',
         'meu saque tá travado, quero falar com um atendente', 'depósito não caiu até agora, me passa pra um humano',
         'minha conta foi bloqueada, preciso que uma pessoa veja', 'verificação recusada 3 vezes, quero falar com alguém',
         'hackearam minha conta!!! atendente urgente', 'mandei usdt na rede errada, preciso de um atendente pra recuperar',

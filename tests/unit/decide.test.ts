@@ -97,7 +97,9 @@ describe('decide(): the answer policy, one rule at a time', () => {
     const weakOos = (p: number) => [{ name: 'out-of-scope', p }];
     const d = decide(signals({ intents: weakOos(0.42), articles: [article('a', 0.28), article('b', 0.2)] }), S);
     expect(d).toMatchObject({ action: 'decline', rule: 'out-of-scope', thresholds: { clarify: S.clarify } });
-    // An article ahead of it is still suggested.
+    // Across languages the article is still suggested, and so is an article ahead of it.
+    const cross = { ...article('a', 0.28), crossLanguage: true };
+    expect(decide(signals({ intents: weakOos(0.42), articles: [cross] }), S)).toMatchObject({ action: 'clarify', suggestions: ['a'] });
     expect(decide(signals({ intents: weakOos(0.2), articles: [article('a', 0.25)] }), S)).toMatchObject({ action: 'clarify', suggestions: ['a'] });
   });
 
