@@ -66,7 +66,10 @@ export function decide(s: Signals, settings: Settings): Decision {
   const offerHuman = s.frustrated || s.failures + 1 >= settings.failuresBeforeHuman;
 
   const rival = Math.max(topIntent?.p ?? 0, best?.p ?? 0);
-  if (s.wantsHuman >= settings.asksForHuman || (human >= settings.human && human >= rival * settings.humanShare)) {
+  // A message about handing a secret over names a person ("the agent asks for my code"): there only the yes/no
+  // classifier's clear request hands off, not the human intent's share.
+  const guarded = s.phishing && !!s.guardArticle;
+  if (s.wantsHuman >= settings.asksForHuman || (!guarded && human >= settings.human && human >= rival * settings.humanShare)) {
     const topic = best && best.p >= settings.clarify ? best.id : undefined;
     return {
       action: 'handoff',

@@ -35,6 +35,10 @@ describe('decide(): the answer policy, one rule at a time', () => {
     expect(decide(signals(over), S)).toMatchObject({ action: 'answer', rule: 'phishing-guard', article: 'phishing-scam' });
     // Asking for a person still wins; without such an article the other rules decide (the warning is the bot's).
     expect(decide(signals({ ...over, wantsHuman: 0.9 }), S).rule).toBe('asks-for-human');
+    // …but not a human intent that only shares the lead: such messages name a person ("상담원이 인증번호를 알려달라고 해요").
+    const named = { ...over, intents: [{ name: 'human', p: 0.34 }], articles: [article('phishing-scam', 0.41)], wantsHuman: S.asksForHuman - 0.02 };
+    expect(decide(signals(named), S).rule).toBe('phishing-guard');
+    expect(decide(signals({ ...named, phishing: false }), S).rule).toBe('asks-for-human');
     expect(decide(signals({ ...over, guardArticle: undefined, intents: [] }), S)).toMatchObject({ rule: 'confident-article', article: 'seed-phrase-recovery' });
   });
 
