@@ -35,7 +35,16 @@ export interface Signals {
 }
 
 /** The rule that decided a reply; `helpline serve`'s "why" panel and the reports name it. */
-export type Rule = 'asks-for-human' | 'phishing-guard' | 'intent-reply' | 'confident-article' | 'follow-up' | 'out-of-scope' | 'did-you-mean' | 'nothing-close';
+export type Rule =
+  | 'asks-for-human'
+  | 'phishing-guard'
+  | 'intent-reply'
+  | 'confident-article'
+  | 'follow-up'
+  | 'out-of-scope'
+  | 'out-of-scope-leads'
+  | 'did-you-mean'
+  | 'nothing-close';
 
 export interface Decision {
   action: 'answer' | 'clarify' | 'decline' | 'handoff' | 'smalltalk';
@@ -128,7 +137,7 @@ export function decide(s: Signals, settings: Settings): Decision {
   // Where "out of scope" is likelier than every article, no article is a plausible suggestion either; not
   // across languages, where the classifier reads only the shared concepts and its articles score low.
   if (oos >= settings.clarify && oos > (best?.p ?? 0) && !best?.crossLanguage) {
-    return { action: 'decline', rule: 'out-of-scope', confidence: oos, offerHuman, thresholds: { clarify: settings.clarify, answer: settings.answer } };
+    return { action: 'decline', rule: 'out-of-scope-leads', confidence: oos, offerHuman, thresholds: { clarify: settings.clarify, answer: settings.answer } };
   }
   // Suggestions only when they plausibly relate: confident enough, and matching a fair share of the question.
   const related = s.articles.filter((a) => a.p >= settings.clarify && a.coverage >= settings.related).slice(0, 3);

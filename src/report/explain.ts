@@ -43,9 +43,9 @@ export function explainChoice(reply: {
     case 'intent-reply':
       return `Replied with the ${reply.intent} intent's reply: it won with ${f(p('@' + reply.intent))} (intent threshold ${f(t.intent)}).`;
     case 'out-of-scope':
-      return t.intent === undefined
-        ? `Declined: out of scope (${f(p('@out-of-scope'))}) is likelier than every article, so none was a plausible suggestion${best ? ` (best ${best.label} ${f(best.p)}, answer threshold ${f(t.answer)})` : ''}.`
-        : `Declined: the out-of-scope intent won with ${f(p('@out-of-scope'))} (intent threshold ${f(t.intent)}), and no article explained the question.`;
+      return `Declined: the out-of-scope intent won with ${f(p('@out-of-scope'))} (intent threshold ${f(t.intent)}), and no article explained the question.`;
+    case 'out-of-scope-leads':
+      return `Declined: out of scope (${f(p('@out-of-scope'))}) is likelier than every article, so none was a plausible suggestion${best ? ` (best ${best.label} ${f(best.p)}, answer threshold ${f(t.answer)})` : ''}.`;
     case 'did-you-mean':
       return `Not sure: the best article, ${best?.label} (${f(best?.p)}), is below the answer threshold ${f(t.answer)}, so the bot offered ${reply.suggestions?.length ?? 0} "did you mean" suggestion(s) at or above ${f(t.clarify)} that match at least ${Math.round((t.related ?? 0) * 100)}% of the question.`;
     case 'nothing-close':

@@ -100,7 +100,7 @@ describe('decide(): the answer policy, one rule at a time', () => {
     // "are you hiring? how do i apply for a job at binance": out of scope 0.42, the best article below the answer threshold.
     const weakOos = (p: number) => [{ name: 'out-of-scope', p }];
     const d = decide(signals({ intents: weakOos(0.42), articles: [article('a', 0.28), article('b', 0.2)] }), S);
-    expect(d).toMatchObject({ action: 'decline', rule: 'out-of-scope', thresholds: { clarify: S.clarify } });
+    expect(d).toMatchObject({ action: 'decline', rule: 'out-of-scope-leads', thresholds: { clarify: S.clarify } });
     // Across languages the article is still suggested, and so is an article ahead of it.
     const cross = { ...article('a', 0.28), crossLanguage: true };
     expect(decide(signals({ intents: weakOos(0.42), articles: [cross] }), S)).toMatchObject({ action: 'clarify', suggestions: ['a'] });

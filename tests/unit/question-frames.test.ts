@@ -59,7 +59,7 @@ describe('question frames: in-scope questions in languages the help center is no
     ['zh', '能不能给我们团队建几个子账户'],
     ['ru', 'что будет с моими монетами после делистинга'],
   ])('a %s question on an exchange topic is not declined as out of scope: %s', async (lang, text) => {
-    expect(await ruleFor(lang, text)).not.toBe('out-of-scope');
+    expect(await ruleFor(lang, text)).not.toMatch(/^out-of-scope/);
   });
 
   it.each([

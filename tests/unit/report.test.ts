@@ -549,7 +549,7 @@ describe('explainChoice', () => {
         ]),
       }),
     ).toMatch(/^Declined: the out-of-scope intent won with 0\.70/);
-    const led = debug('out-of-scope', [
+    const led = debug('out-of-scope-leads', [
       ['@out-of-scope', 0.42],
       ['a', 0.28],
     ]);
