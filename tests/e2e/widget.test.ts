@@ -168,14 +168,27 @@ describe.skipIf(!hasChromium)('the widget in Chromium', () => {
   });
 
   it('answers Helpline.ask() made while the pack is still loading', async () => {
-    const { page, context, errors } = await openPage(browser, server.url);
-    const kind = await page.evaluate(async () => {
+    // The English part arrives only when the test lets it, so the call is made while it loads, however fast the machine.
+    const gated = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    await gated.route('**/pack/en.*.json', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    const { page, context, errors } = await openPage(browser, server.url, {}, gated);
+    const status = await page.evaluate(async () => {
       const api = (window as any).Helpline;
       api.open();
       await customElements.whenDefined('helpline-chat'); // the loader has brought the widget code
       await new Promise((ok) => setTimeout(ok, 0)); // the panel has opened and started loading the pack
-      if (api.element.status !== 'loading') return `not loading: ${api.element.status}`;
-      const reply = await api.ask('what is the withdrawal fee?');
+      (window as any).__reply = api.ask('what is the withdrawal fee?');
+      return api.element.status;
+    });
+    expect(status).toBe('loading');
+    release();
+    const kind = await page.evaluate(async () => {
+      const reply = await (window as any).__reply;
       return reply?.article?.id ?? `no answer: ${reply?.kind}`;
     });
     expect(kind).toBe('withdrawal-fees');
