@@ -821,7 +821,22 @@ export const BUILTIN_LEXICON: Record<string, LexiconEntry> = {
     fr: ["verification d'identite", 'verifier mon identite', 'verification du compte', 'niveau de verification', 'verifier mon compte'],
     de: ['identitatsprufung', 'identitaetspruefung', 'identitatsverifizierung', 'identitaetsverifizierung', 'verifizierung',
       'verifizieren', 'identitat bestatigen', 'identitaet bestaetigen', 'konto verifizieren', 'verifizierungsstufe'],
+  },  // being asked to verify again, which help centers explain apart from the first verification
+  reverify: {
+    en: ['re-verify', 'reverify', 're-verification', 'reverification', 'verify again', 'verify my account again', 'verify my identity again'],
+    zh: ['重新认证', '重新認證', '重新验证', '重新驗證', '再次认证', '再次認證'],
+    ja: ['再認証', '再度の本人確認', '再本人確認'],
+    ko: ['재인증'],
+    es: ['volver a verificar', 'verificar de nuevo', 'verificar otra vez', 'reverificar', 'nueva verificacion'],
+    ru: ['повторная верификация', 'повторно пройти верификацию', 'снова пройти верификацию', 'заново пройти верификацию', 'пройти верификацию снова',
+      'пройти верификацию заново', 'пройти верификацию повторно'],
+    pt: ['verificar novamente', 'verificar de novo', 'reverificar', 'reverificacao', 'nova verificacao'],
+    tr: ['yeniden dogrulama', 'tekrar dogrulama'],
+    vi: ['xac minh lai', 'xac minh lai tai khoan'],
+    fr: ['verifier a nouveau', 'nouvelle verification', 'reverifier'],
+    de: ['erneut verifizieren', 'erneute verifizierung', 'neu verifizieren'],
   },
+
   'proof-of-address': {
     any: ['proof of address', 'address proof', 'utility bill', 'home address', 'residential address', '地址证明', '住址证明', '住址', '住所', '住所確認', '住所証明',
       '주소증명', '거주지', 'comprobante de domicilio', 'domicilio', 'подтверждение адреса', 'адрес проживания', 'прописка'],
@@ -1400,6 +1415,8 @@ export const BUILTIN_LEXICON: Record<string, LexiconEntry> = {
       '先物', '無期限先物', 'デリバティブ', 'パーペチュアル', '선물거래', '선물계좌', '퓨처스', '무기한선물', '파생상품', 'operar futuros', 'trading de futuros',
       'cuenta de futuros', 'contrato de futuros', 'contratos de futuros', 'mercado de futuros', 'futuros perpetuos', 'contratos perpetuos',
       'derivados', 'фьючерсы', 'фьючерс', 'фьючи', 'фьючах', 'деривативы'],
+    // the adjective, stemmed: "фьючерсный кошелек", "на фьючерсном счете"
+    ru: ['фьючерсный'],
     en: ['futures wallet'],
     zh: ['期貨', '永續', '合約交易', '合約帳戶'],
     pt: ['contratos futuros', 'mercado futuro', 'negociar futuros'],

@@ -77,6 +77,14 @@ describe('the built-in exchange lexicon', () => {
     ['internal-transfer', 'en', 'move usdt from spot into futures'],
     ['internal-transfer', 'en', 'How to Transfer Funds to the Futures Wallet'],
     ['internal-transfer', 'es', 'cómo paso usdt de spot a futuros'],
+    ['reverify', 'en', 'Why Do I Need to Re-verify My Account'],
+    ['reverify', 'ru', 'пришло письмо с просьбой снова пройти верификацию'],
+    ['reverify', 'zh', '为什么要重新认证'],
+    ['reverify', 'ja', 'なぜ再認証が必要なのですか'],
+    ['reverify', 'ko', '왜 재인증을 해야 하나요'],
+    ['reverify', 'es', 'por qué tengo que verificar otra vez mi cuenta'],
+    ['reverify', 'pt', 'por que preciso verificar novamente minha conta'],
+    ['futures', 'ru', 'почему баланс на фьючерсном счете уменьшился'],
   ];
   for (const [concept, lang, text] of cases) {
     it(`reads ~${concept} in ${lang}: ${text}`, () => expect(concepts(text, lang)).toContain('~' + concept));
