@@ -41,6 +41,7 @@ export type Rule =
   | 'intent-reply'
   | 'confident-article'
   | 'follow-up'
+  | 'near-tie'
   | 'out-of-scope'
   | 'out-of-scope-leads'
   | 'did-you-mean'
@@ -119,6 +120,19 @@ export function decide(s: Signals, settings: Settings): Decision {
       confidence: topIntent.p,
       offerHuman: false,
       thresholds: { intent: settings.intent },
+    };
+  }
+  // Two articles about as likely (a help center's near-duplicates: one card's top-up and another's) make a
+  // direct answer a coin toss; asking which one costs a tap.
+  const runnerUp = s.articles[1];
+  if (sure && !s.followUp && runnerUp && runnerUp.p >= best.p * settings.tie && runnerUp.coverage >= settings.related) {
+    return {
+      action: 'clarify',
+      rule: 'near-tie',
+      suggestions: [best, ...s.articles.slice(1).filter((a) => a.p >= best.p * settings.tie && a.coverage >= settings.related)].slice(0, 3).map((a) => a.id),
+      confidence: best.p,
+      offerHuman,
+      thresholds: { answer: settings.answer, tie: settings.tie, related: settings.related },
     };
   }
   if (sure) {

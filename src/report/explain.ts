@@ -46,6 +46,10 @@ export function explainChoice(reply: {
       return `Declined: the out-of-scope intent won with ${f(p('@out-of-scope'))} (intent threshold ${f(t.intent)}), and no article explained the question.`;
     case 'out-of-scope-leads':
       return `Declined: out of scope (${f(p('@out-of-scope'))}) is likelier than every article, so none was a plausible suggestion${best ? ` (best ${best.label} ${f(best.p)}, answer threshold ${f(t.answer)})` : ''}.`;
+    case 'near-tie': {
+      const second = d.candidates.filter((c) => c.label.charAt(0) !== '@')[1];
+      return `Asked which: ${best?.label} (${f(best?.p)}) is sure, but ${second?.label} (${f(second?.p)}) has at least ${Math.round((t.tie ?? 0) * 100)}% of its confidence, so the bot offered both rather than guess.`;
+    }
     case 'did-you-mean':
       return `Not sure: the best article, ${best?.label} (${f(best?.p)}), is below the answer threshold ${f(t.answer)}, so the bot offered ${reply.suggestions?.length ?? 0} "did you mean" suggestion(s) at or above ${f(t.clarify)} that match at least ${Math.round((t.related ?? 0) * 100)}% of the question.`;
     case 'nothing-close':

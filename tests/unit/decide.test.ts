@@ -96,6 +96,18 @@ describe('decide(): the answer policy, one rule at a time', () => {
     expect(decide(signals({ articles: [article('x', S.clarify / 2)] }), S).rule).toBe('nothing-close');
   });
 
+  it('asks which of two nearly tied sure articles, rather than guess', () => {
+    // A help center's near-duplicates: "top up my card" 0.77 for one country's card, 0.75 for another's.
+    const tied = decide(signals({ articles: [article('colombia', 0.77), article('bahrain', 0.75), article('gcc', 0.75), article('far', 0.3)] }), S);
+    expect(tied).toMatchObject({ action: 'clarify', rule: 'near-tie', suggestions: ['colombia', 'bahrain', 'gcc'], thresholds: { tie: S.tie } });
+    // A clear lead is answered; so is a runner-up that matches too little of the question, and a follow-up.
+    expect(decide(signals({ articles: [article('a', 0.83), article('b', 0.75)] }), S)).toMatchObject({ action: 'answer', article: 'a' });
+    expect(decide(signals({ articles: [article('a', 0.77), article('b', 0.76, S.related / 2)] }), S).action).toBe('answer');
+    expect(decide(signals({ followUp: true, articles: [article('a', 0.77), article('b', 0.76)] }), S).action).toBe('answer');
+    // The setting turns it off.
+    expect(decide(signals({ articles: [article('a', 0.77), article('b', 0.77)] }), { ...S, tie: 1.01 }).action).toBe('answer');
+  });
+
   it('suggests nothing when out of scope is likelier than every article, even below its own threshold', () => {
     // "are you hiring? how do i apply for a job at binance": out of scope 0.42, the best article below the answer threshold.
     const weakOos = (p: number) => [{ name: 'out-of-scope', p }];

@@ -556,6 +556,14 @@ describe('explainChoice', () => {
     expect(explainChoice({ kind: 'fallback', debug: { ...led, thresholds: { clarify: 0.12, answer: 0.3 } } })).toMatch(
       /^Declined: out of scope \(0\.42\) is likelier than every article.*best a 0\.28/,
     );
+    const tie = debug('near-tie', [
+      ['a', 0.77],
+      ['@out-of-scope', 0.1],
+      ['b', 0.75],
+    ]);
+    expect(explainChoice({ kind: 'clarify', debug: { ...tie, thresholds: { tie: 0.97 } } })).toMatch(
+      /^Asked which: a \(0\.77\) is sure, but b \(0\.75\) has at least 97% of its confidence/,
+    );
     expect(explainChoice({ kind: 'fallback', debug: debug('nothing-close', [['a', 0.05]]) })).toMatch(
       /^No answer: the best article, a \(0\.05\), is below the clarify threshold 0\.12/,
     );
