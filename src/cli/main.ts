@@ -16,12 +16,13 @@ import { api, API_OPTIONS } from '../api/command.js';
 import { pct } from '../report/html.js';
 import { mostAsked } from '../report/events-report.js';
 
-const THRESHOLDS = ['answer', 'clarify', 'intent', 'human', 'search'] as const;
+const THRESHOLDS = ['answer', 'clarify', 'tie', 'intent', 'human', 'search'] as const;
 
 /** `--answer 0.5 --clarify 0.2`: the answer policy's thresholds (src/pack/settings.ts), from 0 to 1. */
 const THRESHOLD_HELP: Record<(typeof THRESHOLDS)[number], string> = {
   answer: 'answer directly at or above this confidence',
   clarify: 'below --answer, offer "did you mean…" at or above this',
+  tie: "ask which when the runner-up has this share of the best article's confidence (1: only exact ties)",
   intent: 'probability a conversational intent (greeting, out of scope) needs',
   human: 'probability a request for a human needs',
   search: 'share of confidence that search agreement can add',

@@ -11,7 +11,7 @@ export const DEFAULT_SETTINGS = {
   answerAloneCross: 0.45,
   /** share of the best hit's score the article classifier's reading can add to a hit (src/bot/confirm.ts) */
   reread: 0.3,
-  /** a sure article whose runner-up has at least this share of its confidence is a near tie: ask which (1 = never) */
+  /** a sure article whose runner-up has at least this share of its confidence is a near tie: ask which (1: only exact ties) */
   tie: 0.97,
   /** below `answer`, offer "did you mean…" at or above this */
   clarify: 0.12,

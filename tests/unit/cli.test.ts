@@ -167,9 +167,9 @@ describe('helpline command', () => {
 
   it('stores thresholds given to build in the pack, and ask overrides them', async () => {
     const out = join(tmp, 'strict.json');
-    const r = await helpline('build', fixture('kb-mini'), '-o', out, '--answer', '0.99', '--clarify', '0.01');
+    const r = await helpline('build', fixture('kb-mini'), '-o', out, '--answer', '0.99', '--clarify', '0.01', '--tie', '0.9');
     expect(r.code).toBe(0);
-    expect(JSON.parse(readFileSync(out, 'utf8')).data.settings).toMatchObject({ answer: 0.99, clarify: 0.01 });
+    expect(JSON.parse(readFileSync(out, 'utf8')).data.settings).toMatchObject({ answer: 0.99, clarify: 0.01, tie: 0.9 });
     const strict = JSON.parse((await helpline('ask', '--kb', out, '--json', 'withdrawal')).stdout);
     expect(strict.kind).toBe('clarify');
     expect(strict.suggestions.length).toBeGreaterThan(0);
