@@ -642,7 +642,20 @@ export const BUILTIN_LEXICON: Record<string, LexiconEntry> = {
     vi: ['san phi tap trung', 'san dex'],
     fr: ['echange decentralise', "plateforme d'echange decentralisee", 'exchange decentralise'],
     de: ['dezentrale borse', 'dezentrale boerse', 'dezentraler exchange', 'dezentrale exchange'],
+  },  defi: {
+    en: ['defi', 'decentralized finance', 'decentralised finance'],
+    zh: ['去中心化金融'],
+    ja: ['ディーファイ', 'デファイ', '分散型金融'],
+    ko: ['디파이', '탈중앙화금융'],
+    es: ['finanzas descentralizadas'],
+    ru: ['дефи', 'децентрализованные финансы'],
+    pt: ['financas descentralizadas'],
+    tr: ['merkeziyetsiz finans'],
+    vi: ['tai chinh phi tap trung'],
+    fr: ['finance decentralisee'],
+    de: ['dezentrale finanzen'],
   },
+
   'liquidity-pool': {
     en: ['liquidity pool', 'liquidity pools', 'liquidity mining', 'provide liquidity', 'lp token', 'lp tokens', 'impermanent loss',
       'yield farming', 'liquidity farming'],

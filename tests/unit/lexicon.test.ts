@@ -85,6 +85,10 @@ describe('the built-in exchange lexicon', () => {
     ['reverify', 'es', 'por qué tengo que verificar otra vez mi cuenta'],
     ['reverify', 'pt', 'por que preciso verificar novamente minha conta'],
     ['futures', 'ru', 'почему баланс на фьючерсном счете уменьшился'],
+    ['defi', 'en', 'How to Create a DeFi Wallet'],
+    ['defi', 'ko', '앱에서 디파이 지갑 만드는 법'],
+    ['defi', 'ja', 'デファイのウォレットを作りたい'],
+    ['defi', 'ru', 'как подключить дефи кошелек'],
   ];
   for (const [concept, lang, text] of cases) {
     it(`reads ~${concept} in ${lang}: ${text}`, () => expect(concepts(text, lang)).toContain('~' + concept));
